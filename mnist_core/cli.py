@@ -1,0 +1,131 @@
+"""The command line: fetch the data sets, train like the tutorial, and prepare a fresh machine.
+
+python -m mnist_core fetch-data
+python -m mnist_core train --dataset mnist --epochs 10 [--batch-size 100] [--model mlp]
+python -m mnist_core setup      # data sets + a default digits model, once
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+
+from mnist_core import config, datasets
+from mnist_core.model import DEFAULT_HIDDEN_UNITS, MODEL_KINDS
+from mnist_core.runs import RunError, RunStore
+from mnist_core.training import MAX_EPOCHS, TrainingListener, TrainingResult, TrainingSettings, train
+
+METRIC_NAMES = ("loss", "accuracy", "val_loss", "val_accuracy")
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Bad arguments get one line saying what is wrong (and exit code 2), not a usage dump."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def whole_number(low: int, high: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}, not {value}")
+        return value
+
+    return parse
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(prog="python -m mnist_core", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+
+    commands.add_parser("fetch-data", help="copy the offline data sets into the project's data folder")
+    commands.add_parser("setup", help="fetch the data sets and train the default digits model once")
+
+    train_parser = commands.add_parser("train", help="train a model and save it as a run")
+    train_parser.add_argument("--dataset", choices=datasets.DATASET_NAMES, default="mnist")
+    train_parser.add_argument("--epochs", type=whole_number(1, MAX_EPOCHS), default=10)
+    train_parser.add_argument("--batch-size", type=whole_number(1, 60_000), default=100)
+    train_parser.add_argument("--model", choices=MODEL_KINDS, default="mlp")
+    train_parser.add_argument("--hidden-units", type=whole_number(1, 10_000), default=DEFAULT_HIDDEN_UNITS)
+    train_parser.add_argument("--seed", type=int, default=None)
+    train_parser.add_argument("--train-limit", type=whole_number(1, 60_000), default=None)
+    return parser
+
+
+class PrintEpochs(TrainingListener):
+    """One line per epoch, like Keras's `verbose=2`."""
+
+    def __init__(self, epochs: int) -> None:
+        self.epochs = epochs
+
+    def on_epoch(self, epoch: int, metrics: dict[str, float], seconds: float) -> None:
+        figures = "  ".join(f"{name} {metrics[name]:.4f}" for name in METRIC_NAMES if name in metrics)
+        print(f"Epoch {epoch}/{self.epochs}  {figures}  {seconds:.1f} s", flush=True)
+
+
+def run_training(settings: TrainingSettings, store: RunStore) -> TrainingResult:
+    """Train with one line per epoch; Ctrl-C stops after the current batches and still saves the run."""
+    stop = threading.Event()
+
+    def ask_to_stop(signum: int, frame: object) -> None:
+        print("Stopping after the current batches; what was learned is kept.", flush=True)
+        stop.set()
+
+    previous = signal.signal(signal.SIGINT, ask_to_stop)
+    try:
+        result = train(settings, listener=PrintEpochs(settings.epochs), stop=stop)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    # The tutorial's closing lines.
+    print(f"Fit time : {result.fit_seconds:.1f}")
+    print(f"Test loss : {result.test_loss:.4f}")
+    print(f"Test accuracy : {result.test_accuracy:.4f}")
+    record = store.save(result)
+    print(f"Saved run {record.id} ({record.status}) in {store.root}")
+    return result
+
+
+def setup(store: RunStore) -> None:
+    """Everything the app needs on a fresh machine; quick when it is already there."""
+    from mnist_core.fetch import fetch_all
+
+    fetch_all()
+    if store.latest("mnist", status="finished") is None:
+        print("Training the default digits model once (the tutorial's settings, 10 epochs)...", flush=True)
+        run_training(TrainingSettings(dataset="mnist", epochs=10, seed=0, train_limit=config.train_limit()), store)
+    else:
+        print("A digits model is ready.")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    store = RunStore(config.runs_dir())
+    try:
+        if args.command == "fetch-data":
+            from mnist_core.fetch import fetch_all
+
+            fetch_all()
+        elif args.command == "setup":
+            setup(store)
+        elif args.command == "train":
+            settings = TrainingSettings(
+                dataset=args.dataset,
+                epochs=args.epochs,
+                batch_size=args.batch_size,
+                model_kind=args.model,
+                hidden_units=args.hidden_units,
+                seed=args.seed,
+                train_limit=args.train_limit or config.train_limit(),
+            )
+            run_training(settings, store)
+    except (datasets.DatasetError, RunError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,51 @@
+"""Where things live on disk, and the environment settings that move them.
+
+MNIST_APP_DATA_DIR     a data folder the user names; searched first for the data set files.
+MNIST_APP_RUNS_DIR     where saved runs go (default: runs/ beside the code).
+MNIST_APP_MAX_TRAININGS  trainings the server runs at once (default: one per two CPU cores, at least 1).
+MNIST_APP_TRAIN_LIMIT  use only the first N training images (tests and demos; default: all 60,000).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# The project's own data folder, filled by `python -m mnist_core fetch-data`.
+PROJECT_DATA_DIR = PROJECT_ROOT / "data"
+
+
+def user_data_dir() -> Path | None:
+    """The data folder named by MNIST_APP_DATA_DIR, or None when it is not set."""
+    value = os.environ.get("MNIST_APP_DATA_DIR", "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def runs_dir() -> Path:
+    """The folder that holds saved runs."""
+    value = os.environ.get("MNIST_APP_RUNS_DIR", "").strip()
+    return Path(value).expanduser() if value else PROJECT_ROOT / "runs"
+
+
+def max_concurrent_trainings() -> int:
+    """How many trainings may run at once: TensorFlow already uses every core for one."""
+    value = os.environ.get("MNIST_APP_MAX_TRAININGS", "").strip()
+    if value:
+        return max(1, int(value))
+    return max(1, (os.cpu_count() or 2) // 2)
+
+
+def train_limit() -> int | None:
+    """Train on only the first N images when MNIST_APP_TRAIN_LIMIT is set (tests, slow machines)."""
+    value = os.environ.get("MNIST_APP_TRAIN_LIMIT", "").strip()
+    return int(value) if value else None
+
+
+def quiet_tensorflow() -> None:
+    """Keep TensorFlow's start-up chatter (CUDA, oneDNN lines) out of terminals and test logs.
+
+    Must run before TensorFlow is imported.
+    """
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")

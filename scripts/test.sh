@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set everything up for the tests (packages, data sets, Chromium) and run all of them.
+# Extra arguments go to pytest, e.g. `bash scripts/test.sh -m "not browser"`.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/setup.sh test
+export TF_CPP_MIN_LOG_LEVEL=2
+.venv/bin/ruff check .
+exec .venv/bin/python -m pytest "$@"

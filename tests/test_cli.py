@@ -1,0 +1,58 @@
+import subprocess
+import sys
+
+import pytest
+
+from mnist_core import cli
+from mnist_core.runs import RunStore
+
+
+def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mnist_core", *args], capture_output=True, text=True, timeout=600, env=env
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--epochs", "0"], "argument --epochs: must be between 1 and 1000, not 0"),
+        (["--epochs", "-1"], "argument --epochs: must be between 1 and 1000, not -1"),
+        (["--epochs", "1001"], "argument --epochs: must be between 1 and 1000, not 1001"),
+        (["--epochs", "abc"], "argument --epochs: must be a whole number, not 'abc'"),
+        (["--batch-size", "0"], "argument --batch-size: must be between 1 and 60000, not 0"),
+        (["--dataset", "cifar10"], "argument --dataset: invalid choice: 'cifar10'"),
+    ],
+)
+def test_bad_arguments_give_one_line_and_exit_code_2(args, message):
+    finished = run_cli("train", *args)
+    assert finished.returncode == 2
+    assert finished.stdout == ""
+    lines = finished.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0]
+
+
+def test_training_prints_a_line_per_epoch_and_the_tutorials_closing_lines(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(tmp_path))
+    assert cli.main(["train", "--dataset", "fashion_mnist", "--epochs", "2", "--train-limit", "1000"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Epoch 1/2  loss ") and "val_accuracy" in lines[0] and lines[0].endswith(" s")
+    assert lines[1].startswith("Epoch 2/2  loss ")
+    assert lines[2].startswith("Fit time : ")
+    assert lines[3].startswith("Test loss : ")
+    assert lines[4].startswith("Test accuracy : ") and 0.5 < float(lines[4].split(":")[1]) <= 1
+    (record,) = RunStore(tmp_path).list()
+    assert lines[5] == f"Saved run {record.id} (finished) in {tmp_path}"
+    assert record.dataset == "fashion_mnist" and record.settings["train_limit"] == 1000
+
+
+def test_a_missing_data_set_is_one_clear_line_not_a_traceback(tmp_path, monkeypatch, capsys):
+    from mnist_core import datasets
+
+    def nothing_found(name):
+        raise datasets.DatasetNotFoundError("No MNIST files found. Run: python -m mnist_core fetch-data")
+
+    monkeypatch.setattr(datasets, "load", nothing_found)
+    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(tmp_path))
+    assert cli.main(["train", "--epochs", "1"]) == 1
+    assert capsys.readouterr().err == "error: No MNIST files found. Run: python -m mnist_core fetch-data\n"

@@ -1,0 +1,101 @@
+import time
+
+import pytest
+
+from mnist_core import jobs
+from mnist_core.jobs import TrainingQueue
+from mnist_core.runs import RunError
+from mnist_core.training import TrainingSettings
+
+TINY = TrainingSettings(epochs=1, train_limit=500, seed=0)
+
+
+def wait_for(condition, timeout=120.0):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def test_jobs_wait_in_line_and_never_exceed_the_limit(store):
+    queue = TrainingQueue(store, max_running=1)
+    first, second, third = (queue.submit(TINY) for _ in range(3))
+    assert first.snapshot().state == jobs.RUNNING
+    assert (second.snapshot().state, second.snapshot().queue_position) == (jobs.QUEUED, 1)
+    assert third.snapshot().queue_position == 2
+    assert queue.wait_all(timeout=300)
+    assert queue.peak_running == 1
+    snapshots = [job.snapshot() for job in (first, second, third)]
+    assert [snapshot.state for snapshot in snapshots] == [jobs.FINISHED] * 3
+    assert all(snapshot.queue_position == 0 and snapshot.progress == 1.0 for snapshot in snapshots)
+    assert {record.id for record in store.list()} == {snapshot.run_id for snapshot in snapshots}
+
+
+def test_a_snapshot_shows_live_progress_and_the_history(store):
+    queue = TrainingQueue(store)
+    job = queue.submit(TrainingSettings(epochs=2, train_limit=2000, seed=0))
+    wait_for(lambda: job.snapshot().batch > 0)
+    running = job.snapshot()
+    assert running.state == jobs.RUNNING and 0 < running.progress < 1 and running.batches_per_epoch == 20
+    assert queue.wait_all(timeout=300)
+    done = job.snapshot()
+    assert done.state == jobs.FINISHED and len(done.history["val_accuracy"]) == 2
+    assert done.batch_losses and done.batch_losses[-1][0] == pytest.approx(2.0)
+    assert done.test_accuracy > 0.5 and done.fit_seconds > 0 and done.error is None
+
+
+def test_stopping_a_running_job_saves_it_as_stopped(store):
+    queue = TrainingQueue(store)
+    job = queue.submit(TrainingSettings(epochs=100, train_limit=5000, seed=0))
+    wait_for(lambda: job.snapshot().batch > 0)
+    queue.stop(job.id)
+    assert queue.wait_all(timeout=120)
+    snapshot = job.snapshot()
+    assert snapshot.state == jobs.STOPPED and snapshot.epoch < 100
+    assert store.get(snapshot.run_id).status == "stopped"
+
+
+def test_stopping_a_waiting_job_takes_it_out_of_line(store):
+    queue = TrainingQueue(store, max_running=1)
+    running, waiting, last = queue.submit(TINY), queue.submit(TINY), queue.submit(TINY)
+    queue.stop(waiting.id)
+    assert waiting.snapshot().state == jobs.CANCELLED
+    assert last.snapshot().queue_position == 1
+    assert queue.wait_all(timeout=300)
+    assert running.snapshot().state == last.snapshot().state == jobs.FINISHED
+    assert len(store.list()) == 2
+
+
+def test_bad_settings_are_refused_before_they_queue(store):
+    queue = TrainingQueue(store)
+    with pytest.raises(ValueError, match="Epochs"):
+        queue.submit(TrainingSettings(epochs=0))
+    assert queue.running_count == 0
+
+
+def test_a_failing_training_is_reported_and_the_queue_goes_on(store, monkeypatch):
+    queue = TrainingQueue(store, max_running=1)
+    real_train = jobs.train
+
+    def broken_first_time(settings, **kwargs):
+        monkeypatch.setattr(jobs, "train", real_train)
+        raise RuntimeError("the data set went missing")
+
+    monkeypatch.setattr(jobs, "train", broken_first_time)
+    failed, after = queue.submit(TINY), queue.submit(TINY)
+    assert queue.wait_all(timeout=300)
+    assert failed.snapshot().state == jobs.FAILED and "went missing" in failed.snapshot().error
+    assert after.snapshot().state == jobs.FINISHED
+
+
+def test_a_save_that_fails_is_reported_with_the_results_kept(store, monkeypatch):
+    def full_disk(result):
+        raise RunError("The run could not be saved (No space left on device).")
+
+    monkeypatch.setattr(store, "save", full_disk)
+    queue = TrainingQueue(store)
+    job = queue.submit(TINY)
+    assert queue.wait_all(timeout=300)
+    snapshot = job.snapshot()
+    assert snapshot.state == jobs.FINISHED and snapshot.run_id is None
+    assert "No space left" in snapshot.error and snapshot.test_accuracy > 0
