@@ -1,0 +1,26 @@
+"""The classroom app: `streamlit run app.py`.
+
+st.navigation (rather than automatic pages/ discovery) so page titles can be translated and the
+sidebar's data set choice, drawn here, is shared by every page.
+"""
+
+import streamlit as st
+
+import ui
+from mnist_core.config import quiet_tensorflow
+from mnist_core.i18n import t
+
+quiet_tensorflow()  # before any page imports TensorFlow: keeps the server log readable
+
+st.set_page_config(page_title=t("app.title"), page_icon="🔢", layout="wide")
+
+page = st.navigation(
+    [
+        st.Page("app_pages/home.py", title=t("nav.home"), icon=":material/home:", default=True),
+        st.Page("app_pages/train.py", title=t("nav.train"), icon=":material/model_training:"),
+        st.Page("app_pages/draw.py", title=t("nav.draw"), icon=":material/draw:"),
+        st.Page("app_pages/mistakes.py", title=t("nav.mistakes"), icon=":material/search:"),
+    ]
+)
+ui.dataset_choice()
+page.run()

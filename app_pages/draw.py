@@ -1,0 +1,139 @@
+"""Draw: a student draws a digit; after every stroke the model reads it and shows what it saw.
+
+The drawing goes through the same steps as the MNIST digits did (crop, scale, pad, centre) before the
+model sees it; the page shows each step, so students can see why a drawing is read the way it is.
+"""
+
+import streamlit as st
+from streamlit_drawable_canvas import st_canvas
+
+import ui
+from mnist_core import config
+from mnist_core import presentation as view
+from mnist_core.i18n import t
+from mnist_core.jobs import FAILED
+from mnist_core.quick_training import QUICK_EPOCHS, quick_settings
+from mnist_core.runs import RunError
+
+CANVAS_SIZE = 280  # 10 x 28: a 20 px brush here is about a 2 px MNIST stroke
+CANVAS_KEY = "canvas-number"  # changing the canvas's key gives an empty canvas
+RUN_KEY = "draw-run"
+POLL_SECONDS = 1.0
+STEP_SIZE = 112  # px for each preprocessing step (28 x 4)
+INPUT_SIZE = 168  # px for the 28x28 model input (28 x 6)
+STEPS = ("ink", "cropped", "scaled", "padded", "centred")
+
+
+def clear_canvas() -> None:
+    st.session_state[CANVAS_KEY] = st.session_state.get(CANVAS_KEY, 0) + 1
+
+
+def start_quick_training() -> None:
+    ui.quick_training().start(quick_settings(config.train_limit()))
+
+
+def quick_training_progress(was_active: bool) -> None:
+    job = ui.quick_training().current()
+    if job is None:
+        return
+    snapshot = job.snapshot()
+    if was_active and not snapshot.active:
+        st.rerun()  # the new model is saved: the whole page picks it up
+    st.progress(snapshot.progress, text=view.progress_line(snapshot))
+
+
+def no_model_yet() -> None:
+    st.warning(t("draw.no_model"), icon=":material/info:")
+    job = ui.quick_training().current()
+    active = job is not None and job.snapshot().active
+    if active:
+        st.fragment(quick_training_progress, run_every=POLL_SECONDS)(True)
+        return
+    if job is not None and job.snapshot().state == FAILED:
+        ui.show_error(t("train.failed_title"), job.snapshot().error or "")
+    st.button(
+        t("draw.quick_train", epochs=QUICK_EPOCHS),
+        key="quick-train",
+        type="primary",
+        icon=":material/bolt:",
+        on_click=start_quick_training,
+    )
+    st.caption(t("draw.quick_train_help"))
+    st.page_link("app_pages/train.py", label=t("draw.go_train"), icon=":material/model_training:")
+
+
+def show_steps(steps: dict) -> None:
+    """The preprocessing steps, left to right, each enlarged so its pixels show."""
+    shown = [name for name in STEPS if name in steps]
+    columns = st.columns(len(STEPS))
+    for column, name in zip(columns, shown, strict=False):
+        image = steps[name]
+        with column:
+            ui.picture(image, STEP_SIZE, t(f"draw.step.{name}", height=image.shape[0], width=image.shape[1]))
+
+
+st.title(t("draw.title"))
+st.markdown(t("draw.intro"))
+
+if ui.chosen_dataset() != "mnist":
+    st.info(t("draw.fashion_note"), icon=":material/checkroom:")
+    st.button(t("draw.switch_to_digits"), key="switch-to-digits", on_click=ui.choose_dataset, args=("mnist",))
+
+records = [record for record in ui.run_store().list() if record.dataset == "mnist"]
+if not records:
+    no_model_yet()
+    st.stop()
+
+record = ui.run_choice(t("draw.model"), records, view.default_run(records, "mnist"), RUN_KEY)
+names = view.class_names("mnist")
+
+st.space("medium")  # room for the canvas's own toolbar, which floats above it
+left, right = st.columns([2, 3], gap="large")
+with left:
+    with st.container(key="draw-canvas"):
+        canvas = st_canvas(
+            background_color="#000000",
+            stroke_color="#FFFFFF",
+            stroke_width=20,
+            height=CANVAS_SIZE,
+            width=CANVAS_SIZE,
+            drawing_mode="freedraw",
+            return_image_data=True,
+            key=f"canvas-{st.session_state.get(CANVAS_KEY, 0)}",
+        )
+    st.button(t("draw.clear"), key="clear-canvas", icon=":material/ink_eraser:", on_click=clear_canvas)
+
+with right:
+    try:
+        # Loaded once per run for everybody; loading now means the first stroke is answered at once.
+        with st.spinner(t("draw.loading_model")):
+            predictor = ui.predictor(record.id)
+    except RunError as error:
+        ui.show_error(t("draw.model_unreadable"), str(error))
+        st.stop()
+    rgba = canvas.image_data  # decoded from PNG on each access: read it once
+    reading = predictor.read_canvas(rgba) if rgba is not None else None
+    status = reading.prepared.status if reading is not None else "blank"
+    if status == "blank":
+        st.info(t("draw.blank"), icon=":material/draw:")
+    elif status in ("too_small", "too_full"):
+        st.warning(t(f"draw.{status}"), icon=":material/warning:")
+    else:
+        label = names[reading.predicted_label]
+        ui.big_metric_style("prediction")
+        with st.container(key="prediction"):
+            st.metric(t("draw.prediction"), label)
+            st.progress(reading.confidence, text=t("draw.confidence", confidence=view.percent(reading.confidence, 0)))
+        ui.probability_chart(view.probability_rows(reading.probabilities, names))
+
+if reading is not None and status != "blank":
+    st.subheader(t("draw.sees.title"))
+    st.caption(t("draw.sees.help"))
+    if reading.prepared.image is not None:
+        model_input, steps = st.columns([1, 4], gap="medium")
+        with model_input:
+            ui.picture(reading.prepared.image, INPUT_SIZE, t("draw.sees.input"))
+        with steps:
+            show_steps(reading.prepared.steps)
+    else:  # too small or too full: the steps it got through
+        show_steps(reading.prepared.steps)

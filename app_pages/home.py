@@ -1,0 +1,92 @@
+"""Home: what the app teaches, the data set at a glance, the model's layers, and whether a model is ready.
+
+Nothing here imports TensorFlow: the page must appear at once on a cold server.
+"""
+
+from dataclasses import asdict
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+import ui
+from mnist_core import presentation as view
+from mnist_core import summary
+from mnist_core.evaluation import sample_indices
+from mnist_core.i18n import t
+from mnist_core.model import DEFAULT_HIDDEN_UNITS
+
+SAMPLES = 20
+SAMPLE_SIZE = 84  # px: 28 x 3, so every pixel is a clean 3x3 square
+SEED_KEY = "home-seed"
+
+dataset_name = ui.chosen_dataset()
+
+st.title(t("home.title"))
+st.markdown(t("home.intro"))
+
+data = ui.dataset_or_stop(dataset_name)
+names = view.class_names(dataset_name)
+
+st.subheader(t("home.data.title", dataset=view.dataset_title(dataset_name)))
+columns = st.columns(4)
+columns[0].metric(t("home.data.train"), f"{len(data.x_train):,}")
+columns[1].metric(t("home.data.test"), f"{len(data.x_test):,}")
+columns[2].metric(t("home.data.size"), t("home.data.size_value", height=28, width=28))
+columns[3].metric(t("home.data.classes"), len(names))
+st.caption(t("home.data.scaling"))
+
+st.subheader(t("home.samples.title"))
+st.button(t("home.samples.new"), key="new-samples", icon=":material/shuffle:", on_click=ui.new_seed, args=(SEED_KEY,))
+picks = sample_indices(np.arange(len(data.x_train)), SAMPLES, seed=ui.seed(SEED_KEY))
+ui.image_grid([data.x_train[i] for i in picks], [names[data.y_train[i]] for i in picks], SAMPLE_SIZE)
+if dataset_name == "fashion_mnist":
+    st.caption(t("home.samples.fashion_classes", names=", ".join(f"{i} {name}" for i, name in enumerate(names))))
+
+st.subheader(t("home.model.title"))
+st.markdown(t("home.model.intro", hidden=DEFAULT_HIDDEN_UNITS))
+rows = summary.layer_rows("mlp", DEFAULT_HIDDEN_UNITS)
+layer_columns = {
+    "name": t("home.model.layer"),
+    "kind": t("home.model.kind"),
+    "output_shape": t("home.model.output_shape"),
+    "parameters": t("home.model.parameters"),
+}
+table = pd.DataFrame([asdict(row) for row in rows]).rename(columns=layer_columns)
+st.dataframe(
+    table,
+    hide_index=True,
+    width="content",
+    column_config={layer_columns["parameters"]: st.column_config.NumberColumn(format="localized")},
+)
+st.markdown(t("home.model.total", total=f"{summary.total_parameters(rows):,}"))
+
+st.subheader(t("home.ready.title"))
+store = ui.run_store()
+records = store.list()
+digits_model = view.default_run(records, "mnist")
+if digits_model is not None and digits_model.status == "finished":
+    st.success(
+        t(
+            "home.ready.yes",
+            epochs=digits_model.epochs_done,
+            accuracy=view.percent(digits_model.test_accuracy),
+            when=view.when(digits_model.created, ui.timezone()),
+        ),
+        icon=":material/check_circle:",
+    )
+    st.page_link("app_pages/draw.py", label=t("home.ready.go_draw"), icon=":material/draw:")
+else:
+    st.info(t("home.ready.no"), icon=":material/info:")
+    st.page_link("app_pages/train.py", label=t("home.ready.go_train"), icon=":material/model_training:")
+if dataset_name != "mnist":
+    other = view.default_run(records, dataset_name)
+    if other is not None:
+        st.caption(
+            t(
+                "home.ready.other",
+                dataset=view.dataset_short(dataset_name),
+                accuracy=view.percent(other.test_accuracy),
+                epochs=other.epochs_done,
+            )
+        )

@@ -1,0 +1,102 @@
+"""Mistakes: which test images a run got wrong, as pictures, filtered by class or by a confusion-matrix cell.
+
+The run's answers for the whole test set are computed once per run (shared by every session); shuffling
+and filtering only pick other images from them.
+"""
+
+import streamlit as st
+
+import ui
+from mnist_core import presentation as view
+from mnist_core.datasets import DatasetError
+from mnist_core.i18n import t
+from mnist_core.runs import RunError
+
+RUN_KEY = "mistakes-run"
+TRUE_KEY = "mistakes-true"
+PREDICTED_KEY = "mistakes-predicted"
+MATRIX_KEY = "mistakes-matrix"
+SEED_KEY = "mistakes-seed"
+# Digits: ten small ones a row. Clothes need bigger pictures and room for longer captions.
+LAYOUT = {"mnist": (84, 10), "fashion_mnist": (112, 5)}  # image px (a multiple of 28), images per row
+ANY = None  # the filters' "any class" option
+
+dataset_name = ui.chosen_dataset()
+names = view.class_names(dataset_name)
+
+
+def class_option(option: int | None) -> str:
+    return t("mistakes.any") if option is None else names[option]
+
+
+def cell_chosen() -> None:
+    """A confusion-matrix cell was chosen (or unchosen): the class filters follow it."""
+    cells = st.session_state[MATRIX_KEY]["selection"]["cells"]
+    chosen = view.cell_classes(cells[0], names) if cells else None
+    if chosen is None:
+        st.session_state[TRUE_KEY] = st.session_state[PREDICTED_KEY] = ANY
+    else:
+        st.session_state[TRUE_KEY] = chosen[0]
+        # A diagonal cell holds right answers: show the mistakes of that class instead.
+        st.session_state[PREDICTED_KEY] = chosen[1] if chosen[1] != chosen[0] else ANY
+
+
+def filter_changed() -> None:
+    """A class filter changed: the matrix marks the matching cell, or none."""
+    true_class, predicted = st.session_state.get(TRUE_KEY), st.session_state.get(PREDICTED_KEY)
+    cells = [[true_class, names[predicted]]] if true_class is not None and predicted is not None else []
+    st.session_state[MATRIX_KEY] = {"selection": {"rows": [], "columns": [], "cells": cells}}
+
+
+st.title(t("mistakes.title"))
+st.markdown(t("mistakes.intro"))
+
+records = [record for record in ui.run_store().list() if record.dataset == dataset_name]
+if not records:
+    st.info(t("mistakes.no_runs", dataset=view.dataset_title(dataset_name)), icon=":material/info:")
+    st.page_link("app_pages/train.py", label=t("mistakes.go_train"), icon=":material/model_training:")
+    st.stop()
+
+record = ui.run_choice(t("mistakes.run"), records, view.default_run(records, dataset_name), RUN_KEY)
+data = ui.dataset_or_stop(dataset_name)
+try:
+    with st.spinner(t("mistakes.computing")):
+        evaluation = ui.evaluation(record.id)
+except (RunError, DatasetError) as error:
+    ui.show_error(t("mistakes.cannot_read"), str(error))
+    st.stop()
+
+st.subheader(view.headline(evaluation))
+
+options = [ANY, *range(len(names))]
+filters = st.columns([2, 2, 1], vertical_alignment="bottom")
+true_class = filters[0].selectbox(
+    t("mistakes.filter.true"), options, format_func=class_option, key=TRUE_KEY, on_change=filter_changed
+)
+predicted_class = filters[1].selectbox(
+    t("mistakes.filter.predicted"), options, format_func=class_option, key=PREDICTED_KEY, on_change=filter_changed
+)
+filters[2].button(
+    t("mistakes.shuffle"), key="shuffle", icon=":material/shuffle:", on_click=ui.new_seed, args=(SEED_KEY,)
+)
+
+st.markdown(f"**{t('mistakes.matrix.title')}**")
+st.caption(t("mistakes.matrix.help"))
+st.dataframe(
+    ui.confusion_table(evaluation.confusion, names),
+    key=MATRIX_KEY,
+    on_select=cell_chosen,
+    selection_mode="single-cell",
+)
+
+picks, matching = view.gallery_indices(evaluation, true_class, predicted_class, seed=ui.seed(SEED_KEY))
+st.markdown(f"**{view.filter_summary(len(picks), matching, true_class, predicted_class, names)}**")
+with st.container(key="gallery"):
+    if len(picks):
+        ui.image_grid(
+            [data.x_test[index] for index in picks],
+            [view.mistake_caption(evaluation, int(index), names) for index in picks],
+            *LAYOUT[dataset_name],
+        )
+    else:
+        st.info(t("mistakes.none_match"), icon=":material/check_circle:")

@@ -1,0 +1,40 @@
+"""One quick digits training that everybody on the server shares.
+
+When no digits model exists yet, every student on the Draw page is offered a one-click training. Thirty
+clicks must not queue thirty trainings: the first click starts one, every later click (from anyone)
+gets the same job to watch, until it has ended.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from mnist_core.jobs import TrainingJob, TrainingQueue
+from mnist_core.training import TrainingSettings
+
+QUICK_EPOCHS = 2  # about half a minute here, and already about 97% right on the test set
+
+
+def quick_settings(train_limit: int | None = None) -> TrainingSettings:
+    """The tutorial's model and batch size, for just a couple of epochs."""
+    return TrainingSettings(dataset="mnist", epochs=QUICK_EPOCHS, train_limit=train_limit)
+
+
+class SharedTraining:
+    """Starts a training at most once at a time, however many people ask for it."""
+
+    def __init__(self, queue: TrainingQueue) -> None:
+        self.queue = queue
+        self._job: TrainingJob | None = None
+        self._lock = threading.Lock()
+
+    def start(self, settings: TrainingSettings) -> TrainingJob:
+        """The job under way if there is one, else a new one with these settings."""
+        with self._lock:
+            if self._job is None or not self._job.snapshot().active:
+                self._job = self.queue.submit(settings)
+            return self._job
+
+    def current(self) -> TrainingJob | None:
+        """The job started last (active or ended), or None."""
+        return self._job
