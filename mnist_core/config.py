@@ -49,3 +49,14 @@ def quiet_tensorflow() -> None:
     Must run before TensorFlow is imported.
     """
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+# Canvas settings shared by the Draw page and the handwriting benchmark, so both read drawings alike.
+CANVAS_SIZE = 280
+STROKE_WIDTH = 20
+
+
+def pen_digits_path() -> Path:
+    """Real handwriting as pen strokes (UNIPEN), kept beside the project in shared/data."""
+    value = os.environ.get("MNIST_APP_PEN_DIGITS", "").strip()
+    return Path(value) if value else PROJECT_ROOT.parent / "shared" / "data" / "unipen-digits-dev.json"

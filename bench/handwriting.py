@@ -1,0 +1,57 @@
+"""Real handwriting accuracy per saved digits run.
+
+Replays the UNIPEN pen digits (200 digits by 145 writers) onto a canvas the size of the Draw page's, with
+its brush width, prepares each drawing as the page does, and prints how many each digits run reads right.
+
+    .venv/bin/python bench/handwriting.py [--runs-dir runs] [--run RUN_ID ...] [--show-misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mnist_core import config  # noqa: E402
+from mnist_core.handwriting import read_pen_digits  # noqa: E402
+from mnist_core.predict import Predictor  # noqa: E402
+from mnist_core.runs import RunError, RunStore  # noqa: E402
+from mnist_core.strokes import load_pen_digits  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs-dir", type=Path, default=config.runs_dir())
+    parser.add_argument("--run", action="append", help="a run id (default: every digits run)")
+    parser.add_argument("--digits", type=Path, default=config.pen_digits_path())
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args()
+
+    store = RunStore(args.runs_dir)
+    records = [store.get(run_id) for run_id in args.run] if args.run else store.list()
+    records = [record for record in records if record.dataset == "mnist"]
+    digits = load_pen_digits(args.digits)
+    print(f"{len(digits)} pen digits; canvas {config.CANVAS_SIZE} px, brush {config.STROKE_WIDTH} px ({args.digits})")
+    print(f"{'run':<32} {'model':<5} {'epochs':>6} {'test acc':>8} {'handwriting':>11}")
+    for record in records:
+        try:
+            predictor = Predictor(store.load_model(record.id))
+        except RunError as error:
+            print(f"{record.id:<32} skipped: {error}")
+            continue
+        score = read_pen_digits(predictor, digits)
+        print(
+            f"{record.id:<32} {record.model_kind:<5} {record.epochs_done:>6} {record.test_accuracy:>8.4f} "
+            f"{score.accuracy:>11.3f}  ({score.correct}/{score.total})"
+        )
+        if args.show_misses:
+            for sample_id, label, answer in score.misses:
+                print(f"    {sample_id}: wrote {label}, read {answer}")
+
+
+if __name__ == "__main__":
+    main()
