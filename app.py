@@ -1,7 +1,8 @@
 """The classroom app: `streamlit run app.py`.
 
 st.navigation (rather than automatic pages/ discovery) so page titles can be translated and the
-sidebar's data set choice, drawn here, is shared by every page.
+sidebar's data set choice and language switch, drawn here, are shared by every page. The language is
+worked out first (the switch if someone used it, else the browser's locale), before any text is written.
 """
 
 import streamlit as st
@@ -11,6 +12,7 @@ from mnist_core.config import quiet_tensorflow
 from mnist_core.i18n import t
 
 quiet_tensorflow()  # before any page imports TensorFlow: keeps the server log readable
+ui.set_session_language()
 
 st.set_page_config(page_title=t("app.title"), page_icon="🔢", layout="wide")
 
@@ -23,4 +25,5 @@ page = st.navigation(
     ]
 )
 ui.dataset_choice()
+ui.language_switch()
 page.run()

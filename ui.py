@@ -7,7 +7,7 @@ keyed by the runs folder, so tests with different folders never see each other's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 DATASET_KEY = "dataset"  # the sidebar choice every page follows
-LANGUAGE_KEY = "language"  # set by a language switch (issue 7); English until then
+LANGUAGE_KEY = "language"  # the session's language, worked out at the start of every run
+LANGUAGE_SWITCH_KEY = "language-switch"  # the sidebar switch; once used, it wins over the browser's locale
 MODELS_KEPT = 8  # loaded models / evaluations kept in memory, most recently used first
 
 
@@ -107,14 +108,62 @@ def dataset_or_stop(name: str) -> datasets.Dataset:
     try:
         return _dataset(name)
     except datasets.DatasetError as error:
-        show_error(t("common.data_missing", dataset=view.dataset_title(name)), str(error))
+        show_error(t("common.data_missing", dataset=view.dataset_title(name)), str(error), view.error_advice(error))
         st.stop()
 
 
-def show_error(headline: str, details: str = "") -> None:
-    # Keep the message's own line breaks (it lists folders and a command to run).
-    body = headline if not details else f"{headline}\n\n" + details.replace("\n", "  \n")
+def show_error(headline: str, details: str = "", advice: str = "") -> None:
+    """An error box: what went wrong and what to do, in the session's language, then the technical details.
+
+    The details are the error's own message (English, with folders and commands), kept as it is in a code
+    block for whoever runs the server.
+    """
+    body = headline
+    if advice:
+        body += f"\n\n{advice}"
+    if details:
+        body += f"\n\n{t('errors.details')}\n\n```text\n{details.strip()}\n```"
     st.error(body, icon=":material/error:")
+
+
+# The session's language
+
+
+def _browser_language() -> str:
+    return i18n.language_for_locale(st.context.locale)
+
+
+def set_session_language() -> None:
+    """Work out the session's language before anything is written: the switch if used, else the browser's."""
+    chosen = st.session_state.get(LANGUAGE_SWITCH_KEY)
+    st.session_state[LANGUAGE_KEY] = chosen if chosen in i18n.LANGUAGES else _browser_language()
+
+
+def language_switch() -> None:
+    """The sidebar's English / 한국어 switch. It starts on the browser's language and then wins for the session."""
+    st.sidebar.segmented_control(
+        t("sidebar.language"),
+        i18n.LANGUAGES,
+        format_func=i18n.LANGUAGE_NAMES.get,
+        default=_browser_language(),
+        required=True,
+        key=LANGUAGE_SWITCH_KEY,
+    )
+
+
+def localized(format_func: Callable[[Any], str]) -> Callable[[Any], str]:
+    """A widget's format_func that always speaks this run's language.
+
+    Streamlit calls it while drawing the widget, but AppTest calls it again later, outside the script run,
+    where there is no session and t() would answer in English.
+    """
+    language = i18n.current_language()
+
+    def formatted(option: Any) -> str:
+        with i18n.in_language(language):
+            return format_func(option)
+
+    return formatted
 
 
 # The session's choices
@@ -135,7 +184,9 @@ def dataset_choice() -> None:
     if DATASET_KEY not in st.session_state and st.query_params.get(DATASET_KEY) in datasets.DATASET_NAMES:
         # A teacher can share a link that opens on Fashion: ...?dataset=fashion_mnist
         st.session_state[DATASET_KEY] = st.query_params[DATASET_KEY]
-    st.sidebar.radio(t("sidebar.dataset"), datasets.DATASET_NAMES, format_func=view.dataset_title, key=DATASET_KEY)
+    st.sidebar.radio(
+        t("sidebar.dataset"), datasets.DATASET_NAMES, format_func=localized(view.dataset_title), key=DATASET_KEY
+    )
     st.sidebar.caption(t("sidebar.dataset_help"))
 
 
@@ -163,7 +214,11 @@ def run_choice(label: str, records: Sequence[RunRecord], default: RunRecord | No
         st.session_state[key] = (default or records[0]).id
     zone = timezone()
     chosen = st.selectbox(
-        label, list(by_id), format_func=lambda run_id: view.run_label(by_id[run_id], zone), key=key, width=720
+        label,
+        list(by_id),
+        format_func=localized(lambda run_id: view.run_label(by_id[run_id], zone)),
+        key=key,
+        width=720,
     )
     return by_id[chosen]
 
@@ -253,6 +308,38 @@ def batch_trace(points: Sequence[tuple[float, float]]) -> None:
     st.caption(t("chart.batch_loss_help"))
 
 
+# Fonts matplotlib can draw Hangul with, by family name, and where Debian's fonts-nanum puts its file
+# (matplotlib's font list, cached when it was first imported, may predate the font's installation).
+KOREAN_FONTS = ("NanumGothic", "Noto Sans CJK KR", "Noto Sans KR", "Malgun Gothic", "AppleGothic")
+KOREAN_FONT_FILES = ("/usr/share/fonts/truetype/nanum/NanumGothic.ttf",)
+
+
+@st.cache_resource(show_spinner=False)
+def korean_font() -> str | None:
+    """A font family with Hangul for matplotlib, set up once as the fallback after DejaVu Sans (None: no such font)."""
+    from matplotlib import font_manager, rcParams
+
+    known = {font.name for font in font_manager.fontManager.ttflist}
+    family = next((name for name in KOREAN_FONTS if name in known), None)
+    if family is None:
+        path = next((path for path in KOREAN_FONT_FILES if Path(path).is_file()), None)
+        if path is None:
+            return None
+        font_manager.fontManager.addfont(path)
+        family = font_manager.FontProperties(fname=path).get_name()
+    # Latin letters and digits keep DejaVu Sans (as before); characters it lacks come from the Korean font.
+    rcParams["font.family"] = ["DejaVu Sans", family]
+    return family
+
+
+def chart_language() -> str:
+    """The language for matplotlib's labels: the session's, except Korean without a Korean font (English, not boxes)."""
+    language = i18n.current_language()
+    if language == "ko" and korean_font() is None:
+        return i18n.DEFAULT_LANGUAGE
+    return language
+
+
 def _figure(width: float = 7.0, height: float = 3.6) -> Figure:
     # matplotlib's object API (not pyplot): no global state shared between sessions' threads.
     from matplotlib.figure import Figure
@@ -266,6 +353,11 @@ def four_curves(history: dict[str, list[float]]) -> Figure:
 
     Each curve has its own marker and line style, so the legend reads without colour.
     """
+    with i18n.in_language(chart_language()):
+        return _four_curves(history)
+
+
+def _four_curves(history: dict[str, list[float]]) -> Figure:
     figure = _figure()
     axes = figure.add_subplot()
     styles = {
@@ -287,8 +379,14 @@ def four_curves(history: dict[str, list[float]]) -> Figure:
     return figure
 
 
-def overlay(records: Sequence[RunRecord], labels: Sequence[str]) -> Figure:
+def overlay(records: Sequence[RunRecord]) -> Figure:
     """val_accuracy per epoch for several runs, with the tutorial's test accuracies as dotted lines."""
+    with i18n.in_language(chart_language()):
+        zone = timezone()
+        return _overlay(records, [view.run_short_label(record, zone) for record in records])
+
+
+def _overlay(records: Sequence[RunRecord], labels: Sequence[str]) -> Figure:
     figure = _figure(width=6.0, height=3.6)
     axes = figure.add_subplot()
     line_styles = ["-", "--", "-.", ":"]
@@ -374,6 +472,12 @@ def probability_chart(rows: Sequence[dict[str, object]]) -> None:
         .properties(height=220)
     )
     st.altair_chart(chart)
+
+
+def lesson(title: str, body: str) -> None:
+    """A short explanation a teacher can read aloud, folded away until someone opens it."""
+    with st.expander(title, icon=":material/school:"):
+        st.markdown(body)
 
 
 def big_metric_style(key: str) -> None:

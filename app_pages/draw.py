@@ -50,7 +50,7 @@ def no_model_yet() -> None:
         st.fragment(quick_training_progress, run_every=POLL_SECONDS)(True)
         return
     if job is not None and job.snapshot().state == FAILED:
-        ui.show_error(t("train.failed_title"), job.snapshot().error or "")
+        ui.show_error(t("train.failed_title"), job.snapshot().error or "", t("errors.training_failed"))
     st.button(
         t("draw.quick_train", epochs=QUICK_EPOCHS),
         key="quick-train",
@@ -109,7 +109,7 @@ with right:
         with st.spinner(t("draw.loading_model")):
             predictor = ui.predictor(record.id)
     except RunError as error:
-        ui.show_error(t("draw.model_unreadable"), str(error))
+        ui.show_error(t("draw.model_unreadable"), str(error), view.error_advice(error))
         st.stop()
     rgba = canvas.image_data  # decoded from PNG on each access: read it once
     reading = predictor.read_canvas(rgba) if rgba is not None else None
@@ -137,3 +137,5 @@ if reading is not None and status != "blank":
             show_steps(reading.prepared.steps)
     else:  # too small or too full: the steps it got through
         show_steps(reading.prepared.steps)
+
+ui.lesson(t("learn.prepare.title"), t("learn.prepare.body"))

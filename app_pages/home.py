@@ -35,6 +35,8 @@ columns[1].metric(t("home.data.test"), f"{len(data.x_test):,}")
 columns[2].metric(t("home.data.size"), t("home.data.size_value", height=28, width=28))
 columns[3].metric(t("home.data.classes"), len(names))
 st.caption(t("home.data.scaling"))
+ui.lesson(t("learn.data.title"), t("learn.data.body"))
+ui.lesson(t("learn.scaling.title"), t("learn.scaling.body"))
 
 st.subheader(t("home.samples.title"))
 st.button(t("home.samples.new"), key="new-samples", icon=":material/shuffle:", on_click=ui.new_seed, args=(SEED_KEY,))
@@ -52,7 +54,13 @@ layer_columns = {
     "output_shape": t("home.model.output_shape"),
     "parameters": t("home.model.parameters"),
 }
-table = pd.DataFrame([asdict(row) for row in rows]).rename(columns=layer_columns)
+layer_names = {
+    "flatten": t("home.model.layer.flatten"),
+    "hidden": t("home.model.layer.hidden"),
+    "output": t("home.model.layer.output"),
+}
+table = pd.DataFrame([asdict(row) | {"name": layer_names.get(row.name, row.name)} for row in rows])
+table = table.rename(columns=layer_columns)
 st.dataframe(
     table,
     hide_index=True,

@@ -50,6 +50,7 @@ def filter_changed() -> None:
 
 st.title(t("mistakes.title"))
 st.markdown(t("mistakes.intro"))
+ui.lesson(t("learn.argmax.title"), t("learn.argmax.body"))
 
 records = [record for record in ui.run_store().list() if record.dataset == dataset_name]
 if not records:
@@ -63,7 +64,7 @@ try:
     with st.spinner(t("mistakes.computing")):
         evaluation = ui.evaluation(record.id)
 except (RunError, DatasetError) as error:
-    ui.show_error(t("mistakes.cannot_read"), str(error))
+    ui.show_error(t("mistakes.cannot_read"), str(error), view.error_advice(error))
     st.stop()
 
 st.subheader(view.headline(evaluation))
@@ -71,10 +72,14 @@ st.subheader(view.headline(evaluation))
 options = [ANY, *range(len(names))]
 filters = st.columns([2, 2, 1], vertical_alignment="bottom")
 true_class = filters[0].selectbox(
-    t("mistakes.filter.true"), options, format_func=class_option, key=TRUE_KEY, on_change=filter_changed
+    t("mistakes.filter.true"), options, format_func=ui.localized(class_option), key=TRUE_KEY, on_change=filter_changed
 )
 predicted_class = filters[1].selectbox(
-    t("mistakes.filter.predicted"), options, format_func=class_option, key=PREDICTED_KEY, on_change=filter_changed
+    t("mistakes.filter.predicted"),
+    options,
+    format_func=ui.localized(class_option),
+    key=PREDICTED_KEY,
+    on_change=filter_changed,
 )
 filters[2].button(
     t("mistakes.shuffle"), key="shuffle", icon=":material/shuffle:", on_click=ui.new_seed, args=(SEED_KEY,)
@@ -82,6 +87,7 @@ filters[2].button(
 
 st.markdown(f"**{t('mistakes.matrix.title')}**")
 st.caption(t("mistakes.matrix.help"))
+ui.lesson(t("learn.matrix.title"), t("learn.matrix.body"))
 st.dataframe(
     ui.confusion_table(evaluation.confusion, names),
     key=MATRIX_KEY,
@@ -91,6 +97,7 @@ st.dataframe(
 
 picks, matching = view.gallery_indices(evaluation, true_class, predicted_class, seed=ui.seed(SEED_KEY))
 st.markdown(f"**{view.filter_summary(len(picks), matching, true_class, predicted_class, names)}**")
+ui.lesson(t("learn.ambiguous.title"), t("learn.ambiguous.body"))
 with st.container(key="gallery"):
     if len(picks):
         ui.image_grid(

@@ -78,14 +78,14 @@ def live_view(job: TrainingJob) -> None:
 def result_view(job: TrainingJob) -> None:
     snapshot = job.snapshot()
     if snapshot.state == FAILED:
-        ui.show_error(t("train.failed_title"), snapshot.error or "")
+        ui.show_error(t("train.failed_title"), snapshot.error or "", t("errors.training_failed"))
         return
     if snapshot.state == CANCELLED:
         st.info(t("train.cancelled"))
         return
     st.success(view.progress_line(snapshot), icon=":material/check_circle:")
     if snapshot.error:  # trained, but the run could not be saved
-        ui.show_error(t("train.not_saved"), snapshot.error)
+        ui.show_error(t("train.not_saved"), snapshot.error, t("errors.not_saved"))
     chart, numbers = st.columns([3, 1], gap="large")
     with numbers:
         st.metric(t("train.result.test_loss"), f"{snapshot.test_loss:.4f}")
@@ -153,7 +153,7 @@ columns[2].number_input(
 columns[3].radio(
     t("train.settings.model"),
     MODEL_KINDS,
-    format_func=view.model_title,
+    format_func=ui.localized(view.model_title),
     key="train-model",
     help=t("train.settings.model_help"),
     persist_state="session",
@@ -168,11 +168,21 @@ st.button(
     help=t("train.start_busy") if busy else None,
 )
 if ERROR_KEY in st.session_state:
-    ui.show_error(t("train.bad_settings"), st.session_state[ERROR_KEY])
+    ui.show_error(t("train.bad_settings"), st.session_state[ERROR_KEY], t("errors.bad_settings"))
+
+# What happens when it trains, next to the settings that change it.
+ui.lesson(t("learn.layers.title"), t("learn.layers.body"))
+ui.lesson(t("learn.loss.title"), t("learn.loss.body"))
+ui.lesson(t("learn.optimizer.title"), t("learn.optimizer.body"))
+ui.lesson(t("learn.batches.title"), t("learn.batches.body"))
 
 if job is not None:
     st.subheader(t("train.progress.title", dataset=view.dataset_short(job.settings.dataset)))
     st.fragment(job_panel, run_every=POLL_SECONDS if busy else None)(job.id, busy)
+
+# How to read what training draws: under the live charts, above the saved runs.
+ui.lesson(t("learn.curves.title"), t("learn.curves.body"))
+ui.lesson(t("learn.overfitting.title"), t("learn.overfitting.body"))
 
 st.divider()
 st.subheader(t("train.runs.title"))
@@ -211,8 +221,7 @@ else:
     chart, numbers = st.columns([1, 1], gap="medium")
     with chart:
         st.markdown(f"**{t('train.runs.overlay')}**")
-        labels = [view.run_short_label(record, zone) for record in ticked]
-        ui.pyplot(ui.overlay(ticked, labels), alt=t("chart.overlay_alt"))
+        ui.pyplot(ui.overlay(ticked), alt=t("chart.overlay_alt"))
     with numbers:
         st.markdown(f"**{t('train.runs.compare')}**")
         st.dataframe(

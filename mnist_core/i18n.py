@@ -4,20 +4,36 @@
 
 Catalogs are plain dicts, one module per language: mnist_core/locales/<language>.py with MESSAGES, all
 with the same keys as the English one. A key missing in a language falls back to English, so a page
-never shows a raw key. The language of "now" comes from a source the app sets once (the Streamlit
-session); without one, and outside the app, it is English.
+never shows a raw key (and the fallback is noted, for the tests). The language of "now" comes from a
+source the app sets once (the Streamlit session); without one, and outside the app, it is English.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 DEFAULT_LANGUAGE = "en"
-LANGUAGES: tuple[str, ...] = ("en",)  # each has mnist_core/locales/<language>.py
+LANGUAGES: tuple[str, ...] = ("en", "ko")  # each has mnist_core/locales/<language>.py
+LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}  # each in its own language, for the switch
 
 _catalogs: dict[str, dict[str, str]] = {}
 _language_source: Callable[[], str | None] = lambda: None  # noqa: E731
+_forced = threading.local()  # a language for one block of code in one thread (see in_language)
+_missing: set[tuple[str, str]] = set()  # (language, key) looked up but not in that language's catalog
+
+
+def language_for_locale(locale: str | None) -> str:
+    """The app's language for a browser locale: "ko-KR", "ko" or "ko_KR" -> "ko"; anything else -> "en".
+
+    Only the first part of the tag counts ("kok-IN", Konkani, is not Korean).
+    """
+    if not locale:
+        return DEFAULT_LANGUAGE
+    primary = locale.strip().replace("_", "-").split("-")[0].lower()
+    return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def set_language_source(source: Callable[[], str | None]) -> None:
@@ -27,11 +43,24 @@ def set_language_source(source: Callable[[], str | None]) -> None:
 
 
 def current_language() -> str:
-    try:
-        language = _language_source()
-    except Exception:  # no session (command line, tests): English
-        language = None
+    language = getattr(_forced, "language", None)
+    if language is None:
+        try:
+            language = _language_source()
+        except Exception:  # no session (command line, tests): English
+            language = None
     return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+@contextmanager
+def in_language(language: str) -> Iterator[None]:
+    """Inside this block, in this thread, t() speaks `language` (e.g. English chart labels without a Korean font)."""
+    previous = getattr(_forced, "language", None)
+    _forced.language = language
+    try:
+        yield
+    finally:
+        _forced.language = previous
 
 
 def catalog(language: str) -> dict[str, str]:
@@ -46,6 +75,8 @@ def catalog(language: str) -> dict[str, str]:
 def t(key: str, lang: str | None = None, **kwargs: object) -> str:
     """The text for `key` in `lang` (default: the current language), filled in with str.format(**kwargs)."""
     language = lang or current_language()
+    if key not in catalog(language):
+        _missing.add((language, key))
     for text in (catalog(language).get(key), catalog(DEFAULT_LANGUAGE).get(key)):
         if text is None:
             continue
@@ -59,3 +90,12 @@ def t(key: str, lang: str | None = None, **kwargs: object) -> str:
 
 def has_key(key: str) -> bool:
     return key in catalog(DEFAULT_LANGUAGE)
+
+
+def missing_keys() -> set[tuple[str, str]]:
+    """(language, key) pairs looked up since the start (or since forget_missing) that had no text."""
+    return set(_missing)
+
+
+def forget_missing() -> None:
+    _missing.clear()

@@ -15,10 +15,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import numpy as np
 from PIL import Image
 
+from mnist_core.datasets import FETCH_COMMAND, DatasetCorruptError, DatasetError, DatasetNotFoundError
 from mnist_core.evaluation import Evaluation, sample_indices
 from mnist_core.i18n import t
 from mnist_core.jobs import FAILED, FINISHED, QUEUED, RUNNING, STOPPED, JobSnapshot
-from mnist_core.runs import RunRecord
+from mnist_core.runs import RunError, RunRecord
 
 GALLERY_SIZE = 20  # the tutorial draws 20 images
 
@@ -95,6 +96,28 @@ def when(created: str, timezone: str | None = None) -> str:
 def new_seed() -> int:
     """A fresh seed for "new samples" and "shuffle" (kept in the session so a rerun shows the same)."""
     return secrets.randbelow(2**31)
+
+
+# Errors
+
+
+def error_advice(error: BaseException) -> str:
+    """What a person can do about an error, in their language.
+
+    The errors of mnist_core carry complete English messages (with folders and commands) for whoever runs
+    the server; the pages show those as details, under this advice, which depends only on the error's kind.
+    """
+    if isinstance(error, DatasetNotFoundError):
+        return t("errors.data_not_found", command=FETCH_COMMAND)
+    if isinstance(error, DatasetCorruptError):
+        return t("errors.data_damaged", command=FETCH_COMMAND)
+    if isinstance(error, DatasetError):
+        return t("errors.data_unreadable")
+    if isinstance(error, RunError):
+        return t("errors.model_unreadable")
+    if isinstance(error, ValueError):  # TrainingSettings.validate
+        return t("errors.bad_settings")
+    return t("errors.training_failed")
 
 
 # Runs

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 purpose=${1:-app}
 
-debian_packages=(dataset-fashion-mnist)
+debian_packages=(dataset-fashion-mnist fonts-nanum)  # fonts-nanum: Hangul in matplotlib charts and in Chromium
 [ "$purpose" = test ] && debian_packages+=(chromium)
 
 missing=()

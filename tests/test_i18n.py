@@ -1,15 +1,23 @@
-"""The message catalogs: every key the app uses exists in English, and t() never shows a raw key."""
+"""The message catalogs: every key the app uses exists in English and Korean, and t() never shows a raw key.
+
+Also the language choice: a browser locale to a language, and a language for one block of code.
+"""
 
 import ast
+import re
 import string
+import threading
 from pathlib import Path
 
 import pytest
 
 from mnist_core import i18n
-from mnist_core.datasets import DATASET_NAMES
-from mnist_core.i18n import t
+from mnist_core import presentation as view
+from mnist_core.datasets import DATASET_NAMES, DatasetCorruptError, DatasetError, DatasetNotFoundError
+from mnist_core.i18n import language_for_locale, t
+from mnist_core.locales import en, ko
 from mnist_core.model import MODEL_KINDS
+from mnist_core.runs import RunError
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [
@@ -60,11 +68,48 @@ def test_every_key_used_has_english_text(key):
     assert i18n.has_key(key), f"{key} is missing from mnist_core/locales/en.py"
 
 
-def test_every_message_formats_with_its_own_placeholders():
-    for key, text in i18n.catalog("en").items():
-        fields = {name for _, name, _, _ in string.Formatter().parse(text) if name}
-        values = dict.fromkeys(fields, 1)
-        assert t(key, **values), key
+def test_every_key_is_used():
+    unused = set(en.MESSAGES) - literal_keys() - set(DYNAMIC_KEYS)
+    assert not unused, f"keys no page uses: {sorted(unused)}"
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_language_has_exactly_the_english_keys_with_the_same_placeholders():
+    for language in i18n.LANGUAGES:
+        messages = i18n.catalog(language)
+        assert set(messages) == set(en.MESSAGES), (
+            language,
+            sorted(set(en.MESSAGES) ^ set(messages)),
+        )
+        for key, text in en.MESSAGES.items():
+            assert placeholders(messages[key]) == placeholders(text), (language, key)
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_every_message_formats_with_its_own_placeholders(language):
+    for key, text in i18n.catalog(language).items():
+        values = dict.fromkeys(placeholders(text), 1)
+        text = t(key, lang=language, **values)
+        assert text and text == i18n.catalog(language)[key].format(**values), (language, key)
+
+
+# Korean messages with Latin letters and no Hangul: names the same in both languages.
+SAME_IN_KOREAN = {"model.mlp.short", "model.cnn.short"}
+
+
+def test_korean_is_korean():
+    hangul = re.compile("[\uac00-\ud7a3]")
+    for key, text in ko.MESSAGES.items():
+        words = re.sub(r"\{[^}]*\}", "", text)  # placeholders are not words
+        if re.search("[A-Za-z]", words) and key not in SAME_IN_KOREAN:
+            assert hangul.search(text), f"{key} is not translated: {text!r}"
+    assert t("classes.fashion_mnist.9", lang="ko") == "앵클 부츠"
+    assert t("mistakes.headline", lang="ko", wrong=196, total=10000, right="98.04%") == (
+        "테스트 이미지 10,000장 중 196장 틀림 (정확도 98.04%)"
+    )
 
 
 def test_formatting_and_thousands():
@@ -98,3 +143,74 @@ def test_the_language_comes_from_the_source_the_app_sets():
 
 def test_an_unknown_language_reads_english():
     assert t("nav.train", lang="xx") == "Train"
+
+
+# Choosing the language
+
+
+@pytest.mark.parametrize(
+    ("locale", "language"),
+    [
+        ("ko-KR", "ko"),
+        ("ko", "ko"),
+        ("ko_KR", "ko"),
+        ("KO-kr", "ko"),
+        ("ko-Kore-KR", "ko"),
+        (" ko-KR ", "ko"),
+        ("en-US", "en"),
+        ("en", "en"),
+        ("ja-JP", "en"),
+        ("de-DE", "en"),
+        ("kok-IN", "en"),  # Konkani: starts with "ko" but is not Korean
+        ("", "en"),
+        (None, "en"),
+    ],
+)
+def test_a_browser_locale_gives_korean_for_korean_and_english_otherwise(locale, language):
+    assert language_for_locale(locale) == language
+
+
+def test_in_language_holds_for_its_block_in_its_thread_only():
+    previous = i18n._language_source
+    try:
+        i18n.set_language_source(lambda: "ko")
+        assert t("nav.home") == "홈"
+        seen = {}
+        with i18n.in_language("en"):
+            assert t("nav.home") == "Home"
+            other = threading.Thread(target=lambda: seen.setdefault("other", t("nav.home")))
+            other.start()
+            other.join()
+        assert seen["other"] == "홈"  # another thread (another session) is not affected
+        assert t("nav.home") == "홈"
+    finally:
+        i18n.set_language_source(previous)
+
+
+def test_a_key_missing_in_a_language_is_noted_and_shown_in_english(monkeypatch):
+    monkeypatch.delitem(i18n.catalog("ko"), "nav.home")
+    i18n.forget_missing()
+    assert t("nav.home", lang="ko") == "Home"
+    assert i18n.missing_keys() == {("ko", "nav.home")}
+    i18n.forget_missing()
+
+
+# Errors: what to do, in the reader's language (the error's own English message is shown as details)
+
+
+@pytest.mark.parametrize(
+    ("error", "english", "korean"),
+    [
+        (DatasetNotFoundError("Could not find it."), "not on this server", "파일이 없어요"),
+        (DatasetCorruptError("Damaged."), "damaged or incomplete", "손상되었거나"),
+        (DatasetError("Could not read."), "could not be read", "읽을 수 없어요"),
+        (RunError("Run x has no model file."), "missing or damaged", "손상되었어요"),
+        (ValueError("Epochs must be between 1 and 1000, not 0."), "whole number", "정수"),
+        (RuntimeError("The disk is full."), "Try again", "다시 시도"),
+    ],
+)
+def test_error_advice_in_both_languages(error, english, korean):
+    with i18n.in_language("en"):
+        assert english in view.error_advice(error)
+    with i18n.in_language("ko"):
+        assert korean in view.error_advice(error)

@@ -21,7 +21,8 @@ import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from mnist_core import datasets
+from mnist_core import datasets, i18n
+from mnist_core.locales import en, ko
 from mnist_core.runs import RunStore
 from mnist_core.strokes import render_strokes
 from mnist_core.training import TrainingSettings, train
@@ -50,8 +51,11 @@ pytestmark = pytest.mark.skipif(
 # Helpers
 
 
-def open_app(page: str | None = None, dataset: str | None = None) -> AppTest:
+def open_app(page: str | None = None, dataset: str | None = None, locale: str | None = None) -> AppTest:
+    """The app as a browser with this locale (e.g. "ko-KR") opens it; AppTest sends no locale by default."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if locale is not None:
+        at.context = {"locale": locale}
     if dataset is not None:
         at.session_state["dataset"] = dataset
     at.run()
@@ -97,6 +101,77 @@ def draw(at: AppTest, rgba: np.ndarray) -> AppTest:
 
 
 SEVEN = [[(80, 70), (200, 70), (130, 220)]]
+
+HANGUL = re.compile("[\uac00-\ud7a3]")
+# Something shaped like one of our catalog keys ("home.title", "learn.loss.body"), shown as text.
+NAMESPACES = "|".join(sorted({key.split(".")[0] for key in en.MESSAGES}))
+KEY_LIKE = re.compile(rf"\b(?:{NAMESPACES})\.[a-z_]+(?:\.[a-z0-9_]+)*\b")
+
+
+def shown_strings(at: AppTest) -> list[str]:
+    """Every string the page sends to the browser: text, labels, options, captions, chart specs, table headers."""
+    from google.protobuf.json_format import MessageToDict
+
+    strings: list[str] = []
+
+    def collect(value) -> None:
+        if isinstance(value, str):
+            strings.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            collect(MessageToDict(proto))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    for frame in at.dataframe:  # table cells travel as Arrow bytes: read them back
+        table = frame.value
+        strings += [str(name) for name in [*table.columns, table.index.name] if name is not None]
+        strings += [value for value in table.to_numpy().ravel() if isinstance(value, str)]
+    return strings
+
+
+def english_sentences() -> list[str]:
+    """The longer English phrases of the catalog (between placeholders) that Korean pages must not show."""
+    phrases = []
+    for key, text in en.MESSAGES.items():
+        if text == ko.MESSAGES[key]:
+            continue
+        for part in re.split(r"\{[^}]*\}", text):
+            part = part.strip(" .,:()·\n")
+            if len(part) >= 12 and " " in part:
+                phrases.append(part)
+    return phrases
+
+
+def check_language(at: AppTest, language: str) -> None:
+    """No missing or raw key anywhere, and Korean pages in Korean (no English sentence of ours left)."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert not i18n.missing_keys(), i18n.missing_keys()
+    text = "\n".join(shown_strings(at))
+    raw_keys = [match.group(0) for match in KEY_LIKE.finditer(text)]
+    assert not raw_keys, raw_keys
+    title = at.title[0].value
+    if language == "ko":
+        assert HANGUL.search(title), title
+        assert len(HANGUL.findall(text)) > 50
+        leaked = [phrase for phrase in english_sentences() if phrase in text]
+        assert not leaked, leaked
+    else:
+        assert not HANGUL.search(text.replace("한국어", "").replace("언어", ""))
+
+
+@pytest.fixture(autouse=True)
+def no_missing_keys_yet():
+    i18n.forget_missing()
 
 
 # Fixtures
@@ -405,3 +480,114 @@ def test_mistakes_fashion_uses_class_names(trained_runs):
         label, predict = re.fullmatch(r"✗ Label: (.+) · Predict: (.+) · \d+%", caption).groups()
         assert {label, predict} <= FASHION_NAMES
     assert all(option.startswith("Fashion") for option in at.selectbox(key="mistakes-run").options)
+
+
+# Languages (issue 7): the browser's locale, the sidebar switch, and every page in both languages
+
+
+@pytest.mark.parametrize("page", [HOME, TRAIN, DRAW, MISTAKES])
+@pytest.mark.parametrize(("locale", "language"), [("ko-KR", "ko"), ("en-US", "en"), (None, "en")])
+def test_every_page_speaks_the_browsers_language(empty_runs, page, locale, language):
+    at = open_app(page, locale=locale)
+    check_language(at, language)
+    assert at.segmented_control(key="language-switch").value == language
+
+
+@pytest.mark.parametrize("locale", ["ko", "ko-KR", "ko_KR"])
+def test_any_korean_locale_gives_korean(empty_runs, locale):
+    at = open_app(locale=locale)
+    assert at.title[0].value == ko.MESSAGES["home.title"]
+
+
+def test_fashion_in_korean_has_korean_class_names(empty_runs):
+    at = open_app(dataset="fashion_mnist", locale="ko-KR")
+    check_language(at, "ko")
+    korean_names = {ko.MESSAGES[f"classes.fashion_mnist.{index}"] for index in range(10)}
+    assert len(captions(at)) == 20 and set(captions(at)) <= korean_names
+    assert "손글씨 숫자 (MNIST)" in at.sidebar.radio[0].options
+
+
+def test_the_switch_overrides_the_browser_for_the_session(empty_runs):
+    at = open_app(locale="ko-KR")
+    assert at.title[0].value == ko.MESSAGES["home.title"]
+    at.segmented_control(key="language-switch").set_value("en").run()
+    check_language(at, "en")
+    assert at.title[0].value == en.MESSAGES["home.title"]
+    at.switch_page(TRAIN).run()  # the choice holds on every page
+    check_language(at, "en")
+    assert at.button(key="train-start").label == "Start training"
+    at.segmented_control(key="language-switch").set_value("ko").run()
+    check_language(at, "ko")
+    assert at.button(key="train-start").label == "학습 시작"
+
+
+def test_an_english_browser_can_switch_to_korean(empty_runs):
+    at = open_app(DRAW, locale="en-GB")
+    at.segmented_control(key="language-switch").set_value("ko").run()
+    check_language(at, "ko")
+    assert "아직 숫자 모델이 없어서" in texts(at.warning)
+
+
+def test_a_missing_data_set_is_explained_in_korean(empty_runs, monkeypatch):
+    import ui
+
+    def missing(name):
+        raise datasets.DatasetNotFoundError("Could not find the MNIST data set.\nRun python -m mnist_core fetch-data")
+
+    monkeypatch.setattr(datasets, "load", missing)
+    ui._dataset.clear()
+    try:
+        at = open_app(locale="ko-KR")
+        error = texts(at.error)
+        assert "데이터셋을 쓸 수 없어요" in error and "이미지 파일이 없어요" in error
+        assert "Could not find the MNIST data set." in error  # the details, for whoever runs the server
+    finally:
+        ui._dataset.clear()
+
+
+def test_charts_use_a_korean_font_or_english_labels(monkeypatch):
+    import warnings
+
+    import ui
+
+    history = {"loss": [0.5, 0.3], "val_loss": [0.4, 0.35], "accuracy": [0.9, 0.95], "val_accuracy": [0.91, 0.93]}
+    with i18n.in_language("ko"):
+        figure = ui.four_curves(history)
+        if ui.korean_font() is not None:
+            assert figure.axes[0].get_xlabel() == "에포크"
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # "Glyph ... missing from font(s)" would fail here
+                figure.savefig(io.BytesIO(), format="png")
+        monkeypatch.setattr(ui, "korean_font", lambda: None)
+        figure = ui.four_curves(history)
+    assert figure.axes[0].get_xlabel() == "Epoch"  # no Korean font: English labels, never empty boxes
+    assert figure.axes[0].get_legend().get_texts()[1].get_text() == "val_loss"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", [HOME, TRAIN, DRAW, MISTAKES])
+@pytest.mark.parametrize("dataset", ["mnist", "fashion_mnist"])
+@pytest.mark.parametrize(("locale", "language"), [("ko-KR", "ko"), ("en-US", "en")])
+def test_every_page_with_models_in_both_languages(trained_runs, page, dataset, locale, language):
+    at = open_app(page, dataset=dataset, locale=locale)
+    check_language(at, language)
+
+
+@pytest.mark.slow
+def test_draw_and_mistakes_in_korean(trained_runs):
+    at = open_app(DRAW, locale="ko-KR")
+    draw(at, render_strokes(SEVEN))
+    check_language(at, "ko")
+    (metric,) = container(at, "prediction").metric
+    assert metric.label == "신경망이 읽은 숫자"
+    assert re.fullmatch(r"확신도 \d+%", at.get("progress")[0].proto.text)
+    assert "2. 잉크 부분만 자르기" in captions(at)
+
+    at = open_app(MISTAKES, dataset="fashion_mnist", locale="ko-KR")
+    korean_names = {ko.MESSAGES[f"classes.fashion_mnist.{index}"] for index in range(10)}
+    shown = [caption for image in container(at, "gallery").image for caption in image.captions]
+    assert len(shown) == 20
+    for caption in shown:
+        label, predict = re.fullmatch(r"✗ 레이블: (.+) · 예측: (.+) · \d+%", caption).groups()
+        assert {label, predict} <= korean_names
+    assert re.fullmatch(r"테스트 이미지 10,000장 중 [\d,]+장 틀림 \(정확도 \d+\.\d\d%\)", at.subheader[0].value)
