@@ -205,7 +205,9 @@ def new_seed(key: str) -> None:
     st.session_state[key] = view.new_seed()
 
 
-def run_choice(label: str, records: Sequence[RunRecord], default: RunRecord | None, key: str) -> RunRecord | None:
+def run_choice(
+    label: str, records: Sequence[RunRecord], default: RunRecord | None, key: str, help: str | None = None
+) -> RunRecord | None:
     """A choice of runs, starting on `default`; forgets a stale choice (a run that is gone)."""
     if not records:
         return None
@@ -219,6 +221,7 @@ def run_choice(label: str, records: Sequence[RunRecord], default: RunRecord | No
         format_func=localized(lambda run_id: view.run_label(by_id[run_id], zone)),
         key=key,
         width=720,
+        help=help,
     )
     return by_id[chosen]
 

@@ -84,7 +84,7 @@ if not records:
     no_model_yet()
     st.stop()
 
-record = ui.run_choice(t("draw.model"), records, view.default_run(records, "mnist"), RUN_KEY)
+record = ui.run_choice(t("draw.model"), records, view.drawing_run(records), RUN_KEY, help=t("draw.model_help"))
 names = view.class_names("mnist")
 
 st.space("medium")  # room for the canvas's own toolbar, which floats above it

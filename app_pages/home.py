@@ -72,7 +72,7 @@ st.markdown(t("home.model.total", total=f"{summary.total_parameters(rows):,}"))
 st.subheader(t("home.ready.title"))
 store = ui.run_store()
 records = store.list()
-digits_model = view.default_run(records, "mnist")
+digits_model = view.drawing_run(records)
 if digits_model is not None and digits_model.status == "finished":
     st.success(
         t(

@@ -39,6 +39,7 @@ def start_training() -> None:
         batch_size=int(st.session_state["train-batch"]),
         model_kind=st.session_state["train-model"],
         hidden_units=int(st.session_state["train-hidden"]),
+        augment=bool(st.session_state["train-augment"]),
         train_limit=config.train_limit(),
     )
     try:
@@ -156,6 +157,13 @@ columns[3].radio(
     format_func=ui.localized(view.model_title),
     key="train-model",
     help=t("train.settings.model_help"),
+    persist_state="session",
+)
+columns[3].checkbox(
+    t("train.settings.augment"),
+    value=False,
+    key="train-augment",
+    help=t("train.settings.augment_help"),
     persist_state="session",
 )
 st.button(

@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     train_parser.add_argument("--batch-size", type=whole_number(1, 60_000), default=100)
     train_parser.add_argument("--model", choices=MODEL_KINDS, default="mlp")
     train_parser.add_argument("--hidden-units", type=whole_number(1, 10_000), default=DEFAULT_HIDDEN_UNITS)
+    train_parser.add_argument("--augment", action="store_true", help="train on randomly changed copies")
     train_parser.add_argument("--seed", type=int, default=None)
     train_parser.add_argument("--train-limit", type=whole_number(1, 60_000), default=None)
     return parser
@@ -121,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 batch_size=args.batch_size,
                 model_kind=args.model,
                 hidden_units=args.hidden_units,
+                augment=args.augment,
                 seed=args.seed,
                 train_limit=args.train_limit or config.train_limit(),
             )

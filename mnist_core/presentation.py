@@ -57,6 +57,12 @@ def model_title(kind: str) -> str:
     return t(f"model.{kind}")
 
 
+def model_description(record: RunRecord, short: bool = False) -> str:
+    """A run's model, saying whether it trained on augmented images."""
+    name = t(f"model.{record.model_kind}.short") if short else model_title(record.model_kind)
+    return t("model.with_augmentation", model=name) if record.settings.get("augment") else name
+
+
 def class_names(dataset: str) -> list[str]:
     """The ten class names: the digits themselves, or the clothing names (translated)."""
     if dataset == "mnist":
@@ -130,6 +136,16 @@ def default_run(records: Iterable[RunRecord], dataset: str) -> RunRecord | None:
     return (finished or records or [None])[0]
 
 
+def drawing_run(records: Iterable[RunRecord]) -> RunRecord | None:
+    """The digits run best for reading drawings: trained on augmented images first (they read people's
+    handwriting better than MNIST-only runs), then the highest test accuracy; the newest run if none finished."""
+    digits = [record for record in records if record.dataset == "mnist"]
+    finished = [record for record in digits if record.status == "finished"]
+    if not finished:
+        return digits[0] if digits else None
+    return max(finished, key=lambda record: (bool(record.settings.get("augment")), record.test_accuracy))
+
+
 def status_text(status: str) -> str:
     """Finished or stopped, in words with a symbol (never colour alone)."""
     return t(f"runs.status.{status}")
@@ -140,7 +156,7 @@ def run_label(record: RunRecord, timezone: str | None = None) -> str:
     return t(
         "runs.label",
         dataset=dataset_short(record.dataset),
-        model=model_title(record.model_kind),
+        model=model_description(record),
         epochs=record.epochs_done,
         accuracy=percent(record.test_accuracy),
         when=when(record.created, timezone),
@@ -153,7 +169,7 @@ def runs_table(records: Sequence[RunRecord], timezone: str | None = None) -> lis
     return [
         {
             "dataset": dataset_short(record.dataset),
-            "model": model_title(record.model_kind),
+            "model": model_description(record),
             "epochs": t("runs.epochs_of", done=record.epochs_done, asked=record.settings.get("epochs", "?")),
             "batch": record.settings.get("batch_size"),
             "accuracy": round(record.test_accuracy * 100, 2),
@@ -325,7 +341,7 @@ def run_short_label(record: RunRecord, timezone: str | None = None) -> str:
     return t(
         "runs.short_label",
         dataset=dataset_short(record.dataset),
-        model=t(f"model.{record.model_kind}.short"),
+        model=model_description(record, short=True),
         epochs=record.epochs_done,
         when=when(record.created, timezone),
     )

@@ -234,3 +234,31 @@ def test_probability_rows():
 
 def test_new_seed_varies():
     assert len({view.new_seed() for _ in range(5)}) > 1
+
+
+def test_the_draw_page_starts_on_the_run_best_for_drawing():
+    from mnist_core.presentation import drawing_run
+    from mnist_core.runs import RunRecord
+
+    def run(run_id, dataset="mnist", accuracy=0.98, augment=False, status="finished"):
+        return RunRecord(
+            id=run_id,
+            dataset=dataset,
+            settings={"augment": augment, "model_kind": "mlp", "epochs": 1, "batch_size": 100},
+            history={"loss": [0.1]},
+            fit_seconds=1.0,
+            test_loss=0.1,
+            test_accuracy=accuracy,
+            status=status,
+            created="2026-11-28T00:00:00+00:00",
+        )
+
+    plain_best, augmented, fashion = (
+        run("a", accuracy=0.99),
+        run("b", accuracy=0.985, augment=True),
+        run("c", "fashion_mnist"),
+    )
+    assert drawing_run([plain_best, augmented, fashion]).id == "b"
+    assert drawing_run([plain_best, run("d", accuracy=0.97), fashion]).id == "a"
+    assert drawing_run([run("e", status="stopped")]).id == "e"
+    assert drawing_run([fashion]) is None

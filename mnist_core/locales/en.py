@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "model.cnn": "Convolutional",
     "model.mlp.short": "dense",
     "model.cnn.short": "CNN",
+    "model.with_augmentation": "{model} + augmentation",
     "classes.fashion_mnist.0": "T-shirt/top",
     "classes.fashion_mnist.1": "Trouser",
     "classes.fashion_mnist.2": "Pullover",
@@ -174,6 +175,11 @@ MESSAGES: dict[str, str] = {
         "Dense is the tutorial's network. Convolutional looks at small patches of the image first "
         "(its hidden layer has at most 128 units)."
     ),
+    "train.settings.augment": "Augment",
+    "train.settings.augment_help": (
+        "Every epoch shows each training image slightly turned, scaled, shifted, with thicker or thinner "
+        "strokes. Training takes longer, but the network reads people's own drawings better."
+    ),
     "train.start": "Start training",
     "train.start_busy": "Your training is still running: stop it first, or wait for it to finish.",
     "train.stop": "Stop",
@@ -283,6 +289,10 @@ MESSAGES: dict[str, str] = {
     "draw.quick_train_help": "Takes a minute or two. Everyone on this server can use it when it is done.",
     "draw.go_train": "Or train with your own settings",
     "draw.model": "Model",
+    "draw.model_help": (
+        "Starts on the digits run best for drawing: one trained with augmentation if there is one, "
+        "then the highest test accuracy. Choose any other run to compare."
+    ),
     "draw.clear": "Clear",
     "draw.loading_model": "Loading the model…",
     "draw.model_unreadable": "This model cannot be used.",

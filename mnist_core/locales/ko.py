@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "model.cnn": "합성곱 신경망 (CNN)",
     "model.mlp.short": "Dense",
     "model.cnn.short": "CNN",
+    "model.with_augmentation": "{model} + 증강",
     "classes.fashion_mnist.0": "티셔츠/탑",
     "classes.fashion_mnist.1": "바지",
     "classes.fashion_mnist.2": "풀오버",
@@ -175,6 +176,11 @@ MESSAGES: dict[str, str] = {
         "완전 연결 신경망은 튜토리얼의 모델이에요. 합성곱 신경망은 이미지의 작은 조각들을 먼저 살펴봐요"
         "(은닉층 유닛은 최대 128개)."
     ),
+    "train.settings.augment": "데이터 증강(augmentation)",
+    "train.settings.augment_help": (
+        "에포크마다 훈련 이미지를 조금씩 돌리고, 키우거나 줄이고, 옮기고, 획을 굵거나 가늘게 바꿔서 보여 줘요. "
+        "학습은 더 오래 걸리지만 사람이 직접 그린 숫자를 더 잘 읽어요."
+    ),
     "train.start": "학습 시작",
     "train.start_busy": "학습이 아직 진행 중이에요. 먼저 멈추거나 끝날 때까지 기다려 주세요.",
     "train.stop": "멈추기",
@@ -281,6 +287,10 @@ MESSAGES: dict[str, str] = {
     "draw.quick_train": "빠른 숫자 모델 학습하기 ({epochs} 에포크)",
     "draw.quick_train_help": "1~2분 걸려요. 끝나면 이 서버를 쓰는 모든 사람이 이 모델을 쓸 수 있어요.",
     "draw.go_train": "또는 내 설정으로 학습하기",
+    "draw.model_help": (
+        "그림 읽기에 가장 좋은 숫자 실행으로 시작해요. 데이터 증강으로 학습한 실행이 있으면 그것을, "
+        "그다음에는 테스트 정확도가 가장 높은 실행을 골라요. 비교하려면 다른 실행을 골라 보세요."
+    ),
     "draw.model": "모델",
     "draw.clear": "지우기",
     "draw.loading_model": "모델을 불러오는 중…",
