@@ -9,6 +9,7 @@ MNIST_APP_TRAIN_LIMIT  use only the first N training images (tests and demos; de
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -23,15 +24,18 @@ def user_data_dir() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
-def runs_dir() -> Path:
-    """The folder that holds saved runs."""
-    value = os.environ.get("MNIST_APP_RUNS_DIR", "").strip()
+def runs_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """The folder that holds saved runs (under `environ`, default this process's environment)."""
+    value = (os.environ if environ is None else environ).get("MNIST_APP_RUNS_DIR", "").strip()
     return Path(value).expanduser() if value else PROJECT_ROOT / "runs"
 
 
-def max_concurrent_trainings() -> int:
-    """How many trainings may run at once: TensorFlow already uses every core for one."""
-    value = os.environ.get("MNIST_APP_MAX_TRAININGS", "").strip()
+def max_concurrent_trainings(environ: Mapping[str, str] | None = None) -> int:
+    """How many trainings may run at once: TensorFlow already uses every core for one.
+
+    `environ` (default this process's environment) lets a load test read another process's setting.
+    """
+    value = (os.environ if environ is None else environ).get("MNIST_APP_MAX_TRAININGS", "").strip()
     if value:
         return max(1, int(value))
     return max(1, (os.cpu_count() or 2) // 2)

@@ -127,6 +127,7 @@ class TrainingJob(TrainingListener):
     def _finish(self, state: str, **result: object) -> None:
         with self.lock:
             self.state = state
+            self.queue_position = 0  # an ended job is in nobody's line (a cancelled one kept its number)
             self.ended = time.monotonic()
             self.result = result
 

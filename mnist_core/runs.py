@@ -4,8 +4,9 @@
     runs/<run id>/run.json      data set, settings, history, fit time, test score, finished or stopped, when
 
 A run is written into a hidden temporary folder and then renamed into place, so a crash or a full disk
-never leaves a half-written run in the list. Run ids are checked against a strict pattern before they
-touch the file system: nothing a user types becomes a path.
+never leaves a half-written run in the list. A temporary folder left by a save that was killed is never
+listed, and the next save removes it once it is an hour old (a save takes seconds). Run ids are checked
+against a strict pattern before they touch the file system: nothing a user types becomes a path.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import os
 import re
 import secrets
 import shutil
+import stat
+import time
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +32,8 @@ RUN_ID_PATTERN = re.compile(r"^\d{8}-\d{6}-[a-z_]{1,20}-[0-9a-f]{6}$")
 MODEL_FILE = "model.keras"
 RECORD_FILE = "run.json"
 TEMP_PREFIX = ".saving-"
+# A temporary folder this old belongs to a save that was killed (a save takes seconds): it may be removed.
+STALE_TEMP_SECONDS = 3600
 
 
 class RunError(Exception):
@@ -77,6 +82,7 @@ class RunStore:
 
     def save(self, result: TrainingResult) -> RunRecord:
         """Save a training's model and record as a new run. Raises RunError (earlier runs untouched)."""
+        self.remove_stale_temp_folders()
         now = datetime.now(UTC)
         run_id = f"{now:%Y%m%d-%H%M%S}-{result.settings.dataset}-{secrets.token_hex(3)}"
         record = RunRecord(
@@ -147,6 +153,29 @@ class RunStore:
                 f"Run {run_id}'s model file could not be read: it is damaged or not a Keras model. "
                 f"Delete the folder {path.parent.name} or train again. ({type(error).__name__})"
             ) from error
+
+    def remove_stale_temp_folders(self, older_than: float = STALE_TEMP_SECONDS) -> list[str]:
+        """Delete the temporary folders of saves that never finished (killed mid-save); returns their names.
+
+        Only folders untouched for `older_than` seconds go: a younger one may be a save under way in another
+        thread or process. Never raises: tidying up must not stand in the way of a save.
+        """
+        try:
+            folders = [folder for folder in self.root.iterdir() if folder.name.startswith(TEMP_PREFIX)]
+        except OSError:  # no runs folder yet, or it cannot be read
+            return []
+        cutoff = time.time() - older_than
+        removed = []
+        for folder in folders:
+            try:
+                status = folder.lstat()  # lstat: a symbolic link is not followed, and not removed
+            except OSError:
+                continue
+            if stat.S_ISDIR(status.st_mode) and status.st_mtime < cutoff:
+                shutil.rmtree(folder, ignore_errors=True)
+                if not folder.exists():
+                    removed.append(folder.name)
+        return removed
 
     def _read_record(self, folder: Path) -> RunRecord:
         try:

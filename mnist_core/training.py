@@ -7,6 +7,7 @@ it wants), so the command line and the Streamlit pages can both follow along; no
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -109,13 +110,15 @@ def train(
     settings.validate()
     listener = listener or TrainingListener()
     stop = stop or threading.Event()
+    # Free what earlier trainings left: a Keras model and its traced graphs are reference cycles, which
+    # Python only frees in its rare full collections (hundreds of MB per training would pile up till then).
+    gc.collect()
 
-    # Step 1: the data, scaled to 0..1 as the tutorial does.
+    # Step 1: the data.
     data = datasets.load(settings.dataset)
     x_train, y_train = data.x_train, data.y_train
     if settings.train_limit is not None:
         x_train, y_train = x_train[: settings.train_limit], y_train[: settings.train_limit]
-    x_train, x_test = scale_images(x_train), scale_images(data.x_test)
 
     # Step 2: a fresh model; the seed fixes its initial weights and the batch order.
     if settings.seed is not None:
@@ -128,33 +131,41 @@ def train(
         settings.hidden_units,
         # At least four progress reports per epoch, even for small demo runs.
         steps_per_execution=max(1, min(STEPS_PER_EXECUTION, batches_per_epoch // 4)),
-        # XLA speeds the dense network up; on the CPU its convolutions are about 10x slower than
-        # TensorFlow's own (measured here), so the CNN goes without.
-        jit_compile=settings.model_kind == "mlp",
+        # No XLA, as Keras itself chooses on a machine without a GPU. On the CPU, XLA's convolutions are
+        # about 10x slower than TensorFlow's own; for the dense network it saves a little time per epoch but
+        # compiles for a second or two first, and TensorFlow keeps every compiled program for good (about
+        # 25 MB per training on a server that trains all day). See bench/train_speed.py and bench/memory.py.
+        jit_compile=False,
     )
 
-    # Step 3: fit with the test set as validation data, reporting to the listener.
+    # Step 3: fit on batches scaled to 0..1 as the tutorial does, with the test set as validation data,
+    # reporting to the listener.
     from mnist_core.progress import ProgressCallback  # imports keras: only when training
 
-    listener.on_start(settings, batches_per_epoch)
-    started = time.perf_counter()
     if settings.augment:
-        # The pipeline shuffles itself (Keras's own shuffle does not apply to a tf.data.Dataset).
-        inputs = {"x": _augmented_batches(x_train, y_train, settings.batch_size, settings.seed), "shuffle": False}
+        train_batches = _augmented_batches(scale_images(x_train), y_train, settings.batch_size, settings.seed)
     else:
-        inputs = {"x": x_train, "y": y_train, "batch_size": settings.batch_size}
-    history = model.fit(
-        **inputs,
-        validation_data=(x_test, data.y_test),
-        validation_batch_size=EVALUATION_BATCH_SIZE,
-        epochs=settings.epochs,
-        callbacks=[ProgressCallback(listener, stop)],
-        verbose=0,
-    )
-    fit_seconds = time.perf_counter() - started
+        train_batches = _batches(x_train, y_train, settings.batch_size, shuffle=True, seed=settings.seed)
+    test_batches = _batches(data.x_test, data.y_test, EVALUATION_BATCH_SIZE)
 
-    # Step 4: the test score, as the tutorial's `model.evaluate(x_test, y_test)`.
-    test_loss, test_accuracy = model.evaluate(x_test, data.y_test, batch_size=EVALUATION_BATCH_SIZE, verbose=0)
+    listener.on_start(settings, batches_per_epoch)
+    gradients_before = _custom_gradient_names()
+    try:
+        started = time.perf_counter()
+        history = model.fit(
+            train_batches,
+            shuffle=False,  # the pipeline shuffles itself; Keras's shuffle does not apply to a tf.data.Dataset
+            validation_data=test_batches,
+            epochs=settings.epochs,
+            callbacks=[ProgressCallback(listener, stop)],
+            verbose=0,
+        )
+        fit_seconds = time.perf_counter() - started
+
+        # Step 4: the test score, as the tutorial's `model.evaluate(x_test, y_test)`.
+        test_loss, test_accuracy = model.evaluate(test_batches, verbose=0)
+    finally:
+        _forget_custom_gradients(_custom_gradient_names() - gradients_before)
     return TrainingResult(
         settings=settings,
         history={name: [float(v) for v in values] for name, values in history.history.items()},
@@ -164,6 +175,26 @@ def train(
         model=model,
         stopped=stop.is_set(),
     )
+
+
+def _batches(images: np.ndarray, labels: np.ndarray, batch_size: int, shuffle: bool = False, seed: int | None = None):
+    """(float32 images in 0..1, labels) batches as a tf.data pipeline; in a new random order every epoch if asked.
+
+    The images stay uint8 (MNIST's training set: 47 MB rather than 188 MB as float32, and no float copy per
+    training); each batch is scaled exactly as `scale_images` does, on tf.data's thread while the previous
+    batches train. Shuffling indices rather than images keeps the shuffle buffer small.
+    """
+    import tensorflow as tf
+
+    images, labels = tf.constant(images), tf.constant(labels)
+    order = tf.data.Dataset.range(len(labels))
+    if shuffle:
+        order = order.shuffle(len(labels), seed=seed, reshuffle_each_iteration=True)
+
+    def take(indices):
+        return tf.cast(tf.gather(images, indices), tf.float32) / 255.0, tf.gather(labels, indices)
+
+    return order.batch(batch_size).map(take).prefetch(tf.data.AUTOTUNE)
 
 
 def _augmented_batches(images: np.ndarray, labels: np.ndarray, batch_size: int, seed: int | None) -> Any:
@@ -179,3 +210,24 @@ def _augmented_batches(images: np.ndarray, labels: np.ndarray, batch_size: int, 
         .map(make_augmenter(seed), num_parallel_calls=tf.data.AUTOTUNE)
         .prefetch(tf.data.AUTOTUNE)
     )
+
+
+# A TensorFlow leak, worked around (tensorflow/tensorflow#97697, keras-team/tf-keras#898): each time Keras
+# traces a training step, its optimizer's gradient all-reduce (a no-op on one device) registers a
+# "CustomGradient-<n>" function in TensorFlow's global gradient registry. Nothing ever removes it, and it keeps
+# the whole traced graph alive: 15-25 MB per training on a server that trains all day. That gradient is never
+# used once the step is traced (nothing differentiates the all-reduce, and these models register no custom
+# gradients of their own), so each training drops the ones that appeared while it ran.
+
+
+def _custom_gradient_names() -> set[str]:
+    from tensorflow.python.framework import ops
+
+    return {name for name in ops.gradient_registry.list() if name.startswith("CustomGradient-")}
+
+
+def _forget_custom_gradients(names: set[str]) -> None:
+    from tensorflow.python.framework import ops
+
+    for name in names:
+        ops.gradient_registry._registry.pop(name, None)  # TensorFlow has no public way to unregister
