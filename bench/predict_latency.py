@@ -1,0 +1,118 @@
+"""Prediction latency: one canvas image -> MNIST-style preprocessing -> the model's ten probabilities.
+
+This is what the Draw page does on every pen stroke: `Predictor.read_canvas(rgba)`. The canvases are real
+handwriting (UNIPEN pen digits from shared/data, rendered like the browser canvas by mnist_core.strokes),
+or synthetic strokes when that file is missing. The model is the newest saved MNIST run in --runs-dir,
+loaded from disk as the app loads it; without one, a small model is trained here first (a minute or less).
+
+Three timings per call, in milliseconds: preprocessing (`canvas_to_mnist`), inference
+(`Predictor.probabilities`) and the whole `read_canvas`. A few warm-up calls run first (the first call
+builds TensorFlow's predict function) and are not counted.
+
+    .venv/bin/python bench/predict_latency.py
+    .venv/bin/python bench/predict_latency.py --calls 2000 --runs-dir runs
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PEN_DIGITS = PROJECT_ROOT.parent / "shared" / "data" / "unipen-digits-dev.json"
+WARM_UP_CALLS = 20
+
+
+def canvases(pen_digits: Path) -> tuple[list, list[int]]:
+    """RGBA canvases of real pen digits and their labels (synthetic strokes when the file is missing)."""
+    from mnist_core import strokes
+
+    if pen_digits.is_file():
+        digits = strokes.load_pen_digits(pen_digits)
+        print(f"Canvases: {len(digits)} real pen digits from {pen_digits}")
+        return [strokes.render_strokes(digit.strokes) for digit in digits], [digit.label for digit in digits]
+    print(f"Canvases: {pen_digits} not found, using synthetic strokes")
+    one = [[(140.0, 40.0), (140.0, 240.0)]]
+    seven = [[(70.0, 50.0), (210.0, 50.0), (120.0, 240.0)]]
+    zero = [[(140.0 + 70 * x, 140.0 + 100 * y) for x, y in _circle(24)]]
+    return [strokes.render_strokes(drawing) for drawing in (one, seven, zero)], [1, 7, 0]
+
+
+def _circle(points: int) -> list[tuple[float, float]]:
+    import math
+
+    return [(math.sin(2 * math.pi * i / points), math.cos(2 * math.pi * i / points)) for i in range(points + 1)]
+
+
+def load_or_train_model(runs_dir: Path):
+    """The newest MNIST run's model, loaded as the app loads it; or a quickly trained one."""
+    from mnist_core.runs import RunStore
+
+    store = RunStore(runs_dir)
+    record = store.latest("mnist")
+    if record is not None:
+        print(f"Model: run {record.id} from {runs_dir} (test accuracy {record.test_accuracy:.4f})")
+        return store.load_model(record.id)
+    from mnist_core.training import TrainingSettings, train
+
+    print(f"Model: no MNIST run in {runs_dir}; training one on 10,000 images for 2 epochs first")
+    result = train(TrainingSettings(epochs=2, train_limit=10_000, seed=1))
+    print(f"       test accuracy {result.test_accuracy:.4f}")
+    return result.model
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calls", type=int, default=500, help="timed calls of each kind")
+    parser.add_argument("--runs-dir", type=Path, default=None, help="saved runs (default: the app's runs folder)")
+    parser.add_argument("--pen-digits", type=Path, default=PEN_DIGITS)
+    args = parser.parse_args()
+
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before TensorFlow is imported
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from mnist_core import config
+    from mnist_core.predict import Predictor
+    from mnist_core.preprocess import canvas_to_mnist
+
+    images, labels = canvases(args.pen_digits)
+    predictor = Predictor(load_or_train_model(args.runs_dir or config.runs_dir()))
+    for image in images[:WARM_UP_CALLS]:
+        predictor.read_canvas(image)
+
+    one, five = os.getloadavg()[:2]
+    print(f"{args.calls} calls of each, canvases {images[0].shape}, load average {one:.2f} / {five:.2f} (1/5 min)")
+    timings: dict[str, list[float]] = {"preprocessing": [], "inference": [], "total (read_canvas)": []}
+    for call in range(args.calls):
+        image = images[call % len(images)]
+        started = time.perf_counter()
+        prepared = canvas_to_mnist(image)
+        prepared_at = time.perf_counter()
+        predictor.probabilities(prepared.image)
+        done = time.perf_counter()
+        predictor.read_canvas(image)
+        read_at = time.perf_counter()
+        timings["preprocessing"].append((prepared_at - started) * 1000)
+        timings["inference"].append((done - prepared_at) * 1000)
+        timings["total (read_canvas)"].append((read_at - done) * 1000)
+
+    for name, values in timings.items():
+        print(
+            f"  {name:<20} p50 {statistics.median(values):6.2f} ms   p95 {percentile(values, 0.95):6.2f} ms   "
+            f"max {max(values):6.2f} ms"
+        )
+    readings = [predictor.read_canvas(image) for image in images]
+    correct = sum(reading.predicted_label == label for reading, label in zip(readings, labels, strict=True))
+    print(f"  (the model read {correct} of {len(images)} canvases right)")
+
+
+if __name__ == "__main__":
+    main()

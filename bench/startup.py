@@ -1,0 +1,128 @@
+"""Start-up time: from `streamlit run app.py` to a server that answers, and to the home page drawn in a browser.
+
+Each round starts a fresh server on a free port (headless, as a classroom server runs) and measures, from the
+moment the process is started:
+  1. health: until `/_stcore/health` answers `ok`;
+  2. home page: until Chromium shows the home page finished (the app has stopped running its script and a
+     heading is visible). Chromium is started and waiting before the clock starts: a student's browser is
+     already open.
+
+Needs Chromium at /usr/bin/chromium and the Python `playwright` package (never `playwright install`).
+
+    .venv/bin/python bench/startup.py
+    .venv/bin/python bench/startup.py --rounds 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PAGE_DONE = "[data-testid=stApp][data-test-script-state=notRunning]"
+TIMEOUT_SECONDS = 120
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(port: int, log) -> subprocess.Popen:
+    streamlit = Path(sys.executable).with_name("streamlit")
+    command = [str(streamlit), "run", "app.py", "--server.headless", "true", "--server.port", str(port)]
+    command += ["--browser.gatherUsageStats", "false"]
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}
+    return subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def wait_for_health(port: int, server: subprocess.Popen, started: float) -> float:
+    url = f"http://127.0.0.1:{port}/_stcore/health"
+    while time.perf_counter() - started < TIMEOUT_SECONDS:
+        if server.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {server.returncode} before answering")
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.read().decode().strip() == "ok":
+                    return time.perf_counter() - started
+        except OSError:
+            pass  # not listening yet
+        time.sleep(0.02)
+    raise TimeoutError(f"no answer from {url} after {TIMEOUT_SECONDS} s")
+
+
+def one_round(browser, log) -> tuple[float, float]:
+    """Start a server, time health and the rendered home page, stop the server."""
+    port = free_port()
+    page = browser.new_page()
+    started = time.perf_counter()
+    server = start_server(port, log)
+    try:
+        health = wait_for_health(port, server, started)
+        page.goto(f"http://127.0.0.1:{port}/", timeout=TIMEOUT_SECONDS * 1000)
+        page.wait_for_selector(PAGE_DONE, timeout=TIMEOUT_SECONDS * 1000)
+        page.locator("h1, h2").first.wait_for(state="visible", timeout=TIMEOUT_SECONDS * 1000)
+        rendered = time.perf_counter() - started
+    finally:
+        page.close()
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    return health, rendered
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3, help="fresh server starts to time")
+    args = parser.parse_args()
+    if not (PROJECT_ROOT / "app.py").is_file():
+        sys.exit(f"No app.py in {PROJECT_ROOT}.")
+
+    from playwright.sync_api import sync_playwright
+
+    print(f"Start-up of `streamlit run app.py`, {args.rounds} rounds; load average {os.getloadavg()[0]:.2f} (1 min)")
+    healths, renders = [], []
+    with tempfile.TemporaryFile("w+") as log, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for round_number in range(1, args.rounds + 1):
+                try:
+                    health, rendered = one_round(browser, log)
+                except Exception:
+                    log.seek(0)
+                    print(f"Round {round_number} failed; server output:\n{log.read()[-3000:]}")
+                    raise
+                healths.append(health)
+                renders.append(rendered)
+                print(f"  round {round_number}: health ok after {health:.2f} s, home page after {rendered:.2f} s")
+        finally:
+            browser.close()
+    print(
+        f"Median: health {statistics.median(healths):.2f} s (target <= 3 s), "
+        f"home page {statistics.median(renders):.2f} s (target <= 6 s); load average {os.getloadavg()[0]:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
