@@ -16,13 +16,17 @@ It prints:
                        MNIST_APP_MAX_TRAININGS (read from the server process's environment).
   trainings finished   every requested training showed "Finished" on its page and saved a finished run
   server memory        peak resident memory (RSS) of the server's process tree, sampled 5 times a second
+  CPU time             used by the server, and by Chromium with this script, while the test ran
 
     .venv/bin/python bench/load.py                                  # 20 sessions drawing + 3 trainings
     .venv/bin/python bench/load.py --sessions 5 --trainings 2 --json load.json
+    .venv/bin/python bench/load.py --streamlit-option runner.postScriptGC=false --keep   # try a setting
     .venv/bin/python bench/load.py --url http://127.0.0.1:8501      # a running server (its runs get 3 more)
 
 Exit code 0 when there were no errors, the trainings stayed within the limit and all finished; 1 otherwise.
-The browser runs on the same machine as the server: on 2 cores the figures include Chromium's own work.
+The browser runs on the same machine as the server (in a class it runs on the students' computers): on a small
+server the figures include Chromium's own work, and anything else the machine is doing (see the load average).
+The simulated students draw as fast as the page answers, without a pause to think: harder than a real class.
 """
 
 from __future__ import annotations
@@ -715,10 +719,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def stop_on_signal(signum: int, frame: object) -> None:
+    print(f"Stopped by signal {signum}: stopping the server and leaving.", file=sys.stderr, flush=True)
+    sys.exit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     # A SIGTERM (a test's timeout, Ctrl-C's cousin) still runs the clean-up below: the server is stopped.
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    signal.signal(signal.SIGTERM, stop_on_signal)
     plans = digits_for_sessions(load_pen_digits(args.digits), args.sessions, DIGITS_PER_SESSION)
     target = running_server(args.url, args.runs_dir) if args.url else own_server(args)
     try:
