@@ -7,6 +7,7 @@ keyed by the runs folder, so tests with different folders never see each other's
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.scriptrunner import get_script_run_ctx, script_runner
 
 from mnist_core import config, datasets, i18n
 from mnist_core import presentation as view
@@ -42,6 +43,20 @@ def _session_language() -> str | None:
 
 
 i18n.set_language_source(_session_language)
+
+
+def _close_pyplot_figures_only() -> None:
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+
+
+# After every script run of every session, Streamlit resets Keras (keras.backend.clear_session(): new global
+# state for all threads, cleared kernel cache, a full garbage collection). On this server one Keras serves all
+# sessions and the training threads: a reset in the middle of a training breaks it ("too many values to
+# unpack"), and the collection costs every student's stroke about a second on a busy server. So we keep only the
+# other half of Streamlit's clean-up. The hook is private (streamlit 1.67, script_runner._clean_problem_modules);
+# tests/test_load_small.py fails if Streamlit ever resets Keras again.
+script_runner._clean_problem_modules = _close_pyplot_figures_only
 
 
 # Shared objects (one per server and runs folder)
@@ -247,7 +262,7 @@ def picture(image: np.ndarray, size: int, caption: str | None = None) -> None:
     the row's height, and the browser's smoothing blurs the pixels we want students to see.
     """
     enlarged = view.enlarge(image, size)
-    st.image(enlarged, caption=caption, width=enlarged.shape[1])
+    st.image(enlarged, caption=caption, width=enlarged.shape[1], output_format="PNG")  # JPEG would smear the pixels
 
 
 # Charts

@@ -41,6 +41,9 @@ class Predictor:
         self.model = model
         # Keras builds its predict function on first use; one caller at a time keeps that safe.
         self._lock = threading.Lock()
+        # The first call traces the predict function (a fraction of a second): do it now, while the page says
+        # "loading the model", not on a student's first stroke.
+        self.probabilities(np.zeros((28, 28), dtype=np.float32))
 
     def probabilities(self, image: np.ndarray) -> np.ndarray:
         """The ten class probabilities for one (28, 28) float image in 0..1."""
