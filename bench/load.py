@@ -21,6 +21,7 @@ It prints:
     .venv/bin/python bench/load.py                                  # 20 sessions drawing + 3 trainings
     .venv/bin/python bench/load.py --sessions 5 --trainings 2 --json load.json
     .venv/bin/python bench/load.py --streamlit-option runner.postScriptGC=false --keep   # try a setting
+    .venv/bin/python bench/load.py --client-nice 10   # the server first, as if the browsers ran elsewhere
     .venv/bin/python bench/load.py --url http://127.0.0.1:8501      # a running server (its runs get 3 more)
 
 Exit code 0 when there were no errors, the trainings stayed within the limit and all finished; 1 otherwise.
@@ -73,7 +74,7 @@ VIEWPORT = {"width": 1280, "height": 1000}
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 PAGE_LOAD_TIMEOUT_MS = 240_000  # every session opens at once; the first visits import TensorFlow
-STEP_TIMEOUT_MS = 60_000  # one stroke answered, one canvas cleared, one number typed
+STEP_TIMEOUT_S = 60  # default wait for one stroke answered, one canvas cleared, one number typed
 TRAINING_TIMEOUT_S = 900  # requested until finished, waiting in line included
 TRAINING_POLL_S = 0.25
 MEMORY_POLL_S = 0.2
@@ -367,6 +368,7 @@ class Crowd:
     figures: Figures
     line: StartLine
     screenshots: Path | None = None  # a screenshot of every student's page that failed
+    step_timeout_ms: float = STEP_TIMEOUT_S * 1000  # longer than this for one answer counts as an error
 
     def error(self, who: str, problem: str) -> None:
         self.figures.errors.append(f"{who}: {problem}")
@@ -462,26 +464,28 @@ async def draw_digit(page, pictures: FailedPictures, crowd: Crowd, who: str, dig
         for x, y in points[1:]:  # a one-point stroke is a dot: press and release in place
             await page.mouse.move(x, y)
         await page.mouse.up()
-        answered = await page.wait_for_function(NEW_READING_JS, arg=before, polling="raf", timeout=STEP_TIMEOUT_MS)
+        answered = await page.wait_for_function(
+            NEW_READING_JS, arg=before, polling="raf", timeout=crowd.step_timeout_ms
+        )
         crowd.figures.stroke_seconds.append(await answered.json_value() / 1000)
         # A student looks at the answer before the next stroke: its pictures load first.
-        shown = await page.wait_for_function(PICTURES_JS, polling="raf", timeout=STEP_TIMEOUT_MS)
+        shown = await page.wait_for_function(PICTURES_JS, polling="raf", timeout=crowd.step_timeout_ms)
         crowd.figures.picture_seconds.append(await shown.json_value() / 1000)
         await pictures.settle(page, crowd, who)
     values = await page.locator(PREDICTION).all_inner_texts()
     return values[0].strip() if values else None
 
 
-async def clear_canvas(page) -> None:
+async def clear_canvas(page, crowd: Crowd) -> None:
     """Press Clear; wait for a fresh, empty canvas, and no prediction or pictures of the old drawing."""
     await page.locator(CANVAS).evaluate("element => element.setAttribute('data-load-drawn', 'yes')")
-    await page.locator(CLEAR_BUTTON).filter(visible=True).click(timeout=STEP_TIMEOUT_MS)
-    await page.locator(f"{CANVAS}:not([data-load-drawn])").wait_for(timeout=STEP_TIMEOUT_MS)
+    await page.locator(CLEAR_BUTTON).filter(visible=True).click(timeout=crowd.step_timeout_ms)
+    await page.locator(f"{CANVAS}:not([data-load-drawn])").wait_for(timeout=crowd.step_timeout_ms)
     await page.wait_for_function(
         f"""() => document.querySelector('{PREDICTION}') === null && document.querySelector('{IDLE_APP}') !== null &&
             document.querySelector('[data-testid=stMain] img') === null""",
         polling="raf",
-        timeout=STEP_TIMEOUT_MS,
+        timeout=crowd.step_timeout_ms,
     )
 
 
@@ -503,7 +507,7 @@ async def drawing_student(number: int, browser, crowd: Crowd, digits: list[PenDi
             figures.digits_drawn += 1
             figures.digits_answered += answer is not None
             figures.digits_right += answer == str(digit.label)
-            await clear_canvas(page)
+            await clear_canvas(page, crowd)
         await pictures.settle(page, crowd, who)
         await report_page_problems(page, crowd, who)
     except Exception as error:  # one student's failure is counted, the others go on
@@ -512,17 +516,17 @@ async def drawing_student(number: int, browser, crowd: Crowd, digits: list[PenDi
         await context.close()
 
 
-async def set_epochs(page, epochs: int) -> None:
+async def set_epochs(page, crowd: Crowd, epochs: int) -> None:
     """Type the number of epochs; Enter commits it."""
     field = page.locator(EPOCHS_INPUT)
-    await field.fill(str(epochs), timeout=STEP_TIMEOUT_MS)
+    await field.fill(str(epochs), timeout=crowd.step_timeout_ms)
     await field.press("Enter")
     await page.wait_for_function(
         f"""epochs => document.querySelector('{EPOCHS_INPUT}')?.value === epochs &&
             document.querySelector('{IDLE_APP}') !== null""",
         arg=str(epochs),
         polling="raf",
-        timeout=STEP_TIMEOUT_MS,
+        timeout=crowd.step_timeout_ms,
     )
 
 
@@ -553,11 +557,11 @@ async def training_student(number: int, browser, crowd: Crowd, epochs: int) -> N
         try:
             page, pictures = await open_page(context, crowd, "train", who)
             await page.locator(START_BUTTON).filter(visible=True).wait_for(timeout=PAGE_LOAD_TIMEOUT_MS)
-            await set_epochs(page, epochs)
+            await set_epochs(page, crowd, epochs)
         finally:
             crowd.line.arrive()
         await crowd.line.go.wait()
-        await page.locator(START_BUTTON).filter(visible=True).click(timeout=STEP_TIMEOUT_MS)
+        await page.locator(START_BUTTON).filter(visible=True).click(timeout=crowd.step_timeout_ms)
         await follow_training(page, crowd, who)
         await pictures.settle(page, crowd, who)
         await report_page_problems(page, crowd, who)
@@ -568,11 +572,13 @@ async def training_student(number: int, browser, crowd: Crowd, epochs: int) -> N
 
 
 async def run_students(
-    url: str, plans: list[list[PenDigit]], trainings: int, epochs: int, figures: Figures, screenshots: Path | None
+    url: str, plans: list[list[PenDigit]], figures: Figures, args: argparse.Namespace, screenshots: Path | None
 ) -> None:
+    """Every student at once, in one Chromium: the drawing ones, then the training ones."""
     from playwright.async_api import async_playwright
 
-    crowd = Crowd(url, figures, StartLine(len(plans) + trainings), screenshots)
+    trainings, epochs = args.trainings, args.epochs
+    crowd = Crowd(url, figures, StartLine(len(plans) + trainings), screenshots, args.step_timeout * 1000)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -608,7 +614,9 @@ def measure(target: Target, plans: list[list[PenDigit]], args: argparse.Namespac
     client_cpu_before = own_cpu_seconds()
     started_wall, started = time.time(), time.perf_counter()
     screenshots = target.scratch if args.keep else None
-    students = run_students(target.url, plans, args.trainings, args.epochs, figures, screenshots)
+    if args.client_nice:
+        os.nice(args.client_nice)  # this script and the Chromium it starts; the server is already running
+    students = run_students(target.url, plans, figures, args, screenshots)
     try:
         asyncio.run(asyncio.wait_for(students, args.timeout))
     except TimeoutError:
@@ -693,9 +701,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--epochs", type=int, default=2, help="epochs per training (2)")
     parser.add_argument("--url", help="a running server on this machine (loopback only); default: start one")
     parser.add_argument("--runs-dir", type=Path, help="the running server's runs folder (default: read from it)")
-    parser.add_argument(
-        "--train-limit", type=int, default=6000, help="own server: training images per training (6000)"
-    )
+    parser.add_argument("--train-limit", type=int, default=6000, help="own server: training images per training (6000)")
     parser.add_argument("--max-trainings", type=int, help="own server: MNIST_APP_MAX_TRAININGS (default: the app's)")
     parser.add_argument(
         "--model-from", type=Path, default=config.runs_dir(), help="own server: copy a digits run from here"
@@ -708,8 +714,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="own server: a `streamlit run` setting, e.g. runner.postScriptGC=false (repeatable)",
     )
     parser.add_argument("--keep", action="store_true", help="own server: keep its runs folder and log")
+    parser.add_argument(
+        "--client-nice",
+        type=int,
+        default=0,
+        help="run Chromium at this lower priority (e.g. 10), so the server gets the CPU first, as it would with "
+        "the browsers on the students' computers",
+    )
     parser.add_argument("--digits", type=Path, default=config.pen_digits_path(), help="the UNIPEN pen digits file")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds for the whole test (1800)")
+    parser.add_argument(
+        "--step-timeout", type=float, default=STEP_TIMEOUT_S, help="seconds one answer may take before it is an error"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
     if any("=" not in option for option in args.streamlit_option):

@@ -6,10 +6,17 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before anything imports TensorFlow
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 import pytest
 
+from bench.appserver import CHROMIUM, CHROMIUM_ARGS
 from mnist_core.runs import RunStore
 from mnist_core.training import TrainingResult, TrainingSettings, train
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 QUICK_SETTINGS = TrainingSettings(dataset="mnist", epochs=2, batch_size=100, seed=1, train_limit=3000)
 
@@ -23,3 +30,14 @@ def quick_result() -> TrainingResult:
 @pytest.fixture
 def store(tmp_path) -> RunStore:
     return RunStore(tmp_path / "runs")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, driven by Playwright: one for the whole test session (Playwright's sync API allows one)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

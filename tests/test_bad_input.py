@@ -1,0 +1,539 @@
+"""Every odd input gets a clear answer, nothing saved is lost, and other users are not affected.
+
+Complements the core tests (test_preprocess, test_cli, test_runs, test_datasets, test_jobs) at the levels they
+do not reach: the Predictor, the training settings API, the job queue under many users, and the pages (run
+headless with AppTest; a drawing is put where the canvas component's answer lands, as tests/test_pages.py does).
+Page tests that need a training use a stand-in that trains nothing, so no TensorFlow is needed for them.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import random
+import re
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from streamlit.testing.v1 import AppTest
+
+import mnist_core.jobs
+from mnist_core import cli, datasets, i18n, idx, training
+from mnist_core.jobs import CANCELLED, FINISHED, QUEUED, RUNNING, STOPPED, TrainingQueue
+from mnist_core.predict import Predictor
+from mnist_core.runs import RunStore
+from mnist_core.strokes import render_strokes
+from mnist_core.training import MAX_EPOCHS, TrainingResult, TrainingSettings
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+TIMEOUT = 180  # a cold TensorFlow import and a model load, on a busy 2-core machine
+TRAIN, DRAW, MISTAKES = (f"app_pages/{name}.py" for name in ("train", "draw", "mistakes"))
+
+# Strokes on a 280x280 canvas.
+DIAMOND_TOUCHING_EVERY_EDGE = [[(3.0, 140.0), (140.0, 3.0), (277.0, 140.0), (140.0, 277.0), (3.0, 140.0)]]
+ONE_AGAINST_THE_LEFT_EDGE = [[(8.0, 20.0), (8.0, 260.0)]]
+SEVEN = [[(80.0, 70.0), (200.0, 70.0), (130.0, 220.0)]]
+
+
+def say(key: str, **values: object) -> str:
+    """The English text the pages show for a catalog key."""
+    return i18n.t(key, "en", **values)
+
+
+def texts(elements) -> str:
+    return " ".join(str(element.value) for element in elements)
+
+
+def container(at: AppTest, key: str):
+    return next((block for block in at.container if block.key == key), None)
+
+
+def opaque_black() -> np.ndarray:
+    canvas = np.zeros((280, 280, 4), np.uint8)
+    canvas[..., 3] = 255
+    return canvas
+
+
+# ---------------------------------------------------------------- drawings the Predictor is given
+
+
+@pytest.mark.parametrize(
+    ("canvas", "status"),
+    [
+        (opaque_black(), "blank"),
+        (np.zeros((280, 280, 4), np.uint8), "blank"),  # the widget's transparent default
+        (render_strokes([[(140.0, 140.0)]]), "too_small"),  # a single dot
+        (render_strokes([[(275.0, 5.0)]]), "too_small"),  # a single dot in a corner
+        (np.full((280, 280, 4), 255, np.uint8), "too_full"),  # filled entirely with ink
+    ],
+    ids=["blank", "transparent", "dot", "dot-in-corner", "all-ink"],
+)
+def test_the_predictor_never_guesses_at_a_drawing_it_cannot_read(quick_result, canvas, status):
+    reading = Predictor(quick_result.model).read_canvas(canvas)
+    assert reading.prepared.status == status
+    assert reading.probabilities is None and reading.predicted_label is None and reading.confidence is None
+
+
+@pytest.mark.parametrize("strokes", [DIAMOND_TOUCHING_EVERY_EDGE, ONE_AGAINST_THE_LEFT_EDGE], ids=["diamond", "one"])
+def test_strokes_touching_the_edges_are_read(quick_result, strokes):
+    reading = Predictor(quick_result.model).read_canvas(render_strokes(strokes))
+    assert reading.prepared.ok
+    assert reading.probabilities.shape == (10,) and abs(float(reading.probabilities.sum()) - 1) < 1e-4
+    assert 0 <= reading.predicted_label <= 9
+
+
+# ---------------------------------------------------------------- training settings: the Python API
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"epochs": 0}, "Epochs must be between 1 and 1000, not 0"),
+        ({"epochs": -1}, "Epochs must be between 1 and 1000, not -1"),
+        ({"epochs": 1001}, "Epochs must be between 1 and 1000, not 1001"),
+        ({"epochs": "abc"}, "Epochs must be a whole number, not 'abc'"),
+        ({"epochs": 2.5}, "Epochs must be a whole number, not 2.5"),
+        ({"epochs": True}, "Epochs must be a whole number, not True"),
+        ({"batch_size": 0}, "Batch size must be between 1 and 60000, not 0"),
+        ({"batch_size": "100"}, "Batch size must be a whole number, not '100'"),
+    ],
+)
+def test_bad_settings_are_refused_with_a_message_before_anything_starts(store, monkeypatch, settings, message):
+    def must_not_load(name):
+        raise AssertionError("the data set was loaded for settings that cannot work")
+
+    monkeypatch.setattr(datasets, "load", must_not_load)
+    bad = TrainingSettings(**settings)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        bad.validate()
+    with pytest.raises(ValueError, match=re.escape(message)):
+        training.train(bad)
+    queue = TrainingQueue(store)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        queue.submit(bad)
+    assert queue.running_count == 0 and queue.get(1) is None
+
+
+def test_1000_epochs_is_the_largest_accepted_everywhere_but_the_page():
+    assert MAX_EPOCHS == 1000
+    TrainingSettings(epochs=1000).validate()  # no error
+    args = cli.build_parser().parse_args(["train", "--epochs", "1000"])
+    assert args.epochs == 1000
+
+
+def test_the_train_page_bounds_its_numbers(empty_runs):
+    at = open_app(TRAIN)
+    epochs, batch = at.number_input(key="train-epochs"), at.number_input(key="train-batch")
+    assert (epochs.min, epochs.max) == (1, 200)
+    assert batch.min == 1 and batch.max == training.MAX_BATCH_SIZE
+
+
+# ---------------------------------------------------------------- the pages, with stand-ins for training
+
+
+class StandInModel:
+    """Saves a file the way a Keras model would; the Train page never loads it."""
+
+    def save(self, path: Path) -> None:
+        Path(path).write_bytes(b"a stand-in model")
+
+
+METRICS = {"loss": 0.5, "accuracy": 0.8, "val_loss": 0.4, "val_accuracy": 0.85}
+
+
+def stand_in_result(settings: TrainingSettings, stopped: bool = False) -> TrainingResult:
+    return TrainingResult(
+        settings=settings,
+        history={name: [value] for name, value in METRICS.items()},
+        fit_seconds=0.1,
+        test_loss=0.4,
+        test_accuracy=0.85,
+        model=StandInModel(),
+        stopped=stopped,
+    )
+
+
+class StandInTraining:
+    """Replaces mnist_core.jobs.train: reports a batch, then waits for `release` or a stop."""
+
+    def __init__(self, release_at_once: bool = True) -> None:
+        self.release = threading.Event()
+        if release_at_once:
+            self.release.set()
+
+    def __call__(self, settings, listener=None, stop=None):
+        listener.on_start(settings, 10)
+        listener.on_batch(1, 1, 0.5, 0.8)
+        while not (self.release.is_set() or stop.is_set()):
+            time.sleep(0.01)
+        listener.on_epoch(1, METRICS, 0.1)
+        return stand_in_result(settings, stopped=stop.is_set())
+
+
+def open_app(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    if page is not None:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def wait_until(condition, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+@pytest.fixture
+def empty_runs(tmp_path, monkeypatch) -> Path:
+    root = tmp_path / "runs"
+    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(root))
+    return root
+
+
+@pytest.fixture
+def stand_in_training(monkeypatch) -> StandInTraining:
+    stand_in = StandInTraining()
+    monkeypatch.setattr(mnist_core.jobs, "train", stand_in)
+    return stand_in
+
+
+def folder_contents(root: Path) -> dict[str, bytes]:
+    """Every file under `root`, by relative path, with its bytes."""
+    return {str(path.relative_to(root)): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+def job_of(at: AppTest):
+    import ui
+
+    return ui.training_queue().get(at.session_state["train-job"])
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [OSError(28, "No space left on device"), PermissionError(13, "Permission denied")],
+    ids=["no-space", "no-permission"],
+)
+def test_a_run_that_cannot_be_saved_is_reported_on_the_page_and_earlier_runs_stay(
+    empty_runs, stand_in_training, monkeypatch, failure
+):
+    earlier = RunStore(empty_runs).save(stand_in_result(TrainingSettings(epochs=1)))
+    before = folder_contents(empty_runs)
+
+    def write_fails(path, data):
+        raise failure
+
+    monkeypatch.setattr("mnist_core.runs._write_json", write_fails)
+    at = open_app(TRAIN)
+    at.button(key="train-start").click().run()
+    wait_until(lambda: not job_of(at).snapshot().active)
+    at.run()
+    assert not at.exception
+    assert say("train.done.finished", epochs=1) in texts(at.success)  # what it learned is shown ...
+    shown = texts(at.error)
+    assert say("train.not_saved") in shown and failure.strerror in shown  # ... and why it is not kept
+    assert "Traceback" not in shown
+    assert folder_contents(empty_runs) == before  # nothing half-written, the earlier run untouched
+    assert [record.id for record in RunStore(empty_runs).list()] == [earlier.id]
+    (table,) = [frame for frame in at.dataframe if frame.key and frame.key.startswith("runs-table")]
+    assert len(table.value) == 1
+    assert not at.button(key="train-start").disabled  # and the student may try again
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write to a read-only folder")
+def test_a_read_only_runs_folder_is_reported_by_the_job_and_earlier_runs_stay(empty_runs, stand_in_training):
+    store = RunStore(empty_runs)
+    earlier = store.save(stand_in_result(TrainingSettings(epochs=1)))
+    before = folder_contents(empty_runs)
+    empty_runs.chmod(0o555)
+    try:
+        queue = TrainingQueue(store)
+        job = queue.submit(TrainingSettings(epochs=1))
+        assert queue.wait_all(timeout=60)
+    finally:
+        empty_runs.chmod(0o755)
+    snapshot = job.snapshot()
+    assert snapshot.state == FINISHED and snapshot.run_id is None
+    assert "could not be saved" in snapshot.error and "Permission denied" in snapshot.error
+    assert folder_contents(empty_runs) == before and [record.id for record in store.list()] == [earlier.id]
+
+
+def test_a_runs_folder_that_cannot_be_made_is_one_line_on_the_command_line(quick_result, tmp_path, monkeypatch, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("runs cannot live under a file")
+    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(blocker / "runs"))
+    monkeypatch.setattr(cli, "train", lambda settings, listener=None, stop=None: quick_result)
+    assert cli.main(["train", "--epochs", "2"]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("error: The run could not be saved") and "Earlier runs are untouched" in error
+    assert len(error.strip().splitlines()) == 1
+
+
+# ---------------------------------------------------------------- a data folder with garbage in it
+
+
+def write_idx_files(folder: Path, damage: str) -> None:
+    """The four MNIST file names, holding random bytes or truncated IDX data."""
+    folder.mkdir(parents=True)
+    rng = np.random.default_rng(0)
+    arrays = {
+        "x_train": rng.integers(0, 256, (50, 28, 28), dtype=np.uint8),
+        "y_train": rng.integers(0, 10, 50, dtype=np.uint8),
+        "x_test": rng.integers(0, 256, (20, 28, 28), dtype=np.uint8),
+        "y_test": rng.integers(0, 10, 20, dtype=np.uint8),
+    }
+    for key, name in datasets.IDX_FILES.items():
+        data = idx.encode_idx(arrays[key])
+        content = rng.bytes(len(data)) if damage == "garbage" else data[: len(data) // 2]
+        (folder / name).write_bytes(content)
+
+
+@pytest.fixture
+def fresh_data_cache(monkeypatch):
+    """Data sets are loaded once per process: start this test from nothing, and leave nothing behind."""
+    import ui
+
+    monkeypatch.setattr(datasets, "_cache", {})
+    ui._dataset.clear()
+    yield
+    ui._dataset.clear()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+@pytest.mark.parametrize("page", [None, TRAIN, MISTAKES], ids=["home", "train", "mistakes"])
+def test_a_data_folder_with_damaged_files_is_a_message_on_every_page(
+    tmp_path, empty_runs, fresh_data_cache, monkeypatch, damage, page
+):
+    write_idx_files(tmp_path / "data", damage)
+    monkeypatch.setenv("MNIST_APP_DATA_DIR", str(tmp_path / "data"))
+    RunStore(empty_runs).save(stand_in_result(TrainingSettings(epochs=1)))  # Mistakes needs a run to go on
+    at = open_app(page)
+    shown = texts(at.error)
+    assert say("common.data_missing", dataset="Digits (MNIST)") in shown
+    assert "damaged" in shown and str(tmp_path / "data") in shown and "fetch-data" in shown
+    assert "Traceback" not in shown
+    assert not at.image  # the page stopped at the message
+
+
+# ---------------------------------------------------------------- a damaged model file
+
+
+def damage_model_file(path: Path, damage: str) -> None:
+    if damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "corrupt":
+        path.write_bytes(path.read_bytes()[:3000] + b"\x00" * 3000)
+    else:  # a zip file, but no Keras model inside
+        path.unlink()
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("hello.txt", "not a model")
+
+
+@pytest.fixture
+def healthy_and_broken(quick_result, empty_runs, request):
+    """Two digits runs: a healthy one, and one whose model file is damaged (the newest, so pages pick it)."""
+    store = RunStore(empty_runs)
+    healthy = store.save(quick_result)
+    time.sleep(1.05)  # run ids and "created" have whole seconds: the broken one is the newest
+    broken = store.save(quick_result)
+    damage_model_file(empty_runs / broken.id / "model.keras", request.param)
+    return healthy, broken
+
+
+DAMAGES = ["empty", "corrupt", "not-keras-zip"]
+
+
+def draw(at: AppTest, rgba: np.ndarray) -> AppTest:
+    """Put a drawing where the canvas component's answer lands, and rerun."""
+    buffer = io.BytesIO()
+    Image.fromarray(rgba).save(buffer, format="PNG")
+    data = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    key = next(key for key in at.session_state if re.fullmatch(r"canvas-\d+", key))
+    at.session_state[key] = {
+        "drawing": {"raw": {"objects": [{"type": "Path"}], "background": "#000000"}, "data": data},
+        "backgroundFit": None,
+    }
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("healthy_and_broken", DAMAGES, indirect=True)
+def test_draw_with_a_damaged_model_says_so_and_the_other_run_still_reads(healthy_and_broken):
+    healthy, broken = healthy_and_broken
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state["draw-run"] = broken.id
+    at.run()
+    at.switch_page(DRAW).run()
+    assert not at.exception
+    shown = texts(at.error)
+    assert say("draw.model_unreadable") in shown and say("errors.model_unreadable") in shown
+    assert broken.id in shown and "Traceback" not in shown
+    assert not at.metric
+
+    at.selectbox(key="draw-run").set_value(healthy.id).run()
+    draw(at, render_strokes(SEVEN))
+    assert not at.error
+    (metric,) = container(at, "prediction").metric
+    assert re.fullmatch(r"\d", metric.value)
+
+
+@pytest.mark.parametrize("healthy_and_broken", DAMAGES, indirect=True)
+def test_mistakes_with_a_damaged_model_says_so_and_the_other_run_still_shows(healthy_and_broken):
+    healthy, broken = healthy_and_broken
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state["mistakes-run"] = broken.id
+    at.run()
+    at.switch_page(MISTAKES).run()
+    assert not at.exception
+    shown = texts(at.error)
+    assert say("mistakes.cannot_read") in shown and broken.id in shown and "Traceback" not in shown
+
+    at.selectbox(key="mistakes-run").set_value(healthy.id).run()
+    assert not at.exception and not at.error
+    assert re.search(r"of 10,000 test images wrong", texts(at.subheader))
+
+
+# ---------------------------------------------------------------- drawings on the Draw page
+
+
+@pytest.fixture
+def one_digits_run(quick_result, empty_runs):
+    return RunStore(empty_runs).save(quick_result)
+
+
+def test_draw_page_answers_a_blank_canvas_and_strokes_on_the_edges(one_digits_run):
+    at = open_app(DRAW)
+    draw(at, opaque_black())  # e.g. every stroke undone: the canvas sends an empty drawing
+    assert say("draw.blank") in texts(at.info)
+    assert container(at, "prediction") is None and not at.warning
+
+    draw(at, render_strokes(DIAMOND_TOUCHING_EVERY_EDGE))
+    (metric,) = container(at, "prediction").metric
+    assert re.fullmatch(r"\d", metric.value) and not at.warning and not at.error
+
+
+# ---------------------------------------------------------------- many users starting and stopping at once
+
+USERS = 8
+ACTIONS_PER_USER = 25
+LIMIT = 2
+
+
+class CountingTraining:
+    """A quick stand-in training that counts how many run at the same moment."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.now = self.most = 0
+        self.ran: set[int] = set()  # the seeds of the trainings that started
+
+    def __call__(self, settings, listener=None, stop=None):
+        with self.lock:
+            self.now += 1
+            self.most = max(self.most, self.now)
+            self.ran.add(settings.seed)
+        try:
+            listener.on_start(settings, 4)
+            for batch in range(1, 5):
+                listener.on_batch(1, batch, 0.5, 0.8)
+                if stop.wait(0.003):
+                    break
+            listener.on_epoch(1, METRICS, 0.01)
+            return stand_in_result(settings, stopped=stop.is_set())
+        finally:
+            with self.lock:
+                self.now -= 1
+
+
+def test_users_starting_and_stopping_trainings_at_the_same_moment(store, monkeypatch):
+    counting = CountingTraining()
+    monkeypatch.setattr(mnist_core.jobs, "train", counting)
+    queue = TrainingQueue(store, max_running=LIMIT)
+    start_together = threading.Barrier(USERS)
+    jobs, jobs_lock, failures = [], threading.Lock(), []
+
+    def user(number: int) -> None:
+        rng = random.Random(number)
+        mine = []
+        try:
+            start_together.wait(timeout=30)
+            for action in range(ACTIONS_PER_USER):
+                if not mine or rng.random() < 0.5:
+                    job = queue.submit(TrainingSettings(epochs=1, seed=number * 1000 + action))
+                    mine.append(job)
+                    with jobs_lock:
+                        jobs.append(job)
+                elif rng.random() < 0.7:
+                    queue.stop(rng.choice(mine).id)  # my own training, running or waiting
+                else:
+                    with jobs_lock:
+                        anybody = rng.choice(jobs)
+                    queue.stop(anybody.id)  # another user's (a stale page, a double click)
+                    queue.stop(anybody.id)
+                snapshot = rng.choice(mine).snapshot()  # pages poll while all this goes on
+                assert snapshot.state in (QUEUED, RUNNING, FINISHED, STOPPED, CANCELLED), snapshot.state
+                assert 0 <= snapshot.progress <= 1
+        except BaseException as error:  # noqa: BLE001 - reported below, with the user's number
+            failures.append(f"user {number}: {type(error).__name__}: {error}")
+
+    threads = [threading.Thread(target=user, args=(number,)) for number in range(USERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not failures, failures
+    assert queue.wait_all(timeout=120)
+
+    assert counting.most <= LIMIT and queue.peak_running <= LIMIT
+    assert queue.running_count == 0
+    snapshots = [job.snapshot() for job in jobs]
+    assert jobs and len({snapshot.id for snapshot in snapshots}) == len(jobs)
+    assert {snapshot.state for snapshot in snapshots} >= {FINISHED, STOPPED, CANCELLED}  # all three happened
+    saved = set()
+    for job, snapshot in zip(jobs, snapshots, strict=True):
+        assert snapshot.state in (FINISHED, STOPPED, CANCELLED) and snapshot.queue_position == 0
+        if snapshot.state == CANCELLED:
+            assert job.settings.seed not in counting.ran  # taken out of line: it never trained
+            assert snapshot.run_id is None
+        else:
+            assert job.settings.seed in counting.ran and snapshot.run_id is not None and snapshot.error is None
+            assert snapshot.progress == 1.0
+            saved.add(snapshot.run_id)
+        if snapshot.state == STOPPED:
+            assert job.stop_event.is_set()
+    assert {record.id for record in store.list()} == saved
+    assert {record.status for record in store.list()} <= {"finished", "stopped"}
+
+
+def test_two_students_one_place_one_waits_then_trains_when_the_other_stops(empty_runs, monkeypatch):
+    stand_in = StandInTraining(release_at_once=False)
+    monkeypatch.setattr(mnist_core.jobs, "train", stand_in)
+    monkeypatch.setenv("MNIST_APP_MAX_TRAININGS", "1")
+    first, second = open_app(TRAIN), open_app(TRAIN)
+    first.button(key="train-start").click().run()
+    second.button(key="train-start").click().run()
+    assert job_of(first).snapshot().state == RUNNING
+    assert job_of(second).snapshot().state == QUEUED
+    assert say("train.queued", position=1) in texts(second.info)
+    assert not first.info or say("train.queued", position=1) not in texts(first.info)
+
+    first.button(key="train-stop").click().run()  # the first student stops: the second one's training starts
+    wait_until(lambda: job_of(second).snapshot().state == RUNNING)
+    stand_in.release.set()
+    wait_until(lambda: not job_of(second).snapshot().active)
+    first.run()
+    second.run()
+    assert not first.exception and not second.exception
+    assert say("train.done.stopped", epochs=1) in texts(first.success)
+    assert say("train.done.finished", epochs=1) in texts(second.success)
+    assert sorted(record.status for record in RunStore(empty_runs).list()) == ["finished", "stopped"]
