@@ -1,0 +1,1 @@
+"""Real-browser tests: the app served by `streamlit run`, driven in Debian's Chromium with Playwright."""

@@ -1,0 +1,76 @@
+"""Train page: a training runs live, survives a page switch, finishes; another one is stopped and saved as stopped."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from mnist_core.presentation import status_text
+from mnist_core.runs import RunStore
+
+from .conftest import (
+    APP_TRAIN_LIMIT,
+    PROGRESS_BAR,
+    expect_saved_run_with_status,
+    go_to_page,
+    progress_percent,
+    screenshot,
+    set_epochs,
+    start_training,
+    stop_training,
+    wait_for_batch_trace,
+    wait_for_chart_epochs,
+    wait_for_progress_above,
+    wait_until_done,
+)
+
+LIVE_EPOCHS = 6  # about a second each on 6,000 images (after seconds of getting ready): time to leave and come back
+STOPPED_EPOCHS = 200  # the page's maximum: it is stopped long before the end
+
+
+@pytest.mark.browser
+def test_training_shows_live_progress_survives_a_page_switch_and_finishes(open_app, runs_dir, reference_run):
+    page = open_app("train")
+    set_epochs(page, LIVE_EPOCHS)
+    start_training(page)
+
+    # The progress bar moves while we watch.
+    first = wait_for_progress_above(page, 0)
+    second = wait_for_progress_above(page, first)
+
+    # Another page and back, early in the training: it went on without us, and still goes on.
+    go_to_page(page, "draw")
+    go_to_page(page, "train")
+    expect(page.locator(PROGRESS_BAR)).to_be_visible()
+    back = progress_percent(page)
+    assert back >= second, f"progress went back from {second}% to {back}%"
+    later = wait_for_progress_above(page, back)
+
+    # The loss chart gains a point per epoch.
+    shown = wait_for_chart_epochs(page, 1)
+    more = wait_for_chart_epochs(page, shown + 1)
+    print(f"\nprogress {first}% -> {second}%, left and came back at {back}%, then {later}%")
+    print(f"the loss chart went from {shown} to {more} epochs")
+    screenshot(page, "live")
+
+    wait_until_done(page)
+    expect_saved_run_with_status(page, status_text("finished"))
+    trained = [record for record in RunStore(runs_dir).list() if record.id != reference_run.id]
+    assert [(record.status, record.epochs_done, record.settings["train_limit"]) for record in trained] == [
+        ("finished", LIVE_EPOCHS, APP_TRAIN_LIMIT)
+    ]
+
+
+@pytest.mark.browser
+def test_stopped_training_is_saved_as_stopped(open_app, runs_dir):
+    page = open_app("train")
+    set_epochs(page, STOPPED_EPOCHS)
+    start_training(page)
+    wait_for_batch_trace(page)  # batches are running: stop in the middle of the first epoch
+    stop_training(page)
+
+    wait_until_done(page)
+    expect_saved_run_with_status(page, status_text("stopped"))
+    stopped = [record for record in RunStore(runs_dir).list() if record.status == "stopped"]
+    assert len(stopped) == 1
+    assert 1 <= stopped[0].epochs_done < STOPPED_EPOCHS  # Keras ends the epoch it was stopped in
