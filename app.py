@@ -8,10 +8,11 @@ worked out first (the switch if someone used it, else the browser's locale), bef
 import streamlit as st
 
 import ui
-from mnist_core.config import quiet_tensorflow
+from mnist_core.config import limit_memory_arenas, quiet_tensorflow
 from mnist_core.i18n import t
 
 quiet_tensorflow()  # before any page imports TensorFlow: keeps the server log readable
+limit_memory_arenas()  # memory stays flat over a day of trainings
 ui.set_session_language()
 
 st.set_page_config(page_title=t("app.title"), page_icon="🔢", layout="wide")

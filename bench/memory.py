@@ -39,15 +39,20 @@ def main() -> None:
     parser.add_argument("--trainings", type=int, default=5)
     parser.add_argument("--epochs", type=int, default=1, help="epochs per training")
     parser.add_argument("--dataset", choices=("mnist", "fashion_mnist"), default="mnist")
+    parser.add_argument(
+        "--default-arenas", action="store_true", help="leave glibc's malloc arenas as they are (app.py limits them)"
+    )
     args = parser.parse_args()
 
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before TensorFlow is imported
     sys.path.insert(0, str(PROJECT_ROOT))
-    from mnist_core import datasets
+    from mnist_core import config, datasets
     from mnist_core.jobs import FINISHED, TrainingQueue
     from mnist_core.runs import RunStore
     from mnist_core.training import TrainingSettings
 
+    if not args.default_arenas:
+        config.limit_memory_arenas()  # as app.py does for the server
     print(f"RSS at start: {rss_mb():.0f} MB")
     for name in datasets.DATASET_NAMES:
         datasets.load(name)
