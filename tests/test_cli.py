@@ -1,3 +1,4 @@
+import dataclasses
 import subprocess
 import sys
 
@@ -56,3 +57,19 @@ def test_a_missing_data_set_is_one_clear_line_not_a_traceback(tmp_path, monkeypa
     monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(tmp_path))
     assert cli.main(["train", "--epochs", "1"]) == 1
     assert capsys.readouterr().err == "error: No MNIST files found. Run: python -m mnist_core fetch-data\n"
+
+
+def test_setup_trains_the_default_drawing_model_unless_one_is_there(quick_result, tmp_path, monkeypatch, capsys):
+    trained = []
+    monkeypatch.setattr("mnist_core.fetch.fetch_all", lambda: None)
+    monkeypatch.setattr(cli, "run_training", lambda settings, store: trained.append(settings))
+    store = RunStore(tmp_path / "runs")
+    store.save(quick_result)  # a digits run, but the tutorial's dense network: not the one for drawing
+
+    cli.setup(store)
+    assert trained == [cli.default_drawing_settings()]
+
+    store.save(dataclasses.replace(quick_result, settings=cli.default_drawing_settings()))
+    cli.setup(store)
+    assert len(trained) == 1
+    assert "The default digits model is ready" in capsys.readouterr().out

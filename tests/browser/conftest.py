@@ -23,7 +23,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from bench.appserver import IDLE_APP, AppServer, start_app_server
 from mnist_core import config
-from mnist_core.cli import default_drawing_settings
+from mnist_core.cli import default_drawing_settings, is_default_drawing_run
 from mnist_core.runs import RunRecord, RunStore
 from mnist_core.strokes import PenDigit, load_pen_digits, pick_per_label
 from mnist_core.training import train
@@ -59,7 +59,7 @@ def reference_run(runs_dir) -> RunRecord:
     """The default digits model, the only run in the session's runs folder: trained here, or with
     MNIST_APP_REUSE_RUNS=1 copied from the app's runs folder when setup already trained it there."""
     if os.environ.get("MNIST_APP_REUSE_RUNS") == "1":
-        record = _finished_full_mnist_run(RunStore(config.runs_dir()))
+        record = next((run for run in RunStore(config.runs_dir()).list() if is_default_drawing_run(run)), None)
         if record is not None:
             shutil.copytree(config.runs_dir() / record.id, runs_dir / record.id)
             print(f"\nreusing run {record.id} (test accuracy {record.test_accuracy:.4f})")
@@ -72,15 +72,6 @@ def reference_run(runs_dir) -> RunRecord:
         f"test accuracy {record.test_accuracy:.4f}, run {record.id}"
     )
     return record
-
-
-def _finished_full_mnist_run(store: RunStore) -> RunRecord | None:
-    """A finished run trained like the reference (the setup's default model is one)."""
-    wanted = {"dataset": "mnist", "train_limit": None, "model_kind": "cnn", "augment": True}
-    for record in store.list():
-        if record.status == "finished" and all(record.settings.get(key) == value for key, value in wanted.items()):
-            return record
-    return None
 
 
 @pytest.fixture
