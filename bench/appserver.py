@@ -100,14 +100,8 @@ def server_environment(settings: dict[str, str]) -> dict[str, str]:
     return {**env, "TF_CPP_MIN_LOG_LEVEL": "2", **settings}
 
 
-def start_app_server(
-    settings: dict[str, str], log_path: Path, port: int | None = None, options: dict[str, str] | None = None
-) -> AppServer:
-    """Start the app on 127.0.0.1 with these MNIST_APP_* settings and wait until it answers its health check.
-
-    `options` are more `streamlit run` settings, e.g. {"runner.postScriptGC": "false"}.
-    """
-    port = port or free_port()
+def server_command(port: int, options: dict[str, str] | None = None) -> list[str]:
+    """`streamlit run app.py` on 127.0.0.1:<port>, headless, plus more `streamlit run` settings."""
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py",
         "--server.headless", "true",
@@ -118,10 +112,21 @@ def start_app_server(
     ]  # fmt: skip
     for name, value in (options or {}).items():
         command += [f"--{name}", value]
+    return command
+
+
+def start_app_server(
+    settings: dict[str, str], log_path: Path, port: int | None = None, options: dict[str, str] | None = None
+) -> AppServer:
+    """Start the app on 127.0.0.1 with these MNIST_APP_* settings and wait until it answers its health check.
+
+    `options` are more `streamlit run` settings, e.g. {"runner.postScriptGC": "false"}.
+    """
+    port = port or free_port()
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "ab") as log:
         process = subprocess.Popen(
-            command,
+            server_command(port, options),
             cwd=PROJECT_ROOT,
             env=server_environment(settings),
             stdout=log,

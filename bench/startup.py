@@ -17,56 +17,45 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-PAGE_DONE = "[data-testid=stApp][data-test-script-state=notRunning]"
+sys.path.insert(0, str(PROJECT_ROOT))
+
+from bench.appserver import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    IDLE_APP,
+    free_port,
+    health_ok,
+    server_command,
+    server_environment,
+)
+
 TIMEOUT_SECONDS = 120
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_server(port: int, log) -> subprocess.Popen:
-    streamlit = Path(sys.executable).with_name("streamlit")
-    command = [str(streamlit), "run", "app.py", "--server.headless", "true", "--server.port", str(port)]
-    command += ["--browser.gatherUsageStats", "false"]
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}
-    return subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        server_command(port), cwd=PROJECT_ROOT, env=server_environment({}), stdout=log, stderr=subprocess.STDOUT
+    )
 
 
 def wait_for_health(port: int, server: subprocess.Popen, started: float) -> float:
-    url = f"http://127.0.0.1:{port}/_stcore/health"
+    """Seconds from `started` until the health check answers (polled every 20 ms: this is what is measured)."""
+    url = f"http://127.0.0.1:{port}"
     while time.perf_counter() - started < TIMEOUT_SECONDS:
         if server.poll() is not None:
             raise RuntimeError(f"streamlit exited with code {server.returncode} before answering")
-        try:
-            with urllib.request.urlopen(url, timeout=1) as response:
-                if response.read().decode().strip() == "ok":
-                    return time.perf_counter() - started
-        except OSError:
-            pass  # not listening yet
+        if health_ok(url):
+            return time.perf_counter() - started
         time.sleep(0.02)
-    raise TimeoutError(f"no answer from {url} after {TIMEOUT_SECONDS} s")
+    raise TimeoutError(f"no answer from {url}/_stcore/health after {TIMEOUT_SECONDS} s")
 
 
 def one_round(browser, log) -> tuple[float, float]:
@@ -78,7 +67,7 @@ def one_round(browser, log) -> tuple[float, float]:
     try:
         health = wait_for_health(port, server, started)
         page.goto(f"http://127.0.0.1:{port}/", timeout=TIMEOUT_SECONDS * 1000)
-        page.wait_for_selector(PAGE_DONE, timeout=TIMEOUT_SECONDS * 1000)
+        page.wait_for_selector(IDLE_APP, timeout=TIMEOUT_SECONDS * 1000)
         page.locator("h1, h2").first.wait_for(state="visible", timeout=TIMEOUT_SECONDS * 1000)
         rendered = time.perf_counter() - started
     finally:
