@@ -367,15 +367,20 @@ def draw(at: AppTest, rgba: np.ndarray) -> AppTest:
     return at
 
 
+def open_on_run(page: str, run_key: str, run_id: str) -> tuple[AppTest, str]:
+    """The page with this run chosen, no exception on it; and the text of its error boxes."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state[run_key] = run_id
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    return at, texts(at.error)
+
+
 @pytest.mark.parametrize("healthy_and_broken", DAMAGES, indirect=True)
 def test_draw_with_a_damaged_model_says_so_and_the_other_run_still_reads(healthy_and_broken):
     healthy, broken = healthy_and_broken
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.session_state["draw-run"] = broken.id
-    at.run()
-    at.switch_page(DRAW).run()
-    assert not at.exception
-    shown = texts(at.error)
+    at, shown = open_on_run(DRAW, "draw-run", broken.id)
     assert say("draw.model_unreadable") in shown and say("errors.model_unreadable") in shown
     assert broken.id in shown and "Traceback" not in shown
     assert not at.metric
@@ -390,12 +395,7 @@ def test_draw_with_a_damaged_model_says_so_and_the_other_run_still_reads(healthy
 @pytest.mark.parametrize("healthy_and_broken", DAMAGES, indirect=True)
 def test_mistakes_with_a_damaged_model_says_so_and_the_other_run_still_shows(healthy_and_broken):
     healthy, broken = healthy_and_broken
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.session_state["mistakes-run"] = broken.id
-    at.run()
-    at.switch_page(MISTAKES).run()
-    assert not at.exception
-    shown = texts(at.error)
+    at, shown = open_on_run(MISTAKES, "mistakes-run", broken.id)
     assert say("mistakes.cannot_read") in shown and broken.id in shown and "Traceback" not in shown
 
     at.selectbox(key="mistakes-run").set_value(healthy.id).run()
