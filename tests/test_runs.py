@@ -18,6 +18,8 @@ def test_a_saved_run_loads_back_with_identical_predictions(quick_result, store):
     images = np.random.default_rng(0).random((8, 28, 28), dtype=np.float32)
     loaded = store.load_model(record.id)
     np.testing.assert_allclose(loaded.predict_on_batch(images), quick_result.model.predict_on_batch(images), atol=1e-6)
+    assert type(loaded.optimizer).__name__ == "FusedAdam"  # saved and restored with its own optimizer
+    assert int(loaded.optimizer.iterations) == int(quick_result.model.optimizer.iterations) > 0
 
 
 def test_listing_is_newest_first_and_latest_picks_by_data_set(quick_result, store):
