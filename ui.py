@@ -481,7 +481,13 @@ def probability_chart(rows: Sequence[dict[str, object]]) -> None:
         .mark_bar()
         .encode(
             x=alt.X("class:N", title=t("draw.chart.class"), sort=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("probability:Q", title=t("draw.chart.probability"), scale=alt.Scale(domain=[0, 1])),
+            # The title sits level above the axis: turned on its side, Korean letters came out too small to read.
+            y=alt.Y(
+                "probability:Q",
+                title=t("draw.chart.probability"),
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format="%", titleAngle=0, titleAlign="left", titleX=-30, titleY=-12, titleFontSize=14),
+            ),
             tooltip=[
                 alt.Tooltip("class:N", title=t("draw.chart.class")),
                 alt.Tooltip("probability:Q", title=t("draw.chart.probability"), format=".1%"),
