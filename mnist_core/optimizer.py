@@ -2,9 +2,9 @@
 
 Keras's own Adam updates a weight with about a dozen separate operations (subtract, multiply, square,
 square root, divide, three assignments...), and each of them reads and writes the whole weight. For the
-tutorial's hidden layer (784 x 1000 weights) that memory traffic cost about a third of a second per epoch
-here, more than the loss, the metrics and the data pipeline together. TensorFlow's `ResourceApplyAdam`
-does the same arithmetic in a single pass:
+tutorial's hidden layer (784 x 1000 weights) that memory traffic cost about 0.4 s of a 2.8 s epoch here,
+more than the loss, the metrics and the data pipeline together. TensorFlow's `ResourceApplyAdam` does the
+same arithmetic in a single pass:
 
     m <- m + (g - m) * (1 - beta_1)
     v <- v + (g * g - v) * (1 - beta_2)
