@@ -19,7 +19,6 @@ import keras
 import tensorflow as tf
 
 
-@keras.saving.register_keras_serializable(package="mnist_core")
 class FusedAdam(keras.optimizers.Adam):
     """keras.optimizers.Adam with the settings the tutorial uses; every weight updated in one fused step."""
 

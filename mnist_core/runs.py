@@ -146,8 +146,6 @@ class RunStore:
             raise RunError(f"Run {run_id} has no model file (or it is empty). Train again to make a new one.")
         import keras
 
-        import mnist_core.optimizer  # noqa: F401  (registers FusedAdam, which new runs are saved with)
-
         try:
             return keras.saving.load_model(path, safe_mode=True)
         except Exception as error:  # Keras raises many kinds here (zip, JSON, HDF5, value errors)

@@ -1,6 +1,10 @@
 import json
+import os
+import subprocess
+import sys
 import zipfile
 
+import keras
 import numpy as np
 import pytest
 
@@ -18,8 +22,28 @@ def test_a_saved_run_loads_back_with_identical_predictions(quick_result, store):
     images = np.random.default_rng(0).random((8, 28, 28), dtype=np.float32)
     loaded = store.load_model(record.id)
     np.testing.assert_allclose(loaded.predict_on_batch(images), quick_result.model.predict_on_batch(images), atol=1e-6)
-    assert type(loaded.optimizer).__name__ == "FusedAdam"  # saved and restored with its own optimizer
+    assert type(loaded.optimizer) is keras.optimizers.Adam  # saved as the tutorial's plain "adam", with its state
     assert int(loaded.optimizer.iterations) == int(quick_result.model.optimizer.iterations) > 0
+
+
+def test_a_saved_model_opens_in_plain_keras_without_mnist_core(quick_result, store, tmp_path):
+    record = store.save(quick_result)
+    opener = (
+        "import sys, keras, numpy; "
+        "assert 'mnist_core' not in sys.modules; "
+        "model = keras.saving.load_model(sys.argv[1]); "
+        "print(type(model.optimizer).__name__, model.predict_on_batch(numpy.zeros((1, 28, 28), 'float32')).shape)"
+    )
+    opened = subprocess.run(
+        [sys.executable, "-W", "error::UserWarning", "-c", opener, str(store.root / record.id / "model.keras")],
+        cwd=tmp_path,  # where mnist_core cannot be imported from
+        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONPATH": ""},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert opened.returncode == 0, opened.stderr[-2000:]
+    assert opened.stdout.strip().splitlines()[-1] == "Adam (1, 10)"
 
 
 def test_listing_is_newest_first_and_latest_picks_by_data_set(quick_result, store):
