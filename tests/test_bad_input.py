@@ -103,6 +103,9 @@ def test_strokes_touching_the_edges_are_read(quick_result, strokes):
         ({"epochs": True}, "Epochs must be a whole number, not True"),
         ({"batch_size": 0}, "Batch size must be between 1 and 60000, not 0"),
         ({"batch_size": "100"}, "Batch size must be a whole number, not '100'"),
+        ({"hidden_units": 0}, "Hidden units must be between 1 and 10000, not 0"),
+        ({"dataset": "cifar10"}, "Unknown data set 'cifar10': choose mnist or fashion_mnist"),
+        ({"model_kind": "rnn"}, "Unknown model 'rnn': choose mlp or cnn"),
     ],
 )
 def test_bad_settings_are_refused_with_a_message_before_anything_starts(store, monkeypatch, settings, message):
