@@ -33,6 +33,16 @@ CHROMIUM_ARGS = [
 ]
 # The page has drawn and no script run is going on.
 IDLE_APP = "[data-testid=stApp][data-test-script-state=notRunning]"
+# The app's stable hooks that the browser tests and benchmarks look for.
+PROGRESS_BAR = "[data-testid=stProgress] [role=progressbar]"
+PAGE_PROBLEMS = "[data-testid=stException], [data-testid=stAlertContentError]"  # a traceback or an error
+PREDICTION = ".st-key-prediction [data-testid=stMetricValue]"  # the Draw page's answer
+PAGE_LANDMARKS = {  # something each page draws, to know it is there (by page slug; "" is the home page)
+    "": ".st-key-new-samples",
+    "train": ".st-key-train-start",
+    "draw": ".st-key-draw-canvas",
+    "mistakes": ".st-key-gallery",
+}
 
 
 @dataclass

@@ -56,6 +56,8 @@ from bench.appserver import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     IDLE_APP,
+    PAGE_PROBLEMS,
+    PREDICTION,
     AppServer,
     listening_pid,
     process_cwd,
@@ -82,11 +84,9 @@ MEMORY_POLL_S = 0.2
 CANVAS_DEBOUNCE_MS = 200  # streamlit-drawable-canvas sends a drawing this long after the last change
 CANVAS = ".st-key-draw-canvas canvas.upper-canvas"  # fabric.js's mouse layer over the drawing
 CLEAR_BUTTON = ".st-key-clear-canvas button"
-PREDICTION = ".st-key-prediction [data-testid=stMetricValue]"
 START_BUTTON = ".st-key-train-start button"
 EPOCHS_INPUT = ".st-key-train-epochs input"
 PAGE_TITLE = "[data-testid=stMain] h1"
-PAGE_PROBLEMS = "[data-testid=stException], [data-testid=stAlertContentError]"
 
 # In every page, on the browser's clock: when the last stroke ended (capture phase on window: nothing can hide
 # it from us), and the [start, end] of every script run, from the app's data-test-script-state attribute.
@@ -142,7 +142,7 @@ TRAIN_STATE_JS = """() => {
     waiting: !progress && document.querySelector('.st-key-train-stop') !== null &&
              document.querySelector('[data-testid=stAlertContentInfo]') !== null,
     done: texts('[data-testid=stAlertContentSuccess]'),
-    problems: texts('[data-testid=stException], [data-testid=stAlertContentError]'),
+    problems: texts('[data-testid=stException], [data-testid=stAlertContentError]'),  // PAGE_PROBLEMS
   };
 }"""
 # Streamlit's own harmless noise: opened at a page's URL (/draw), the frontend first probes /draw/_stcore/...

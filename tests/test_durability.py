@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.appserver import IDLE_APP, AppServer, start_app_server
+from bench.appserver import IDLE_APP, PAGE_LANDMARKS, PAGE_PROBLEMS, PROGRESS_BAR, AppServer, start_app_server
 from mnist_core.runs import STALE_TEMP_SECONDS, TEMP_PREFIX, RunStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,9 +190,6 @@ def servers() -> Iterator[list[AppServer]]:
 
 
 PAGE_TIMEOUT_MS = 180_000  # a fresh server imports TensorFlow on its first page with a model
-PROGRESS_BAR = "[data-testid=stProgress] [role=progressbar]"
-PAGE_LANDMARKS = {"": "[data-testid=stMain] h1", "train": ".st-key-train-start", "draw": ".st-key-draw-canvas",
-                  "mistakes": ".st-key-gallery"}  # fmt: skip
 
 
 def open_page(browser, url: str, errors: list[str]):
@@ -237,7 +234,7 @@ def test_killing_the_server_mid_training_loses_nothing_and_it_starts_again(earli
         page = open_page(browser, f"{server.url}/{slug}", errors)
         page.locator(landmark).first.wait_for(timeout=PAGE_TIMEOUT_MS)
         page.wait_for_selector(IDLE_APP, timeout=PAGE_TIMEOUT_MS)
-        problems = page.locator("[data-testid=stException], [data-testid=stAlertContentError]").all_inner_texts()
+        problems = page.locator(PAGE_PROBLEMS).all_inner_texts()
         assert problems == [], f"/{slug}: {problems}"
         page.context.close()
     assert errors == []

@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from bench.appserver import IDLE_APP, AppServer, start_app_server
+from bench.appserver import IDLE_APP, PAGE_LANDMARKS, PREDICTION, PROGRESS_BAR, AppServer, start_app_server
 from mnist_core import config
 from mnist_core.cli import default_drawing_settings, is_default_drawing_run
 from mnist_core.runs import RunRecord, RunStore
@@ -30,7 +30,7 @@ from mnist_core.training import train
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT_DIR = REPO_ROOT / "test-artifacts" / "screenshots"
-PEN_DIGITS = REPO_ROOT.parent / "shared" / "data" / "unipen-digits-dev.json"
+PEN_DIGITS = config.pen_digits_path()
 SAMPLES_PER_DIGIT = 10  # the Draw test replays 100 real handwritten digits
 
 # The model the Draw and Mistakes tests read with: the setup's default digits model (the small CNN trained on
@@ -268,15 +268,6 @@ def button(page: Page, key: str) -> Locator:
     return page.locator(f"{keyed(key)} button").filter(visible=True)
 
 
-# Something each page draws, to know the page switched (keys from issue 3's stable hooks).
-PAGE_LANDMARKS = {
-    "": keyed("new-samples"),
-    "train": keyed("train-start"),
-    "draw": keyed("draw-canvas"),
-    "mistakes": keyed("gallery"),
-}
-
-
 def go_to_page(page: Page, slug: str) -> None:
     """Switch pages the way a user does, by the sidebar link (the session and its state stay)."""
     page.locator(f"[data-testid=stSidebarNav] a[href$='/{slug}']").click()
@@ -287,8 +278,7 @@ def go_to_page(page: Page, slug: str) -> None:
 
 # ---------------------------------------------------------------- the Draw page's canvas
 
-CANVAS_SIZE = 280  # the pen strokes are points of a 280x280 canvas
-PREDICTION_VALUE = ".st-key-prediction [data-testid=stMetricValue]"
+CANVAS_SIZE = config.CANVAS_SIZE  # the pen strokes are points of a 280x280 canvas
 
 Stroke = list[tuple[float, float]]
 
@@ -336,7 +326,7 @@ def draw_strokes(page: Page, strokes: list[Stroke]) -> float:
 # What the page shows about the drawing: its pictures (media URLs are content hashes) and the predicted label.
 READING_SIGNATURE_JS = f"""() => [
   ...[...document.querySelectorAll('[data-testid=stMain] img')].map(image => image.src),
-  ...[...document.querySelectorAll('{PREDICTION_VALUE}')].map(value => value.textContent),
+  ...[...document.querySelectorAll('{PREDICTION}')].map(value => value.textContent),
 ].join(' ')"""
 
 
@@ -355,14 +345,14 @@ def wait_for_new_reading(page: Page, before: str) -> None:
 
 
 def predicted_label(page: Page) -> str:
-    return page.locator(PREDICTION_VALUE).inner_text().strip()
+    return page.locator(PREDICTION).inner_text().strip()
 
 
 def clear_canvas(page: Page) -> None:
     """Press the clear button; wait until the prediction is gone and a fresh, empty canvas is in place."""
     canvas(page).evaluate("element => element.setAttribute('data-test-drawn-on', 'yes')")
     button(page, "clear-canvas").click()
-    expect(page.locator(PREDICTION_VALUE)).to_have_count(0)
+    expect(page.locator(PREDICTION)).to_have_count(0)
     fresh = page.locator(f"{keyed('draw-canvas')} canvas.upper-canvas:not([data-test-drawn-on])")
     expect(fresh).to_be_visible()
     wait_idle(page)
@@ -372,7 +362,6 @@ def clear_canvas(page: Page) -> None:
 
 TRAINING_TIMEOUT_MS = 300_000  # generous: the machine may be busy
 
-PROGRESS_BAR = "[data-testid=stProgress] [role=progressbar]"
 # Loss and accuracy per epoch sit side by side in columns; the batch-level trace below them is not in a column.
 EPOCH_LOSS_CHART = "[data-testid=stColumn] [data-testid=stVegaLiteChart]"
 DONE = "[data-testid=stAlertContentSuccess]"  # the result view's "Finished" / "Stopped" line

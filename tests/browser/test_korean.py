@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from mnist_core.locales import en, ko
 
-from .conftest import PAGE_LANDMARKS, PREDICTION_VALUE, clear_canvas, draw_strokes, keyed, screenshot, wait_idle
+from .conftest import PAGE_LANDMARKS, PREDICTION, clear_canvas, draw_strokes, keyed, screenshot, wait_idle
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
 PAGE_TITLES = {"": "home.title", "train": "train.title", "draw": "draw.title", "mistakes": "mistakes.title"}
@@ -73,7 +73,7 @@ def test_a_korean_browser_reads_a_drawing_in_korean(open_app, pen_digits):
     expect(page.locator(f"{keyed('prediction')} [data-testid=stMetricLabel]")).to_have_text(
         ko.MESSAGES["draw.prediction"]
     )
-    expect(page.locator(PREDICTION_VALUE)).to_have_text(re.compile(r"^\d$"))
+    expect(page.locator(PREDICTION)).to_have_text(re.compile(r"^\d$"))
     assert HANGUL.search(page.locator(f"{keyed('prediction')} [data-testid=stProgress]").inner_text())
     screenshot(page, "ko-drawn")
     clear_canvas(page)
