@@ -13,6 +13,7 @@ from mnist_core.i18n import t
 
 quiet_tensorflow()  # before any page imports TensorFlow: keeps the server log readable
 limit_memory_arenas()  # memory stays flat over a day of trainings
+ui.install()  # t() follows each session's language; Streamlit no longer resets Keras after every run
 ui.set_session_language()
 
 st.set_page_config(page_title=t("app.title"), page_icon="🔢", layout="wide")

@@ -8,14 +8,13 @@ import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
 import ui
-from mnist_core import config
+from mnist_core import config, defaults, limits
 from mnist_core import presentation as view
 from mnist_core.i18n import t
-from mnist_core.jobs import FAILED
-from mnist_core.quick_training import QUICK_EPOCHS, quick_settings
+from mnist_core.jobs import JobState
+from mnist_core.preprocess import DrawingStatus
 from mnist_core.runs import RunError
 
-CANVAS_SIZE = 280  # 10 x 28: a 20 px brush here is about a 2 px MNIST stroke
 CANVAS_KEY = "canvas-number"  # changing the canvas's key gives an empty canvas
 RUN_KEY = "draw-run"
 POLL_SECONDS = 1.0
@@ -29,7 +28,7 @@ def clear_canvas() -> None:
 
 
 def start_quick_training() -> None:
-    ui.quick_training().start(quick_settings(config.train_limit()))
+    ui.quick_training().start(defaults.quick_settings(config.train_limit()))
 
 
 def quick_training_progress(was_active: bool) -> None:
@@ -49,10 +48,10 @@ def no_model_yet() -> None:
     if active:
         st.fragment(quick_training_progress, run_every=POLL_SECONDS)(True)
         return
-    if job is not None and job.snapshot().state == FAILED:
+    if job is not None and job.snapshot().state == JobState.FAILED:
         ui.show_error(t("train.failed_title"), job.snapshot().error or "", t("errors.training_failed"))
     st.button(
-        t("draw.quick_train", epochs=QUICK_EPOCHS),
+        t("draw.quick_train", epochs=defaults.QUICK_EPOCHS),
         key="quick-train",
         type="primary",
         icon=":material/bolt:",
@@ -84,7 +83,7 @@ if not records:
     no_model_yet()
     st.stop()
 
-record = ui.run_choice(t("draw.model"), records, view.drawing_run(records), RUN_KEY, help=t("draw.model_help"))
+record = ui.run_choice(t("draw.model"), records, defaults.drawing_run(records), RUN_KEY, help=t("draw.model_help"))
 names = view.class_names("mnist")
 
 st.space("medium")  # room for the canvas's own toolbar, which floats above it
@@ -94,9 +93,9 @@ with left:
         canvas = st_canvas(
             background_color="#000000",
             stroke_color="#FFFFFF",
-            stroke_width=20,
-            height=CANVAS_SIZE,
-            width=CANVAS_SIZE,
+            stroke_width=limits.STROKE_WIDTH,
+            height=limits.CANVAS_SIZE,
+            width=limits.CANVAS_SIZE,
             drawing_mode="freedraw",
             return_image_data=True,
             key=f"canvas-{st.session_state.get(CANVAS_KEY, 0)}",
@@ -113,10 +112,10 @@ with right:
         st.stop()
     rgba = canvas.image_data  # decoded from PNG on each access: read it once
     reading = predictor.read_canvas(rgba) if rgba is not None else None
-    status = reading.prepared.status if reading is not None else "blank"
-    if status == "blank":
+    status = reading.prepared.status if reading is not None else DrawingStatus.BLANK
+    if status == DrawingStatus.BLANK:
         st.info(t("draw.blank"), icon=":material/draw:")
-    elif status in ("too_small", "too_full"):
+    elif status in (DrawingStatus.TOO_SMALL, DrawingStatus.TOO_FULL):
         st.warning(t(f"draw.{status}"), icon=":material/warning:")
     else:
         label = names[reading.predicted_label]
@@ -126,7 +125,7 @@ with right:
             st.progress(reading.confidence, text=t("draw.confidence", confidence=view.percent(reading.confidence, 0)))
         ui.probability_chart(view.probability_rows(reading.probabilities, names))
 
-if reading is not None and status != "blank":
+if reading is not None and status != DrawingStatus.BLANK:
     st.subheader(t("draw.sees.title"))
     st.caption(t("draw.sees.help"))
     if reading.prepared.image is not None:

@@ -10,11 +10,10 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from mnist_core import defaults, limits, summary
 from mnist_core import presentation as view
-from mnist_core import summary
 from mnist_core.evaluation import sample_indices
 from mnist_core.i18n import t
-from mnist_core.model import DEFAULT_HIDDEN_UNITS
 
 SAMPLES = 20
 SAMPLE_SIZE = 84  # px: 28 x 3, so every pixel is a clean 3x3 square
@@ -46,8 +45,8 @@ if dataset_name == "fashion_mnist":
     st.caption(t("home.samples.fashion_classes", names=", ".join(f"{i} {name}" for i, name in enumerate(names))))
 
 st.subheader(t("home.model.title"))
-st.markdown(t("home.model.intro", hidden=DEFAULT_HIDDEN_UNITS))
-rows = summary.layer_rows("mlp", DEFAULT_HIDDEN_UNITS)
+st.markdown(t("home.model.intro", hidden=limits.HIDDEN_UNITS.default))
+rows = summary.layer_rows("mlp", limits.HIDDEN_UNITS.default)
 layer_columns = {
     "name": t("home.model.layer"),
     "kind": t("home.model.kind"),
@@ -72,23 +71,30 @@ st.markdown(t("home.model.total", total=f"{summary.total_parameters(rows):,}"))
 st.subheader(t("home.ready.title"))
 store = ui.run_store()
 records = store.list()
-digits_model = view.drawing_run(records)
-if digits_model is not None and digits_model.status == "finished":
+ready = defaults.ready_drawing_run(records)  # the setup's check too: both agree on what counts
+drawable = defaults.drawing_run(records)
+if ready is not None:
     st.success(
         t(
             "home.ready.yes",
-            epochs=digits_model.epochs_done,
-            accuracy=view.percent(digits_model.test_accuracy),
-            when=view.when(digits_model.created, ui.timezone()),
+            epochs=ready.epochs_done,
+            accuracy=view.percent(ready.test_accuracy),
+            when=view.when(ready.created, ui.timezone()),
         ),
         icon=":material/check_circle:",
+    )
+    st.page_link("app_pages/draw.py", label=t("home.ready.go_draw"), icon=":material/draw:")
+elif drawable is not None:
+    st.info(
+        t("home.ready.other_model", model=view.model_description(drawable), epochs=drawable.epochs_done),
+        icon=":material/info:",
     )
     st.page_link("app_pages/draw.py", label=t("home.ready.go_draw"), icon=":material/draw:")
 else:
     st.info(t("home.ready.no"), icon=":material/info:")
     st.page_link("app_pages/train.py", label=t("home.ready.go_train"), icon=":material/model_training:")
 if dataset_name != "mnist":
-    other = view.default_run(records, dataset_name)
+    other = defaults.default_run(records, dataset_name)
     if other is not None:
         st.caption(
             t(

@@ -7,8 +7,10 @@ and filtering only pick other images from them.
 import streamlit as st
 
 import ui
+from mnist_core import defaults
 from mnist_core import presentation as view
 from mnist_core.datasets import DatasetError
+from mnist_core.evaluation import gallery_indices
 from mnist_core.i18n import t
 from mnist_core.runs import RunError
 
@@ -32,7 +34,7 @@ def class_option(option: int | None) -> str:
 def cell_chosen() -> None:
     """A confusion-matrix cell was chosen (or unchosen): the class filters follow it."""
     cells = st.session_state[MATRIX_KEY]["selection"]["cells"]
-    chosen = view.cell_classes(cells[0], names) if cells else None
+    chosen = ui.cell_classes(cells[0], names) if cells else None
     if chosen is None:
         st.session_state[TRUE_KEY] = st.session_state[PREDICTED_KEY] = ANY
     else:
@@ -58,7 +60,7 @@ if not records:
     st.page_link("app_pages/train.py", label=t("mistakes.go_train"), icon=":material/model_training:")
     st.stop()
 
-record = ui.run_choice(t("mistakes.run"), records, view.default_run(records, dataset_name), RUN_KEY)
+record = ui.run_choice(t("mistakes.run"), records, defaults.default_run(records, dataset_name), RUN_KEY)
 data = ui.dataset_or_stop(dataset_name)
 try:
     with st.spinner(t("mistakes.computing")):
@@ -95,7 +97,7 @@ st.dataframe(
     selection_mode="single-cell",
 )
 
-picks, matching = view.gallery_indices(evaluation, true_class, predicted_class, seed=ui.seed(SEED_KEY))
+picks, matching = gallery_indices(evaluation, true_class, predicted_class, seed=ui.seed(SEED_KEY))
 st.markdown(f"**{view.filter_summary(len(picks), matching, true_class, predicted_class, names)}**")
 ui.lesson(t("learn.ambiguous.title"), t("learn.ambiguous.body"))
 with st.container(key="gallery"):

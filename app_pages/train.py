@@ -10,17 +10,16 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from mnist_core import config
+from mnist_core import config, figures, limits
 from mnist_core import presentation as view
 from mnist_core.i18n import t
-from mnist_core.jobs import CANCELLED, FAILED, QUEUED, TrainingJob
-from mnist_core.model import DEFAULT_HIDDEN_UNITS, MODEL_KINDS
-from mnist_core.training import MAX_BATCH_SIZE, MAX_HIDDEN_UNITS, TrainingSettings
+from mnist_core.jobs import JobState, TrainingJob
+from mnist_core.model import MODEL_KINDS
+from mnist_core.training import TrainingSettings
 
 JOB_KEY = "train-job"  # this session's latest job id (survives page switches)
 ERROR_KEY = "train-error"
 POLL_SECONDS = 1.0
-EPOCHS_LIMIT = 200  # enough for the tutorial's long run; more only overfits
 
 dataset_name = ui.chosen_dataset()
 queue = ui.training_queue()
@@ -54,7 +53,7 @@ def start_training() -> None:
 def live_view(job: TrainingJob) -> None:
     snapshot = job.snapshot()
     stopping = job.stop_event.is_set()
-    if snapshot.state == QUEUED:
+    if snapshot.state == JobState.QUEUED:
         st.info(view.progress_line(snapshot), icon=":material/hourglass_top:")
         st.button(t("train.leave_queue"), key="train-stop", on_click=queue.stop, args=(job.id,))
         return
@@ -78,10 +77,10 @@ def live_view(job: TrainingJob) -> None:
 
 def result_view(job: TrainingJob) -> None:
     snapshot = job.snapshot()
-    if snapshot.state == FAILED:
+    if snapshot.state == JobState.FAILED:
         ui.show_error(t("train.failed_title"), snapshot.error or "", t("errors.training_failed"))
         return
-    if snapshot.state == CANCELLED:
+    if snapshot.state == JobState.CANCELLED:
         st.info(t("train.cancelled"))
         return
     st.success(view.progress_line(snapshot), icon=":material/check_circle:")
@@ -97,7 +96,7 @@ def result_view(job: TrainingJob) -> None:
             st.metric(t("train.result.tutorial", epochs=reference.epochs), f"{reference.accuracy:.4f}")
     if snapshot.history.get("loss"):
         with chart:
-            ui.pyplot(ui.four_curves(snapshot.history), alt=t("chart.four_curves_alt"))
+            ui.pyplot(figures.four_curves(snapshot.history), alt=t("chart.four_curves_alt"))
 
 
 def job_panel(job_id: int, was_active: bool) -> None:
@@ -125,27 +124,27 @@ columns = st.columns(4)
 # persist_state="session": the settings are still there after a visit to another page.
 columns[0].number_input(
     t("train.settings.epochs"),
-    min_value=1,
-    max_value=EPOCHS_LIMIT,
-    value=10,
+    min_value=limits.EPOCHS.low,
+    max_value=limits.PAGE_EPOCHS_HIGH,
+    value=limits.EPOCHS.default,
     key="train-epochs",
     help=t("train.settings.epochs_help"),
     persist_state="session",
 )
 columns[1].number_input(
     t("train.settings.batch"),
-    min_value=1,
-    max_value=MAX_BATCH_SIZE,
-    value=100,
+    min_value=limits.BATCH_SIZE.low,
+    max_value=limits.BATCH_SIZE.high,
+    value=limits.BATCH_SIZE.default,
     key="train-batch",
     help=t("train.settings.batch_help"),
     persist_state="session",
 )
 columns[2].number_input(
     t("train.settings.hidden"),
-    min_value=1,
-    max_value=MAX_HIDDEN_UNITS,
-    value=DEFAULT_HIDDEN_UNITS,
+    min_value=limits.HIDDEN_UNITS.low,
+    max_value=limits.HIDDEN_UNITS.high,
+    value=limits.HIDDEN_UNITS.default,
     step=100,
     key="train-hidden",
     help=t("train.settings.hidden_help"),
@@ -229,7 +228,7 @@ else:
     chart, numbers = st.columns([1, 1], gap="medium")
     with chart:
         st.markdown(f"**{t('train.runs.overlay')}**")
-        ui.pyplot(ui.overlay(ticked), alt=t("chart.overlay_alt"))
+        ui.pyplot(figures.overlay(ticked, zone), alt=t("chart.overlay_alt"))
     with numbers:
         st.markdown(f"**{t('train.runs.compare')}**")
         st.dataframe(

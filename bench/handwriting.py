@@ -9,21 +9,17 @@ its brush width, prepares each drawing as the page does, and prints how many eac
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from mnist_core import config  # noqa: E402
-from mnist_core.handwriting import read_pen_digits  # noqa: E402
-from mnist_core.predict import Predictor  # noqa: E402
-from mnist_core.runs import RunError, RunStore  # noqa: E402
-from mnist_core.strokes import load_pen_digits  # noqa: E402
+from mnist_core import config, limits
+from mnist_core.handwriting import read_pen_digits
+from mnist_core.predict import Predictor
+from mnist_core.runs import RunError, RunStore
+from mnist_core.strokes import load_pen_digits
 
 
 def main() -> None:
+    config.quiet_tensorflow()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs-dir", type=Path, default=config.runs_dir())
     parser.add_argument("--run", action="append", help="a run id (default: every digits run)")
@@ -35,7 +31,7 @@ def main() -> None:
     records = [store.get(run_id) for run_id in args.run] if args.run else store.list()
     records = [record for record in records if record.dataset == "mnist"]
     digits = load_pen_digits(args.digits)
-    print(f"{len(digits)} pen digits; canvas {config.CANVAS_SIZE} px, brush {config.STROKE_WIDTH} px ({args.digits})")
+    print(f"{len(digits)} pen digits; canvas {limits.CANVAS_SIZE} px, brush {limits.STROKE_WIDTH} px ({args.digits})")
     print(f"{'run':<32} {'model':<5} {'epochs':>6} {'test acc':>8} {'handwriting':>11}")
     for record in records:
         try:

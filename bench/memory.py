@@ -18,20 +18,12 @@ import tempfile
 import time
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from harness.processes import rss_bytes
 
 
 def rss_mb() -> float:
-    """This process's resident memory in MB (psutil when installed, else /proc/self/status)."""
-    try:
-        import psutil
-    except ImportError:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024  # the kernel reports kB
-        raise RuntimeError("no VmRSS line in /proc/self/status") from None
-    return psutil.Process().memory_info().rss / 2**20
+    """This process's resident memory in MB."""
+    return rss_bytes(os.getpid()) / 2**20
 
 
 def main() -> None:
@@ -45,9 +37,8 @@ def main() -> None:
     args = parser.parse_args()
 
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before TensorFlow is imported
-    sys.path.insert(0, str(PROJECT_ROOT))
     from mnist_core import config, datasets
-    from mnist_core.jobs import FINISHED, TrainingQueue
+    from mnist_core.jobs import JobState, TrainingQueue
     from mnist_core.runs import RunStore
     from mnist_core.training import TrainingSettings
 
@@ -67,7 +58,7 @@ def main() -> None:
             job = queue.submit(TrainingSettings(dataset=args.dataset, epochs=args.epochs, seed=number))
             queue.wait_all()
             snapshot = job.snapshot()
-            if snapshot.state != FINISHED:
+            if snapshot.state != JobState.FINISHED:
                 sys.exit(f"Training {number} ended {snapshot.state}: {snapshot.error}")
             after.append(rss_mb())
             growth = f"  (+{after[-1] - after[-2]:.0f} MB)" if len(after) > 1 else ""

@@ -1,7 +1,7 @@
 """Prediction latency: one canvas image -> MNIST-style preprocessing -> the model's ten probabilities.
 
 This is what the Draw page does on every pen stroke: `Predictor.read_canvas(rgba)`. The canvases are real
-handwriting (UNIPEN pen digits from shared/data, rendered like the browser canvas by mnist_core.strokes),
+handwriting (UNIPEN pen digits from samples/, rendered like the browser canvas by mnist_core.strokes),
 or synthetic strokes when that file is missing. The model is the newest saved MNIST run in --runs-dir,
 loaded from disk as the app loads it; without one, a small model is trained here first (a minute or less).
 
@@ -18,12 +18,9 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import time
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-PEN_DIGITS = PROJECT_ROOT.parent / "shared" / "data" / "unipen-digits-dev.json"
 WARM_UP_CALLS = 20
 
 
@@ -74,16 +71,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=500, help="timed calls of each kind")
     parser.add_argument("--runs-dir", type=Path, default=None, help="saved runs (default: the app's runs folder)")
-    parser.add_argument("--pen-digits", type=Path, default=PEN_DIGITS)
+    parser.add_argument("--pen-digits", type=Path, default=None, help="default: the repository's samples/")
     args = parser.parse_args()
 
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before TensorFlow is imported
-    sys.path.insert(0, str(PROJECT_ROOT))
     from mnist_core import config
     from mnist_core.predict import Predictor
     from mnist_core.preprocess import canvas_to_mnist
 
-    images, labels = canvases(args.pen_digits)
+    images, labels = canvases(args.pen_digits or config.pen_digits_path())
     predictor = Predictor(load_or_train_model(args.runs_dir or config.runs_dir()))
     for image in images[:WARM_UP_CALLS]:
         predictor.read_canvas(image)

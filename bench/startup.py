@@ -22,20 +22,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT_ROOT))
-
-from bench.appserver import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    IDLE_APP,
-    free_port,
-    health_ok,
-    server_command,
-    server_environment,
-)
+from harness.chromium import launch
+from harness.selectors import IDLE_APP
+from harness.server import PROJECT_ROOT, free_port, health_ok, server_command, server_environment
 
 TIMEOUT_SECONDS = 120
 
@@ -93,7 +83,7 @@ def main() -> None:
     print(f"Start-up of `streamlit run app.py`, {args.rounds} rounds; load average {os.getloadavg()[0]:.2f} (1 min)")
     healths, renders = [], []
     with tempfile.TemporaryFile("w+") as log, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             for round_number in range(1, args.rounds + 1):
                 try:

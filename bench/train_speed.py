@@ -147,7 +147,6 @@ def main() -> None:
     args = parser.parse_args()
 
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before TensorFlow is imported
-    sys.path.insert(0, str(PROJECT_ROOT))
     if args.worker:
         run = tutorial_run if args.worker == "tutorial" else mnist_core_run
         print(json.dumps(run(args.dataset, args.epochs, args.seed)))

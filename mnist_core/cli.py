@@ -13,19 +13,12 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from mnist_core import config, datasets
-from mnist_core.model import DEFAULT_HIDDEN_UNITS, MODEL_KINDS
-from mnist_core.runs import RunError, RunRecord, RunStore
-from mnist_core.training import MAX_EPOCHS, TrainingListener, TrainingResult, TrainingSettings, train
+from mnist_core import config, datasets, defaults, limits
+from mnist_core.model import MODEL_KINDS
+from mnist_core.runs import RunError, RunStore
+from mnist_core.training import TrainingListener, TrainingResult, TrainingSettings, train
 
 METRIC_NAMES = ("loss", "accuracy", "val_loss", "val_accuracy")
-
-
-def default_drawing_settings() -> TrainingSettings:
-    """The setup's digits model: the small CNN on augmented images reads people's drawings best."""
-    return TrainingSettings(
-        dataset="mnist", epochs=10, model_kind="cnn", augment=True, seed=0, train_limit=config.train_limit()
-    )
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -35,14 +28,16 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def whole_number(low: int, high: int):
+def whole_number(limit: limits.Limit):
+    """An argument type for a number in `limit`'s range (its message without the label: argparse names it)."""
+
     def parse(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"must be between {low} and {high}, not {value}")
+        if not limit.low <= value <= limit.high:
+            raise argparse.ArgumentTypeError(f"must be between {limit.low} and {limit.high}, not {value}")
         return value
 
     return parse
@@ -57,13 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     train_parser = commands.add_parser("train", help="train a model and save it as a run")
     train_parser.add_argument("--dataset", choices=datasets.DATASET_NAMES, default="mnist")
-    train_parser.add_argument("--epochs", type=whole_number(1, MAX_EPOCHS), default=10)
-    train_parser.add_argument("--batch-size", type=whole_number(1, 60_000), default=100)
+    train_parser.add_argument("--epochs", type=whole_number(limits.EPOCHS), default=limits.EPOCHS.default)
+    train_parser.add_argument("--batch-size", type=whole_number(limits.BATCH_SIZE), default=limits.BATCH_SIZE.default)
     train_parser.add_argument("--model", choices=MODEL_KINDS, default="mlp")
-    train_parser.add_argument("--hidden-units", type=whole_number(1, 10_000), default=DEFAULT_HIDDEN_UNITS)
+    train_parser.add_argument(
+        "--hidden-units", type=whole_number(limits.HIDDEN_UNITS), default=limits.HIDDEN_UNITS.default
+    )
     train_parser.add_argument("--augment", action="store_true", help="train on randomly changed copies")
     train_parser.add_argument("--seed", type=int, default=None)
-    train_parser.add_argument("--train-limit", type=whole_number(1, 60_000), default=None)
+    train_parser.add_argument("--train-limit", type=whole_number(limits.TRAIN_IMAGES), default=None)
     return parser
 
 
@@ -105,20 +102,13 @@ def setup(store: RunStore) -> None:
     from mnist_core.fetch import fetch_all
 
     fetch_all()
-    ready = next((record for record in store.list() if is_default_drawing_run(record)), None)
+    ready = defaults.ready_drawing_run(store.list())
     if ready is None:
         print("Training the default digits model once: 10 epochs of the small CNN on augmented images, the run")
         print("that reads people's drawings best (about 99.3% of MNIST's test set, 98.5% of real handwriting).")
-        run_training(default_drawing_settings(), store)
+        run_training(defaults.drawing_settings(), store)
     else:
         print(f"The default digits model is ready: run {ready.id}.")
-
-
-def is_default_drawing_run(record: RunRecord) -> bool:
-    """A finished run trained like the setup's default digits model (other digits runs read drawings less well)."""
-    wanted = default_drawing_settings().to_dict()
-    same = ("dataset", "model_kind", "augment", "train_limit")
-    return record.status == "finished" and all(record.settings.get(name) == wanted[name] for name in same)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,6 +4,7 @@ MNIST_APP_DATA_DIR     a data folder the user names; searched first for the data
 MNIST_APP_RUNS_DIR     where saved runs go (default: runs/ beside the code).
 MNIST_APP_MAX_TRAININGS  trainings the server runs at once (default: one per two CPU cores, at least 1).
 MNIST_APP_TRAIN_LIMIT  use only the first N training images (tests and demos; default: all 60,000).
+MNIST_APP_PEN_DIGITS   real pen-written digits for tests and benchmarks (default: samples/ in the project).
 """
 
 from __future__ import annotations
@@ -75,12 +76,7 @@ def limit_memory_arenas(arenas: int = MEMORY_ARENAS) -> None:
     libc.mallopt(_M_ARENA_MAX, arenas)
 
 
-# Canvas settings shared by the Draw page and the handwriting benchmark, so both read drawings alike.
-CANVAS_SIZE = 280
-STROKE_WIDTH = 20
-
-
 def pen_digits_path() -> Path:
-    """Real handwriting as pen strokes (UNIPEN), kept beside the project in shared/data."""
+    """Real handwriting as pen strokes (UNIPEN, samples/README.md), or the file MNIST_APP_PEN_DIGITS names."""
     value = os.environ.get("MNIST_APP_PEN_DIGITS", "").strip()
-    return Path(value) if value else PROJECT_ROOT.parent / "shared" / "data" / "unipen-digits-dev.json"
+    return Path(value).expanduser() if value else PROJECT_ROOT / "samples" / "unipen-digits-dev.json"

@@ -18,6 +18,8 @@ from mnist_core.training import EVALUATION_BATCH_SIZE, scale_images
 if TYPE_CHECKING:
     import keras
 
+GALLERY_SIZE = 20  # the tutorial draws 20 misclassified images
+
 
 @dataclass(frozen=True)
 class Evaluation:
@@ -97,3 +99,15 @@ def sample_indices(indices: np.ndarray, k: int, seed: int | None = None) -> np.n
     """Up to k of `indices` at random, without repeats (all of them, shuffled, when there are fewer)."""
     rng = np.random.default_rng(seed)
     return rng.choice(np.asarray(indices), size=min(k, len(indices)), replace=False)
+
+
+def gallery_indices(
+    evaluation: Evaluation,
+    true_class: int | None = None,
+    predicted_class: int | None = None,
+    seed: int | None = None,
+    size: int = GALLERY_SIZE,
+) -> tuple[np.ndarray, int]:
+    """Up to `size` random mistakes matching the filters, never the same image twice, and how many match."""
+    matching = evaluation.mistakes(true_class, predicted_class)
+    return sample_indices(matching, size, seed), len(matching)

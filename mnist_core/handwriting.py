@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mnist_core import config
+from mnist_core.limits import CANVAS_SIZE, STROKE_WIDTH
 from mnist_core.predict import Predictor
-from mnist_core.strokes import PenDigit, render_strokes
+from mnist_core.strokes import PEN_CANVAS, PenDigit, render_strokes
 
 
 @dataclass(frozen=True)
@@ -27,13 +27,14 @@ class HandwritingScore:
 def read_pen_digits(
     predictor: Predictor,
     digits: list[PenDigit],
-    canvas_size: int = config.CANVAS_SIZE,
-    stroke_width: float = config.STROKE_WIDTH,
+    canvas_size: int = CANVAS_SIZE,
+    stroke_width: float = STROKE_WIDTH,
 ) -> HandwritingScore:
     """Draw every digit on a fresh canvas, read it, and count the right answers."""
     misses = []
     for digit in digits:
-        canvas = render_strokes(digit.strokes, size=canvas_size, stroke_width=stroke_width, scale=canvas_size / 280)
+        scale = canvas_size / PEN_CANVAS
+        canvas = render_strokes(digit.strokes, size=canvas_size, stroke_width=stroke_width, scale=scale)
         answer = predictor.read_canvas(canvas).predicted_label
         if answer != digit.label:
             misses.append((digit.id, digit.label, answer))

@@ -13,19 +13,27 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from mnist_core.runs import RunError, RunStore
 from mnist_core.training import TrainingListener, TrainingResult, TrainingSettings, train
 
-QUEUED, RUNNING, FINISHED, STOPPED, CANCELLED, FAILED = (
-    "queued",
-    "running",
-    "finished",
-    "stopped",
-    "cancelled",
-    "failed",
-)
-ACTIVE_STATES = (QUEUED, RUNNING)
+
+class JobState(StrEnum):
+    """Where a training job is. Finished and stopped jobs are saved as runs (see RunStatus)."""
+
+    QUEUED = "queued"  # waiting in line
+    RUNNING = "running"
+    FINISHED = "finished"  # every epoch done
+    STOPPED = "stopped"  # stopped early; what it learned is saved
+    CANCELLED = "cancelled"  # taken out of the line before it started
+    FAILED = "failed"  # an error ended it; nothing saved
+
+    @property
+    def active(self) -> bool:
+        return self in (JobState.QUEUED, JobState.RUNNING)
+
+
 BATCH_TRACE_LIMIT = 2000  # batch-level loss points kept per job, enough for a long run's trace
 
 
@@ -35,7 +43,7 @@ class JobSnapshot:
 
     id: int
     settings: TrainingSettings
-    state: str
+    state: JobState
     queue_position: int  # 1 = next to start; 0 when not queued
     epoch: int  # epochs done, or the epoch under way while running
     batch: int
@@ -51,19 +59,19 @@ class JobSnapshot:
 
     @property
     def active(self) -> bool:
-        return self.state in ACTIVE_STATES
+        return self.state.active
 
     @property
     def progress(self) -> float:
         """Fraction of all batches done, 0..1."""
         total = self.settings.epochs * max(self.batches_per_epoch, 1)
-        done = max(self.epoch - 1, 0) * self.batches_per_epoch + self.batch if self.state == RUNNING else 0
-        return 1.0 if self.state in (FINISHED, STOPPED) else min(done / total, 1.0)
+        done = max(self.epoch - 1, 0) * self.batches_per_epoch + self.batch if self.state == JobState.RUNNING else 0
+        return 1.0 if self.state in (JobState.FINISHED, JobState.STOPPED) else min(done / total, 1.0)
 
     @property
     def seconds_left(self) -> float | None:
         """A straight-line estimate from the pace so far; None until there is a pace."""
-        if self.state != RUNNING or self.progress <= 0:
+        if self.state != JobState.RUNNING or self.progress <= 0:
             return None
         return self.elapsed_seconds * (1 - self.progress) / self.progress
 
@@ -74,7 +82,7 @@ class TrainingJob(TrainingListener):
 
     id: int
     settings: TrainingSettings
-    state: str = QUEUED
+    state: JobState = JobState.QUEUED
     queue_position: int = 0
     epoch: int = 0
     batch: int = 0
@@ -124,7 +132,7 @@ class TrainingJob(TrainingListener):
             for name, value in metrics.items():
                 self.history.setdefault(name, []).append(value)
 
-    def _finish(self, state: str, **result: object) -> None:
+    def _finish(self, state: JobState, **result: object) -> None:
         with self.lock:
             self.state = state
             self.queue_position = 0  # an ended job is in nobody's line (a cancelled one kept its number)
@@ -166,7 +174,7 @@ class TrainingQueue:
                 return
             if job in self._waiting:
                 self._waiting.remove(job)
-                job._finish(CANCELLED)
+                job._finish(JobState.CANCELLED)
                 self._renumber_waiting()
                 return
         job.stop()
@@ -196,7 +204,7 @@ class TrainingQueue:
         while self._waiting and self._running < self.max_running:
             job = self._waiting.popleft()
             with job.lock:
-                job.state, job.queue_position = RUNNING, 0
+                job.state, job.queue_position = JobState.RUNNING, 0
             self._running += 1
             self._peak_running = max(self._peak_running, self._running)
             threading.Thread(target=self._run, args=(job,), name=f"training-{job.id}", daemon=True).start()
@@ -210,9 +218,9 @@ class TrainingQueue:
     def _run(self, job: TrainingJob) -> None:
         try:
             result = train(job.settings, listener=job, stop=job.stop_event)
-            job._finish(STOPPED if result.stopped else FINISHED, **self._save(result))
+            job._finish(JobState.STOPPED if result.stopped else JobState.FINISHED, **self._save(result))
         except Exception as error:  # a job must never take the server down; the person is told why
-            job._finish(FAILED, error=str(error) or type(error).__name__)
+            job._finish(JobState.FAILED, error=str(error) or type(error).__name__)
         finally:
             with self._lock:
                 self._running -= 1

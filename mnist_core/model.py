@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mnist_core.config import quiet_tensorflow
+from mnist_core.limits import HIDDEN_UNITS
 
 if TYPE_CHECKING:
     import keras
 
 MODEL_KINDS: tuple[str, ...] = ("mlp", "cnn")
-DEFAULT_HIDDEN_UNITS = 1000  # the tutorial's Dense(1000, relu)
 IMAGE_SHAPE = (28, 28)
 NUM_CLASSES = 10
 
@@ -32,7 +32,7 @@ class LayerRow:
 
 def build_model(
     kind: str = "mlp",
-    hidden_units: int = DEFAULT_HIDDEN_UNITS,
+    hidden_units: int = HIDDEN_UNITS.default,
     steps_per_execution: int = 1,
     jit_compile: bool | str = "auto",
 ) -> keras.Model:

@@ -9,6 +9,7 @@ drawing goes through the same steps than when the whole canvas is simply shrunk 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import numpy as np
 from PIL import Image
@@ -33,17 +34,26 @@ MAX_INK_FRACTION = 0.5
 LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)
 
 
+class DrawingStatus(StrEnum):
+    """Whether a drawing can be read, and if not, why."""
+
+    OK = "ok"
+    BLANK = "blank"  # (almost) nothing drawn
+    TOO_SMALL = "too_small"  # a dot or a scribble too small to be a digit
+    TOO_FULL = "too_full"  # the canvas is mostly ink
+
+
 @dataclass(frozen=True)
 class Prepared:
     """The result of `canvas_to_mnist`: a status, the 28x28 image when ok, and the steps on the way."""
 
-    status: str  # "ok", "blank", "too_small" or "too_full"
+    status: DrawingStatus
     image: np.ndarray | None  # (28, 28) float32 in 0..1 when ok, else None
     steps: dict[str, np.ndarray] = field(default_factory=dict)  # "ink", "cropped", "scaled", ...
 
     @property
     def ok(self) -> bool:
-        return self.status == "ok"
+        return self.status == DrawingStatus.OK
 
 
 def ink_from_canvas(rgba: np.ndarray) -> np.ndarray:
@@ -76,16 +86,16 @@ def canvas_to_mnist(rgba: np.ndarray) -> Prepared:
     inked = ink > INKED
 
     if ink.sum() < BLANK_INK_FRACTION * ink.size or not inked.any():
-        return Prepared("blank", None, steps)
+        return Prepared(DrawingStatus.BLANK, None, steps)
     if inked.mean() > MAX_INK_FRACTION:
-        return Prepared("too_full", None, steps)
+        return Prepared(DrawingStatus.TOO_FULL, None, steps)
 
     rows = np.flatnonzero(inked.any(axis=1))
     cols = np.flatnonzero(inked.any(axis=0))
     cropped = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
     steps["cropped"] = cropped
     if max(cropped.shape) < MIN_DIGIT_FRACTION * min(height, width):
-        return Prepared("too_small", None, steps)
+        return Prepared(DrawingStatus.TOO_SMALL, None, steps)
 
     scaled = _scale_longest_side(cropped, BOX)
     steps["scaled"] = scaled
@@ -98,7 +108,7 @@ def canvas_to_mnist(rgba: np.ndarray) -> Prepared:
 
     centred = _centre_mass(padded)
     steps["centred"] = centred
-    return Prepared("ok", centred, steps)
+    return Prepared(DrawingStatus.OK, centred, steps)
 
 
 def _checked(image: np.ndarray) -> np.ndarray:

@@ -6,22 +6,18 @@ plain Python. Text goes through i18n.t, so it follows the session's language.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
-from PIL import Image
 
 from mnist_core.datasets import FETCH_COMMAND, DatasetCorruptError, DatasetError, DatasetNotFoundError
-from mnist_core.evaluation import Evaluation, sample_indices
+from mnist_core.evaluation import Evaluation
 from mnist_core.i18n import t
-from mnist_core.jobs import FAILED, FINISHED, QUEUED, RUNNING, STOPPED, JobSnapshot
+from mnist_core.jobs import JobSnapshot, JobState
 from mnist_core.runs import RunError, RunRecord
-
-GALLERY_SIZE = 20  # the tutorial draws 20 images
 
 
 @dataclass(frozen=True)
@@ -99,11 +95,6 @@ def when(created: str, timezone: str | None = None) -> str:
     return f"{moment.astimezone(zone):%Y-%m-%d %H:%M}"
 
 
-def new_seed() -> int:
-    """A fresh seed for "new samples" and "shuffle" (kept in the session so a rerun shows the same)."""
-    return secrets.randbelow(2**31)
-
-
 # Errors
 
 
@@ -127,23 +118,6 @@ def error_advice(error: BaseException) -> str:
 
 
 # Runs
-
-
-def default_run(records: Iterable[RunRecord], dataset: str) -> RunRecord | None:
-    """The run a page starts with: the newest finished run of the data set, else its newest stopped one."""
-    records = [record for record in records if record.dataset == dataset]
-    finished = [record for record in records if record.status == "finished"]
-    return (finished or records or [None])[0]
-
-
-def drawing_run(records: Iterable[RunRecord]) -> RunRecord | None:
-    """The digits run best for reading drawings: trained on augmented images first (they read people's
-    handwriting better than MNIST-only runs), then the highest test accuracy; the newest run if none finished."""
-    digits = [record for record in records if record.dataset == "mnist"]
-    finished = [record for record in digits if record.status == "finished"]
-    if not finished:
-        return digits[0] if digits else None
-    return max(finished, key=lambda record: (bool(record.settings.get("augment")), record.test_accuracy))
 
 
 def status_text(status: str) -> str:
@@ -208,11 +182,11 @@ def closest_reference(dataset: str, epochs: int) -> Reference | None:
 
 def progress_line(snapshot: JobSnapshot) -> str:
     """Where a job is: e.g. Epoch 3 of 10 · 0:24 elapsed · about 0:56 left; or queued, done, failed."""
-    if snapshot.state == QUEUED:
+    if snapshot.state == JobState.QUEUED:
         return t("train.queued", position=snapshot.queue_position)
-    if snapshot.state == RUNNING and snapshot.batches_per_epoch == 0:
+    if snapshot.state == JobState.RUNNING and snapshot.batches_per_epoch == 0:
         return t("train.getting_ready")  # loading the data, building the model
-    if snapshot.state == RUNNING:
+    if snapshot.state == JobState.RUNNING:
         left = snapshot.seconds_left
         parts = [
             t("train.epoch_of", epoch=max(snapshot.epoch, 1), epochs=snapshot.settings.epochs),
@@ -220,9 +194,9 @@ def progress_line(snapshot: JobSnapshot) -> str:
             t("train.left", time=clock(left)) if left is not None else t("train.left_unknown"),
         ]
         return " · ".join(parts)
-    if snapshot.state in (FINISHED, STOPPED):
+    if snapshot.state in (JobState.FINISHED, JobState.STOPPED):
         return t(f"train.done.{snapshot.state}", epochs=len(snapshot.history.get("loss", [])))
-    if snapshot.state == FAILED:
+    if snapshot.state == JobState.FAILED:
         return t("train.failed", error=snapshot.error or "?")
     return t("train.cancelled")
 
@@ -233,29 +207,6 @@ def thin(points: Sequence[tuple[float, float]], limit: int = 400) -> list[tuple[
         return list(points)
     picks = np.linspace(0, len(points) - 1, limit).round().astype(int)
     return [points[index] for index in picks]
-
-
-# Pictures
-
-
-def enlarge(image: np.ndarray, size: int) -> np.ndarray:
-    """A grey image (float 0..1 or uint8) as uint8, scaled so its longer side is about `size` px.
-
-    Small images grow by a whole factor with nearest neighbour, so each pixel shows as a sharp square
-    (a browser's smooth scaling would blur exactly what we want students to see). Large ones shrink
-    by averaging, so thin strokes stay visible.
-    """
-    pixels = np.asarray(image)
-    if pixels.dtype != np.uint8:
-        pixels = (np.clip(pixels, 0.0, 1.0) * 255).round().astype(np.uint8)
-    height, width = pixels.shape[:2]
-    longest = max(height, width)
-    if longest <= size:
-        factor = max(1, size // longest)
-        return np.kron(pixels, np.ones((factor, factor), dtype=np.uint8))
-    scale = size / longest
-    new_size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    return np.asarray(Image.fromarray(pixels).resize(new_size, Image.Resampling.BOX))
 
 
 # Mistakes
@@ -269,18 +220,6 @@ def headline(evaluation: Evaluation) -> str:
         total=evaluation.total,
         right=percent(evaluation.accuracy),
     )
-
-
-def gallery_indices(
-    evaluation: Evaluation,
-    true_class: int | None = None,
-    predicted_class: int | None = None,
-    seed: int | None = None,
-    size: int = GALLERY_SIZE,
-) -> tuple[np.ndarray, int]:
-    """Up to `size` random mistakes matching the filters, never the same image twice, and how many match."""
-    matching = evaluation.mistakes(true_class, predicted_class)
-    return sample_indices(matching, size, seed), len(matching)
 
 
 def mistake_caption(evaluation: Evaluation, index: int, names: Sequence[str]) -> str:
@@ -317,15 +256,6 @@ def confusion_rows(confusion: np.ndarray, names: Sequence[str]) -> list[dict[str
             row[names[predicted]] = f"✓ {count}" if predicted == true_class else str(int(count))
         rows.append(row)
     return rows
-
-
-def cell_classes(cell: tuple[int, str] | list, names: Sequence[str]) -> tuple[int, int] | None:
-    """A chosen confusion-matrix cell (row position, column name) as (true class, predicted class)."""
-    try:
-        row, column = int(cell[0]), str(cell[1])
-        return (row, list(names).index(column)) if 0 <= row < len(names) else None
-    except (ValueError, TypeError, IndexError):
-        return None
 
 
 # Drawing

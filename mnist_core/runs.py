@@ -20,6 +20,7 @@ import stat
 import time
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,13 @@ RECORD_FILE = "run.json"
 TEMP_PREFIX = ".saving-"
 # A temporary folder this old belongs to a save that was killed (a save takes seconds): it may be removed.
 STALE_TEMP_SECONDS = 3600
+
+
+class RunStatus(StrEnum):
+    """How a saved run's training ended."""
+
+    FINISHED = "finished"  # every epoch asked for
+    STOPPED = "stopped"  # stopped early by a person; what it learned so far is saved
 
 
 class RunError(Exception):
@@ -51,7 +59,7 @@ class RunRecord:
     fit_seconds: float
     test_loss: float
     test_accuracy: float
-    status: str  # "finished" or "stopped"
+    status: RunStatus
     created: str  # ISO 8601, UTC
 
     @property
@@ -93,7 +101,7 @@ class RunStore:
             fit_seconds=round(result.fit_seconds, 3),
             test_loss=result.test_loss,
             test_accuracy=result.test_accuracy,
-            status="stopped" if result.stopped else "finished",
+            status=RunStatus.STOPPED if result.stopped else RunStatus.FINISHED,
             created=now.isoformat(timespec="seconds"),
         )
         temp_dir = self.root / f"{TEMP_PREFIX}{run_id}"
@@ -132,8 +140,8 @@ class RunStore:
             raise RunError(f"There is no run {run_id}.")
         return self._read_record(folder)
 
-    def latest(self, dataset: str, status: str | None = None) -> RunRecord | None:
-        """The newest run of a data set (optionally only "finished" ones), or None."""
+    def latest(self, dataset: str, status: RunStatus | None = None) -> RunRecord | None:
+        """The newest run of a data set (optionally only those with this status), or None."""
         for record in self.list():
             if record.dataset == dataset and (status is None or record.status == status):
                 return record
@@ -180,7 +188,7 @@ class RunStore:
     def _read_record(self, folder: Path) -> RunRecord:
         try:
             data = json.loads((folder / RECORD_FILE).read_text(encoding="utf-8"))
-            record = RunRecord(**data)
+            record = RunRecord(**{**data, "status": RunStatus(data.get("status"))})
         except (OSError, ValueError, TypeError) as error:
             raise RunError(f"Run {folder.name} has no readable record.") from error
         if record.id != folder.name:

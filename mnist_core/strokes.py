@@ -1,6 +1,6 @@
 """Real handwriting as pen strokes, and a renderer that draws them like the browser canvas does.
 
-The strokes come from UNIPEN (see shared/data/README.md): digits written by real people on pen
+The strokes come from UNIPEN (see samples/README.md): digits written by real people on pen
 tablets, stored as paths on a 280x280 canvas. Replaying them gives benchmarks and tests real
 handwriting without a browser.
 """
@@ -15,7 +15,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw
 
-CANVAS = 280  # the stroke coordinates are pixels of a 280x280 canvas
+from mnist_core.limits import CANVAS_SIZE, STROKE_WIDTH
+
+PEN_CANVAS = 280  # the pen digits file's coordinates are pixels of a 280x280 canvas, whatever the app's canvas
 SUPERSAMPLE = 4  # draw this many times larger, then average down: anti-aliased edges
 
 
@@ -54,8 +56,8 @@ def pick_per_label(digits: list[PenDigit], per_label: int) -> list[PenDigit]:
 
 def render_strokes(
     strokes: Sequence[Sequence[tuple[float, float]]],
-    size: int = CANVAS,
-    stroke_width: float = 20.0,
+    size: int = CANVAS_SIZE,
+    stroke_width: float = STROKE_WIDTH,
     scale: float = 1.0,
 ) -> np.ndarray:
     """Draw strokes as white, round-capped, round-joined, anti-aliased lines on opaque black.

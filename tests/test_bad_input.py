@@ -8,8 +8,6 @@ Page tests that need a training use a stand-in that trains nothing, so no Tensor
 
 from __future__ import annotations
 
-import base64
-import io
 import os
 import random
 import re
@@ -20,21 +18,18 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 import mnist_core.jobs
-from mnist_core import cli, datasets, i18n, idx, training
-from mnist_core.jobs import CANCELLED, FINISHED, QUEUED, RUNNING, STOPPED, TrainingQueue
+from harness.apptest import APP, DRAW, MISTAKES, TIMEOUT, TRAIN, container, draw, open_app, texts
+from mnist_core import cli, datasets, i18n, idx, limits, training
+from mnist_core.jobs import JobState, TrainingQueue
 from mnist_core.predict import Predictor
 from mnist_core.runs import RunStore
 from mnist_core.strokes import render_strokes
-from mnist_core.training import MAX_EPOCHS, TrainingResult, TrainingSettings
+from mnist_core.training import TrainingResult, TrainingSettings
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-TIMEOUT = 180  # a cold TensorFlow import and a model load, on a busy 2-core machine
-TRAIN, DRAW, MISTAKES = (f"app_pages/{name}.py" for name in ("train", "draw", "mistakes"))
 
 # Strokes on a 280x280 canvas.
 DIAMOND_TOUCHING_EVERY_EDGE = [[(3.0, 140.0), (140.0, 3.0), (277.0, 140.0), (140.0, 277.0), (3.0, 140.0)]]
@@ -45,14 +40,6 @@ SEVEN = [[(80.0, 70.0), (200.0, 70.0), (130.0, 220.0)]]
 def say(key: str, **values: object) -> str:
     """The English text the pages show for a catalog key."""
     return i18n.t(key, "en", **values)
-
-
-def texts(elements) -> str:
-    return " ".join(str(element.value) for element in elements)
-
-
-def container(at: AppTest, key: str):
-    return next((block for block in at.container if block.key == key), None)
 
 
 def opaque_black() -> np.ndarray:
@@ -125,7 +112,7 @@ def test_bad_settings_are_refused_with_a_message_before_anything_starts(store, m
 
 
 def test_1000_epochs_is_the_largest_accepted_everywhere_but_the_page():
-    assert MAX_EPOCHS == 1000
+    assert limits.EPOCHS.high == 1000
     TrainingSettings(epochs=1000).validate()  # no error
     args = cli.build_parser().parse_args(["train", "--epochs", "1000"])
     assert args.epochs == 1000
@@ -135,7 +122,7 @@ def test_the_train_page_bounds_its_numbers(empty_runs):
     at = open_app(TRAIN)
     epochs, batch = at.number_input(key="train-epochs"), at.number_input(key="train-batch")
     assert (epochs.min, epochs.max) == (1, 200)
-    assert batch.min == 1 and batch.max == training.MAX_BATCH_SIZE
+    assert batch.min == 1 and batch.max == limits.BATCH_SIZE.high
 
 
 # ---------------------------------------------------------------- the pages, with stand-ins for training
@@ -178,15 +165,6 @@ class StandInTraining:
             time.sleep(0.01)
         listener.on_epoch(1, METRICS, 0.1)
         return stand_in_result(settings, stopped=stop.is_set())
-
-
-def open_app(page: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.run()
-    if page is not None:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def wait_until(condition, timeout: float = 60.0) -> None:
@@ -265,7 +243,7 @@ def test_a_read_only_runs_folder_is_reported_by_the_job_and_earlier_runs_stay(em
     finally:
         empty_runs.chmod(0o755)
     snapshot = job.snapshot()
-    assert snapshot.state == FINISHED and snapshot.run_id is None
+    assert snapshot.state == JobState.FINISHED and snapshot.run_id is None
     assert "could not be saved" in snapshot.error and "Permission denied" in snapshot.error
     assert folder_contents(empty_runs) == before and [record.id for record in store.list()] == [earlier.id]
 
@@ -306,9 +284,9 @@ def fresh_data_cache(monkeypatch):
     import ui
 
     monkeypatch.setattr(datasets, "_cache", {})
-    ui._dataset.clear()
+    ui.shared._dataset.clear()
     yield
-    ui._dataset.clear()
+    ui.shared._dataset.clear()
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated"])
@@ -353,21 +331,6 @@ def healthy_and_broken(quick_result, empty_runs, request):
 
 
 DAMAGES = ["empty", "corrupt", "not-keras-zip"]
-
-
-def draw(at: AppTest, rgba: np.ndarray) -> AppTest:
-    """Put a drawing where the canvas component's answer lands, and rerun."""
-    buffer = io.BytesIO()
-    Image.fromarray(rgba).save(buffer, format="PNG")
-    data = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
-    key = next(key for key in at.session_state if re.fullmatch(r"canvas-\d+", key))
-    at.session_state[key] = {
-        "drawing": {"raw": {"objects": [{"type": "Path"}], "background": "#000000"}, "data": data},
-        "backgroundFit": None,
-    }
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def open_on_run(page: str, run_key: str, run_id: str) -> tuple[AppTest, str]:
@@ -484,7 +447,7 @@ def test_users_starting_and_stopping_trainings_at_the_same_moment(store, monkeyp
                     queue.stop(anybody.id)  # another user's (a stale page, a double click)
                     queue.stop(anybody.id)
                 snapshot = rng.choice(mine).snapshot()  # pages poll while all this goes on
-                assert snapshot.state in (QUEUED, RUNNING, FINISHED, STOPPED, CANCELLED), snapshot.state
+                assert snapshot.state != JobState.FAILED, snapshot.state
                 assert 0 <= snapshot.progress <= 1
         except BaseException as error:  # noqa: BLE001 - reported below, with the user's number
             failures.append(f"user {number}: {type(error).__name__}: {error}")
@@ -501,18 +464,19 @@ def test_users_starting_and_stopping_trainings_at_the_same_moment(store, monkeyp
     assert queue.running_count == 0
     snapshots = [job.snapshot() for job in jobs]
     assert jobs and len({snapshot.id for snapshot in snapshots}) == len(jobs)
-    assert {snapshot.state for snapshot in snapshots} >= {FINISHED, STOPPED, CANCELLED}  # all three happened
+    ended = {JobState.FINISHED, JobState.STOPPED, JobState.CANCELLED}
+    assert {snapshot.state for snapshot in snapshots} >= ended  # all three happened
     saved = set()
     for job, snapshot in zip(jobs, snapshots, strict=True):
-        assert snapshot.state in (FINISHED, STOPPED, CANCELLED) and snapshot.queue_position == 0
-        if snapshot.state == CANCELLED:
+        assert snapshot.state in ended and snapshot.queue_position == 0
+        if snapshot.state == JobState.CANCELLED:
             assert job.settings.seed not in counting.ran  # taken out of line: it never trained
             assert snapshot.run_id is None
         else:
             assert job.settings.seed in counting.ran and snapshot.run_id is not None and snapshot.error is None
             assert snapshot.progress == 1.0
             saved.add(snapshot.run_id)
-        if snapshot.state == STOPPED:
+        if snapshot.state == JobState.STOPPED:
             assert job.stop_event.is_set()
     assert {record.id for record in store.list()} == saved
     assert {record.status for record in store.list()} <= {"finished", "stopped"}
@@ -525,13 +489,13 @@ def test_two_students_one_place_one_waits_then_trains_when_the_other_stops(empty
     first, second = open_app(TRAIN), open_app(TRAIN)
     first.button(key="train-start").click().run()
     second.button(key="train-start").click().run()
-    assert job_of(first).snapshot().state == RUNNING
-    assert job_of(second).snapshot().state == QUEUED
+    assert job_of(first).snapshot().state == JobState.RUNNING
+    assert job_of(second).snapshot().state == JobState.QUEUED
     assert say("train.queued", position=1) in texts(second.info)
     assert not first.info or say("train.queued", position=1) not in texts(first.info)
 
     first.button(key="train-stop").click().run()  # the first student stops: the second one's training starts
-    wait_until(lambda: job_of(second).snapshot().state == RUNNING)
+    wait_until(lambda: job_of(second).snapshot().state == JobState.RUNNING)
     stand_in.release.set()
     wait_until(lambda: not job_of(second).snapshot().active)
     first.run()

@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from mnist_core import cli
+from mnist_core import cli, defaults
 from mnist_core.runs import RunStore
 
 
@@ -67,9 +67,9 @@ def test_setup_trains_the_default_drawing_model_unless_one_is_there(quick_result
     store.save(quick_result)  # a digits run, but the tutorial's dense network: not the one for drawing
 
     cli.setup(store)
-    assert trained == [cli.default_drawing_settings()]
+    assert trained == [defaults.drawing_settings()]
 
-    store.save(dataclasses.replace(quick_result, settings=cli.default_drawing_settings()))
+    store.save(dataclasses.replace(quick_result, settings=defaults.drawing_settings()))
     cli.setup(store)
     assert len(trained) == 1
     assert "The default digits model is ready" in capsys.readouterr().out

@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.appserver import IDLE_APP, PAGE_LANDMARKS, PAGE_PROBLEMS, PROGRESS_BAR, AppServer, start_app_server
+from harness.selectors import IDLE_APP, PAGE_LANDMARKS, PAGE_PROBLEMS, PROGRESS_BAR
+from harness.server import AppServer, start_app_server
 from mnist_core.runs import STALE_TEMP_SECONDS, TEMP_PREFIX, RunStore
 
 ROOT = Path(__file__).resolve().parent.parent

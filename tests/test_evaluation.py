@@ -6,6 +6,7 @@ from mnist_core.evaluation import (
     confusion_matrix,
     evaluate,
     evaluation_from_probabilities,
+    gallery_indices,
     misclassified_indices,
     sample_indices,
 )
@@ -60,3 +61,32 @@ def test_evaluating_a_trained_model_on_the_test_set(quick_result):
         evaluation.true_labels[evaluation.misclassified_indices]
         != evaluation.predicted_labels[evaluation.misclassified_indices]
     ).all()
+
+
+def made_up_answers(n_wrong: int, total: int = 10_000):
+    """The first n_wrong of `total` images read as the next class."""
+    labels = np.arange(total) % 10
+    predicted = labels.copy()
+    predicted[:n_wrong] = (labels[:n_wrong] + 1) % 10
+    return evaluation_from_probabilities(one_hot_probabilities(predicted.tolist()), labels)
+
+
+def test_gallery_indices_are_random_mistakes_without_repeats():
+    answers = made_up_answers(196)
+    picks, matching = gallery_indices(answers, seed=1)
+    assert matching == 196 and len(picks) == 20 and len(set(picks.tolist())) == 20
+    assert all(answers.true_labels[i] != answers.predicted_labels[i] for i in picks)
+    again, _ = gallery_indices(answers, seed=1)
+    assert again.tolist() == picks.tolist()
+    other, _ = gallery_indices(answers, seed=2)
+    assert other.tolist() != picks.tolist()
+
+
+def test_gallery_filters():
+    answers = made_up_answers(196)
+    picks, matching = gallery_indices(answers, true_class=4, seed=0)
+    assert matching == 20 and all(answers.true_labels[i] == 4 for i in picks)
+    picks, matching = gallery_indices(answers, true_class=4, predicted_class=5, seed=0)
+    assert matching == 20
+    picks, matching = gallery_indices(answers, true_class=4, predicted_class=7, seed=0)
+    assert matching == 0 and len(picks) == 0

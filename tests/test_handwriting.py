@@ -10,7 +10,7 @@ from mnist_core.strokes import load_pen_digits, pick_per_label
 def pen_digits():
     path = config.pen_digits_path()
     if not path.is_file():
-        pytest.fail(f"The real handwriting file is missing: {path} (the project's shared/data folder)")
+        pytest.fail(f"The real handwriting file is missing: {path} (the repository carries it in samples/)")
     return pick_per_label(load_pen_digits(path), 2)
 
 

@@ -17,14 +17,15 @@ from mnist_core.datasets import DATASET_NAMES, DatasetCorruptError, DatasetError
 from mnist_core.i18n import language_for_locale, t
 from mnist_core.locales import en, ko
 from mnist_core.model import MODEL_KINDS
-from mnist_core.runs import RunError
+from mnist_core.preprocess import DrawingStatus
+from mnist_core.runs import RunError, RunStatus
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [
+SOURCES = [  # everything that may show text: the app, its pages, the ui package, and mnist_core outside the catalogs
     ROOT / "app.py",
-    ROOT / "ui.py",
+    *sorted((ROOT / "ui").glob("*.py")),
     *sorted((ROOT / "app_pages").glob("*.py")),
-    ROOT / "mnist_core/presentation.py",
+    *sorted(path for path in (ROOT / "mnist_core").glob("*.py")),
 ]
 
 # Keys built at run time (f-strings), listed out.
@@ -34,10 +35,10 @@ DYNAMIC_KEYS = (
     + [f"model.{kind}" for kind in MODEL_KINDS]
     + [f"model.{kind}.short" for kind in MODEL_KINDS]
     + [f"classes.fashion_mnist.{index}" for index in range(10)]
-    + [f"runs.status.{status}" for status in ("finished", "stopped")]
-    + [f"train.done.{state}" for state in ("finished", "stopped")]
+    + [f"runs.status.{status}" for status in RunStatus]
+    + [f"train.done.{state}" for state in RunStatus]
     + [f"draw.step.{step}" for step in ("ink", "cropped", "scaled", "padded", "centred")]
-    + [f"draw.{status}" for status in ("too_small", "too_full")]
+    + [f"draw.{status}" for status in (DrawingStatus.TOO_SMALL, DrawingStatus.TOO_FULL)]
     + [f"chart.curve.{name}" for name in ("loss", "val_loss", "accuracy", "val_accuracy")]
     + [f"chart.{name}" for name in ("train", "validation", "loss", "accuracy")]
 )

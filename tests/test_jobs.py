@@ -20,13 +20,13 @@ def wait_for(condition, timeout=120.0):
 def test_jobs_wait_in_line_and_never_exceed_the_limit(store):
     queue = TrainingQueue(store, max_running=1)
     first, second, third = (queue.submit(TINY) for _ in range(3))
-    assert first.snapshot().state == jobs.RUNNING
-    assert (second.snapshot().state, second.snapshot().queue_position) == (jobs.QUEUED, 1)
+    assert first.snapshot().state == jobs.JobState.RUNNING
+    assert (second.snapshot().state, second.snapshot().queue_position) == (jobs.JobState.QUEUED, 1)
     assert third.snapshot().queue_position == 2
     assert queue.wait_all(timeout=300)
     assert queue.peak_running == 1
     snapshots = [job.snapshot() for job in (first, second, third)]
-    assert [snapshot.state for snapshot in snapshots] == [jobs.FINISHED] * 3
+    assert [snapshot.state for snapshot in snapshots] == [jobs.JobState.FINISHED] * 3
     assert all(snapshot.queue_position == 0 and snapshot.progress == 1.0 for snapshot in snapshots)
     assert {record.id for record in store.list()} == {snapshot.run_id for snapshot in snapshots}
 
@@ -36,10 +36,10 @@ def test_a_snapshot_shows_live_progress_and_the_history(store):
     job = queue.submit(TrainingSettings(epochs=2, train_limit=2000, seed=0))
     wait_for(lambda: job.snapshot().batch > 0)
     running = job.snapshot()
-    assert running.state == jobs.RUNNING and 0 < running.progress < 1 and running.batches_per_epoch == 20
+    assert running.state == jobs.JobState.RUNNING and 0 < running.progress < 1 and running.batches_per_epoch == 20
     assert queue.wait_all(timeout=300)
     done = job.snapshot()
-    assert done.state == jobs.FINISHED and len(done.history["val_accuracy"]) == 2
+    assert done.state == jobs.JobState.FINISHED and len(done.history["val_accuracy"]) == 2
     assert done.batch_losses and done.batch_losses[-1][0] == pytest.approx(2.0)
     assert done.test_accuracy > 0.5 and done.fit_seconds > 0 and done.error is None
 
@@ -51,7 +51,7 @@ def test_stopping_a_running_job_saves_it_as_stopped(store):
     queue.stop(job.id)
     assert queue.wait_all(timeout=120)
     snapshot = job.snapshot()
-    assert snapshot.state == jobs.STOPPED and snapshot.epoch < 100
+    assert snapshot.state == jobs.JobState.STOPPED and snapshot.epoch < 100
     assert store.get(snapshot.run_id).status == "stopped"
 
 
@@ -59,10 +59,10 @@ def test_stopping_a_waiting_job_takes_it_out_of_line(store):
     queue = TrainingQueue(store, max_running=1)
     running, waiting, last = queue.submit(TINY), queue.submit(TINY), queue.submit(TINY)
     queue.stop(waiting.id)
-    assert waiting.snapshot().state == jobs.CANCELLED
+    assert waiting.snapshot().state == jobs.JobState.CANCELLED
     assert last.snapshot().queue_position == 1
     assert queue.wait_all(timeout=300)
-    assert running.snapshot().state == last.snapshot().state == jobs.FINISHED
+    assert running.snapshot().state == last.snapshot().state == jobs.JobState.FINISHED
     assert len(store.list()) == 2
 
 
@@ -84,8 +84,8 @@ def test_a_failing_training_is_reported_and_the_queue_goes_on(store, monkeypatch
     monkeypatch.setattr(jobs, "train", broken_first_time)
     failed, after = queue.submit(TINY), queue.submit(TINY)
     assert queue.wait_all(timeout=300)
-    assert failed.snapshot().state == jobs.FAILED and "went missing" in failed.snapshot().error
-    assert after.snapshot().state == jobs.FINISHED
+    assert failed.snapshot().state == jobs.JobState.FAILED and "went missing" in failed.snapshot().error
+    assert after.snapshot().state == jobs.JobState.FINISHED
 
 
 def test_a_save_that_fails_is_reported_with_the_results_kept(store, monkeypatch):
@@ -97,5 +97,5 @@ def test_a_save_that_fails_is_reported_with_the_results_kept(store, monkeypatch)
     job = queue.submit(TINY)
     assert queue.wait_all(timeout=300)
     snapshot = job.snapshot()
-    assert snapshot.state == jobs.FINISHED and snapshot.run_id is None
+    assert snapshot.state == jobs.JobState.FINISHED and snapshot.run_id is None
     assert "No space left" in snapshot.error and snapshot.test_accuracy > 0

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from mnist_core.runs import RunStore
 
@@ -70,20 +69,3 @@ def test_five_students_draw_while_two_start_trainings(quick_result, tmp_path):
     assert figures["limit"] is not None and 1 <= figures["most_at_once"] <= figures["limit"]
     assert figures["trainings_finished"] == TRAININGS and figures["finished_runs"] == TRAININGS
     assert figures["all_finished"] and figures["passed"]
-
-
-def test_a_script_run_leaves_keras_alone(tmp_path, monkeypatch):
-    """Keras's state is global to the server process, and a training may be running on another thread.
-
-    Streamlit resets that state (keras.backend.clear_session(), with a full garbage collection) after every
-    script run of every session. A training running meanwhile then fails ("too many values to unpack"), and
-    every student waits for the collection: about a second per stroke on a busy 2-core server.
-    """
-    import keras
-
-    resets = []
-    monkeypatch.setattr(keras.backend, "clear_session", lambda *args, **kwargs: resets.append(args))
-    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(tmp_path))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-    assert not at.exception
-    assert resets == []

@@ -8,9 +8,9 @@ session state, exactly where the component's answer lands.
 
 from __future__ import annotations
 
-import base64
-import io
+import dataclasses
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -18,19 +18,29 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
-from streamlit.testing.v1 import AppTest
 
-from mnist_core import datasets, i18n
+from harness.apptest import (
+    APP,
+    DRAW,
+    HOME,
+    MISTAKES,
+    TIMEOUT,
+    TRAIN,
+    captions,
+    check_language,
+    container,
+    draw,
+    image_urls,
+    open_app,
+    texts,
+)
+from mnist_core import datasets, defaults, i18n
 from mnist_core.locales import en, ko
 from mnist_core.runs import RunStore
 from mnist_core.strokes import render_strokes
 from mnist_core.training import TrainingSettings, train
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-TIMEOUT = 180  # a cold TensorFlow import and a model load, on a busy 2-core machine
-HOME, TRAIN, DRAW, MISTAKES = (f"app_pages/{name}.py" for name in ("home", "train", "draw", "mistakes"))
 FASHION_NAMES = set(datasets.CLASS_NAMES["fashion_mnist"])
 
 
@@ -48,125 +58,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-# Helpers
-
-
-def open_app(page: str | None = None, dataset: str | None = None, locale: str | None = None) -> AppTest:
-    """The app as a browser with this locale (e.g. "ko-KR") opens it; AppTest sends no locale by default."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    if locale is not None:
-        at.context = {"locale": locale}
-    if dataset is not None:
-        at.session_state["dataset"] = dataset
-    at.run()
-    if page is not None:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def captions(at: AppTest) -> list[str]:
-    return [caption for image in at.image for caption in image.captions]
-
-
-def image_urls(at: AppTest) -> list[str]:
-    return [url for image in at.image for url in image.value]
-
-
-def texts(elements) -> str:
-    return " ".join(str(element.value) for element in elements)
-
-
-def container(at: AppTest, key: str):
-    """The st.container(key=...) block, or None."""
-    return next((block for block in at.container if block.key == key), None)
-
-
-def canvas_png(rgba: np.ndarray) -> str:
-    buffer = io.BytesIO()
-    Image.fromarray(rgba).save(buffer, format="PNG")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
-
-
-def draw(at: AppTest, rgba: np.ndarray) -> AppTest:
-    """Put a drawing where the canvas component's answer lands, and rerun."""
-    key = next(key for key in at.session_state if re.fullmatch(r"canvas-\d+", key))
-    at.session_state[key] = {
-        "drawing": {"raw": {"objects": [{"type": "Path"}], "background": "#000000"}, "data": canvas_png(rgba)},
-        "backgroundFit": None,
-    }
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 SEVEN = [[(80, 70), (200, 70), (130, 220)]]
-
-HANGUL = re.compile("[\uac00-\ud7a3]")
-# Something shaped like one of our catalog keys ("home.title", "learn.loss.body"), shown as text.
-NAMESPACES = "|".join(sorted({key.split(".")[0] for key in en.MESSAGES}))
-KEY_LIKE = re.compile(rf"\b(?:{NAMESPACES})\.[a-z_]+(?:\.[a-z0-9_]+)*\b")
-
-
-def shown_strings(at: AppTest) -> list[str]:
-    """Every string the page sends to the browser: text, labels, options, captions, chart specs, table headers."""
-    from google.protobuf.json_format import MessageToDict
-
-    strings: list[str] = []
-
-    def collect(value) -> None:
-        if isinstance(value, str):
-            strings.append(value)
-        elif isinstance(value, dict):
-            for item in value.values():
-                collect(item)
-        elif isinstance(value, list):
-            for item in value:
-                collect(item)
-
-    def walk(node) -> None:
-        proto = getattr(node, "proto", None)
-        if proto is not None:
-            collect(MessageToDict(proto))
-        for child in getattr(node, "children", {}).values():
-            walk(child)
-
-    walk(at._tree)
-    for frame in at.dataframe:  # table cells travel as Arrow bytes: read them back
-        table = frame.value
-        strings += [str(name) for name in [*table.columns, table.index.name] if name is not None]
-        strings += [value for value in table.to_numpy().ravel() if isinstance(value, str)]
-    return strings
-
-
-def english_sentences() -> list[str]:
-    """The longer English phrases of the catalog (between placeholders) that Korean pages must not show."""
-    phrases = []
-    for key, text in en.MESSAGES.items():
-        if text == ko.MESSAGES[key]:
-            continue
-        for part in re.split(r"\{[^}]*\}", text):
-            part = part.strip(" .,:()·\n")
-            if len(part) >= 12 and " " in part:
-                phrases.append(part)
-    return phrases
-
-
-def check_language(at: AppTest, language: str) -> None:
-    """No missing or raw key anywhere, and Korean pages in Korean (no English sentence of ours left)."""
-    assert not at.exception, [e.value for e in at.exception]
-    assert not i18n.missing_keys(), i18n.missing_keys()
-    text = "\n".join(shown_strings(at))
-    raw_keys = [match.group(0) for match in KEY_LIKE.finditer(text)]
-    assert not raw_keys, raw_keys
-    title = at.title[0].value
-    if language == "ko":
-        assert HANGUL.search(title), title
-        assert len(HANGUL.findall(text)) > 50
-        leaked = [phrase for phrase in english_sentences() if phrase in text]
-        assert not leaked, leaked
-    else:
-        assert not HANGUL.search(text.replace("한국어", "").replace("언어", ""))
 
 
 @pytest.fixture(autouse=True)
@@ -249,7 +141,7 @@ def test_a_missing_data_set_is_a_message_not_a_traceback(empty_runs, monkeypatch
         raise datasets.DatasetNotFoundError("Could not find the MNIST data set.\nRun python -m mnist_core fetch-data")
 
     monkeypatch.setattr(datasets, "load", missing)
-    ui._dataset.clear()
+    ui.shared._dataset.clear()
     try:
         at = open_app()
         assert "not available" in texts(at.error) and "fetch-data" in texts(at.error)
@@ -257,7 +149,7 @@ def test_a_missing_data_set_is_a_message_not_a_traceback(empty_runs, monkeypatch
         at.switch_page(TRAIN).run()
         assert not at.exception and "fetch-data" in texts(at.error)
     finally:
-        ui._dataset.clear()
+        ui.shared._dataset.clear()
 
 
 # Train
@@ -333,7 +225,14 @@ def test_every_page_renders(trained_runs, page, dataset):
 
 
 @pytest.mark.slow
-def test_home_says_the_digits_model_is_ready(trained_runs):
+def test_home_says_a_model_is_ready_when_setup_would_not_train_one(trained_root, quick_result, tmp_path, monkeypatch):
+    root = tmp_path / "runs"
+    shutil.copytree(trained_root, root)
+    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(root))
+    at = open_app()  # a dense digits run only: Draw can read with it, but the setup would still train its model
+    assert not at.success and "reads handwriting better" in texts(at.info)
+
+    RunStore(root).save(dataclasses.replace(quick_result, settings=defaults.drawing_settings()))
     at = open_app()
     assert "Yes" in texts(at.success)
 
@@ -535,33 +434,14 @@ def test_a_missing_data_set_is_explained_in_korean(empty_runs, monkeypatch):
         raise datasets.DatasetNotFoundError("Could not find the MNIST data set.\nRun python -m mnist_core fetch-data")
 
     monkeypatch.setattr(datasets, "load", missing)
-    ui._dataset.clear()
+    ui.shared._dataset.clear()
     try:
         at = open_app(locale="ko-KR")
         error = texts(at.error)
         assert "데이터셋을 쓸 수 없어요" in error and "이미지 파일이 없어요" in error
         assert "Could not find the MNIST data set." in error  # the details, for whoever runs the server
     finally:
-        ui._dataset.clear()
-
-
-def test_charts_use_a_korean_font_or_english_labels(monkeypatch):
-    import warnings
-
-    import ui
-
-    history = {"loss": [0.5, 0.3], "val_loss": [0.4, 0.35], "accuracy": [0.9, 0.95], "val_accuracy": [0.91, 0.93]}
-    with i18n.in_language("ko"):
-        figure = ui.four_curves(history)
-        if ui.korean_font() is not None:
-            assert figure.axes[0].get_xlabel() == "에포크"
-            with warnings.catch_warnings():
-                warnings.simplefilter("error")  # "Glyph ... missing from font(s)" would fail here
-                figure.savefig(io.BytesIO(), format="png")
-        monkeypatch.setattr(ui, "korean_font", lambda: None)
-        figure = ui.four_curves(history)
-    assert figure.axes[0].get_xlabel() == "Epoch"  # no Korean font: English labels, never empty boxes
-    assert figure.axes[0].get_legend().get_texts()[1].get_text() == "val_loss"
+        ui.shared._dataset.clear()
 
 
 @pytest.mark.slow

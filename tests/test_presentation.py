@@ -5,7 +5,7 @@ import pytest
 
 from mnist_core import presentation as view
 from mnist_core.evaluation import evaluation_from_probabilities
-from mnist_core.jobs import FAILED, FINISHED, QUEUED, RUNNING, STOPPED, JobSnapshot
+from mnist_core.jobs import JobSnapshot, JobState
 from mnist_core.runs import RunRecord
 from mnist_core.training import TrainingSettings
 
@@ -80,19 +80,6 @@ def test_when_uses_the_viewers_time_zone_when_known():
     assert view.when("2026-11-28T00:52:00+00:00", "Not/AZone") == "2026-11-28 00:52 UTC"
 
 
-def test_default_run_prefers_the_newest_finished_run_of_the_data_set():
-    newest_stopped = record(
-        status="stopped", created="2026-11-28T02:00:00+00:00", run_id="20261128-020000-mnist-aaaaaa"
-    )
-    finished = record(created="2026-11-28T01:00:00+00:00", run_id="20261128-010000-mnist-bbbbbb")
-    fashion = record("fashion_mnist", created="2026-11-28T03:00:00+00:00")
-    records = [fashion, newest_stopped, finished]  # newest first, as RunStore.list() gives them
-    assert view.default_run(records, "mnist") is finished
-    assert view.default_run([newest_stopped], "mnist") is newest_stopped
-    assert view.default_run(records, "fashion_mnist") is fashion
-    assert view.default_run([fashion], "mnist") is None
-
-
 def test_runs_table_rows():
     (row,) = view.runs_table([record(status="stopped", epochs=3)], "UTC")
     assert row == {
@@ -132,15 +119,16 @@ def test_comparison_rows_put_the_tutorial_beside_our_runs():
 
 
 def test_progress_lines():
-    assert "number 2 in line" in view.progress_line(snapshot(QUEUED, position=2))
-    assert "Getting ready" in view.progress_line(snapshot(RUNNING, batches=0))
-    line = view.progress_line(snapshot(RUNNING, epoch=3, batch=300, elapsed=25.0))
+    assert "number 2 in line" in view.progress_line(snapshot(JobState.QUEUED, position=2))
+    assert "Getting ready" in view.progress_line(snapshot(JobState.RUNNING, batches=0))
+    line = view.progress_line(snapshot(JobState.RUNNING, epoch=3, batch=300, elapsed=25.0))
     # 2.5 of 10 epochs in 25 s: 75 s to go.
     assert line == "Epoch 3 of 10 · 0:25 elapsed · about 1:15 left"
-    assert "working out" in view.progress_line(snapshot(RUNNING, epoch=1, batch=0, elapsed=1.0))
-    assert view.progress_line(snapshot(FINISHED, history={"loss": [1] * 10})) == "✓ Finished: 10 epochs."
-    assert view.progress_line(snapshot(STOPPED, history={"loss": [1] * 4})).startswith("■ Stopped after 4 epochs")
-    assert "disk full" in view.progress_line(snapshot(FAILED, error="disk full"))
+    assert "working out" in view.progress_line(snapshot(JobState.RUNNING, epoch=1, batch=0, elapsed=1.0))
+    assert view.progress_line(snapshot(JobState.FINISHED, history={"loss": [1] * 10})) == "✓ Finished: 10 epochs."
+    stopped = snapshot(JobState.STOPPED, history={"loss": [1] * 4})
+    assert view.progress_line(stopped).startswith("■ Stopped after 4 epochs")
+    assert "disk full" in view.progress_line(snapshot(JobState.FAILED, error="disk full"))
 
 
 def test_thin_keeps_the_ends_and_a_limit():
@@ -151,51 +139,8 @@ def test_thin_keeps_the_ends_and_a_limit():
     assert view.thin(points[:10]) == points[:10]
 
 
-def test_enlarge_shows_every_pixel_as_a_sharp_square():
-    image = np.zeros((28, 28), dtype=np.float32)
-    image[3, 5] = 1.0
-    big = view.enlarge(image, 112)
-    assert big.shape == (112, 112) and big.dtype == np.uint8
-    assert set(np.unique(big)) == {0, 255}  # no blurred in-between greys
-    assert big[12:16, 20:24].min() == 255 and big[11, 20] == 0
-
-
-def test_enlarge_shrinks_a_large_drawing_without_losing_thin_strokes():
-    drawing = np.zeros((280, 280), dtype=np.uint8)
-    drawing[:, 140:142] = 255  # a 2 px line
-    small = view.enlarge(drawing, 112)
-    assert small.shape == (112, 112)
-    assert small.max() > 100
-
-
-def test_enlarge_keeps_the_aspect_ratio():
-    assert view.enlarge(np.ones((20, 16)), 112).shape == (100, 80)
-    assert view.enlarge(np.ones((170, 140)), 112).shape == (112, 92)
-
-
 def test_headline():
     assert view.headline(evaluation(196)) == "196 of 10,000 test images wrong (98.04% right)"
-
-
-def test_gallery_indices_are_random_mistakes_without_repeats():
-    answers = evaluation(196)
-    picks, matching = view.gallery_indices(answers, seed=1)
-    assert matching == 196 and len(picks) == 20 and len(set(picks.tolist())) == 20
-    assert all(answers.true_labels[i] != answers.predicted_labels[i] for i in picks)
-    again, _ = view.gallery_indices(answers, seed=1)
-    assert again.tolist() == picks.tolist()
-    other, _ = view.gallery_indices(answers, seed=2)
-    assert other.tolist() != picks.tolist()
-
-
-def test_gallery_filters():
-    answers = evaluation(196)
-    picks, matching = view.gallery_indices(answers, true_class=4, seed=0)
-    assert matching == 20 and all(answers.true_labels[i] == 4 for i in picks)
-    picks, matching = view.gallery_indices(answers, true_class=4, predicted_class=5, seed=0)
-    assert matching == 20
-    picks, matching = view.gallery_indices(answers, true_class=4, predicted_class=7, seed=0)
-    assert matching == 0 and len(picks) == 0
 
 
 def test_mistake_caption_is_the_tutorials_title_with_confidence():
@@ -218,47 +163,6 @@ def test_confusion_rows_mark_right_answers():
     assert list(rows[0]) == FASHION
 
 
-def test_cell_classes():
-    names = view.class_names("mnist")
-    assert view.cell_classes((3, "5"), names) == (3, 5)
-    assert view.cell_classes([2, "Bag"], FASHION) == (2, 8)
-    assert view.cell_classes((3, "nope"), names) is None
-    assert view.cell_classes((12, "5"), names) is None
-    assert view.cell_classes((), names) is None
-
-
 def test_probability_rows():
     rows = view.probability_rows(np.eye(10, dtype=np.float32)[7], view.class_names("mnist"))
     assert rows[7] == {"class": "7", "probability": 1.0} and len(rows) == 10
-
-
-def test_new_seed_varies():
-    assert len({view.new_seed() for _ in range(5)}) > 1
-
-
-def test_the_draw_page_starts_on_the_run_best_for_drawing():
-    from mnist_core.presentation import drawing_run
-    from mnist_core.runs import RunRecord
-
-    def run(run_id, dataset="mnist", accuracy=0.98, augment=False, status="finished"):
-        return RunRecord(
-            id=run_id,
-            dataset=dataset,
-            settings={"augment": augment, "model_kind": "mlp", "epochs": 1, "batch_size": 100},
-            history={"loss": [0.1]},
-            fit_seconds=1.0,
-            test_loss=0.1,
-            test_accuracy=accuracy,
-            status=status,
-            created="2026-11-28T00:00:00+00:00",
-        )
-
-    plain_best, augmented, fashion = (
-        run("a", accuracy=0.99),
-        run("b", accuracy=0.985, augment=True),
-        run("c", "fashion_mnist"),
-    )
-    assert drawing_run([plain_best, augmented, fashion]).id == "b"
-    assert drawing_run([plain_best, run("d", accuracy=0.97), fashion]).id == "a"
-    assert drawing_run([run("e", status="stopped")]).id == "e"
-    assert drawing_run([fashion]) is None

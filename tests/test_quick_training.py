@@ -2,7 +2,7 @@
 
 import threading
 
-from mnist_core.jobs import FINISHED, RUNNING, TrainingJob
+from mnist_core.jobs import JobState, TrainingJob
 from mnist_core.quick_training import QUICK_EPOCHS, SharedTraining, quick_settings
 
 
@@ -11,7 +11,7 @@ class FakeQueue:
         self.jobs = []
 
     def submit(self, settings):
-        job = TrainingJob(id=len(self.jobs) + 1, settings=settings, state=RUNNING)
+        job = TrainingJob(id=len(self.jobs) + 1, settings=settings, state=JobState.RUNNING)
         self.jobs.append(job)
         return job
 
@@ -47,7 +47,7 @@ def test_a_new_job_once_the_last_has_ended():
     queue = FakeQueue()
     shared = SharedTraining(queue)
     first = shared.start(quick_settings())
-    first._finish(FINISHED)
+    first._finish(JobState.FINISHED)
     second = shared.start(quick_settings())
     assert second is not first
     assert len(queue.jobs) == 2

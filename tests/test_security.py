@@ -17,12 +17,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from harness.apptest import APP, TIMEOUT
 from mnist_core.runs import RunError, RunStore
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-APP_SOURCES = [ROOT / "app.py", ROOT / "ui.py", *sorted((ROOT / "app_pages").glob("*.py"))]
-TIMEOUT = 180
+APP_SOURCES = [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), *sorted((ROOT / "app_pages").glob("*.py"))]
 FORGED_IDS = ["../../etc/passwd", "/etc/passwd", "20260101-000000-mnist-abcdef/../../x", "..", ""]
 
 

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from mnist_core import config
 from mnist_core.preprocess import canvas_to_mnist
 from mnist_core.strokes import PenDigit, load_pen_digits, pick_per_label, render_strokes
-
-PEN_DIGITS = Path(__file__).resolve().parents[2] / "shared" / "data" / "unipen-digits-dev.json"
 
 
 @pytest.fixture(scope="module")
 def digits() -> list[PenDigit]:
-    if not PEN_DIGITS.exists():
-        pytest.skip(f"{PEN_DIGITS} is not here")
-    return load_pen_digits(PEN_DIGITS)
+    return load_pen_digits(config.pen_digits_path())  # the repository carries it: samples/
 
 
 def test_loads_200_digits_20_per_label(digits):

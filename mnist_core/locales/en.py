@@ -129,6 +129,10 @@ MESSAGES: dict[str, str] = {
         "Not yet. Train one on the Train page (about 1.5 minutes with the tutorial's 10 epochs), or "
         "start a quick one from the Draw page."
     ),
+    "home.ready.other_model": (
+        "A digits model can read drawings now ({model}, {epochs} epochs). The model made for drawing, the small "
+        "CNN trained on changed copies, reads handwriting better: `bash scripts/start.sh` trains it once."
+    ),
     "home.ready.go_draw": "Draw a digit",
     "home.ready.go_train": "Go to Train",
     "home.ready.other": "Latest {dataset} model: {epochs} epochs, {accuracy} right on the test images.",

@@ -131,6 +131,10 @@ MESSAGES: dict[str, str] = {
         "아직이에요. 학습 페이지에서 모델을 학습시키거나(튜토리얼처럼 10 에포크면 1분 30초쯤 걸려요), "
         "그리기 페이지에서 빠른 학습을 시작하세요."
     ),
+    "home.ready.other_model": (
+        "지금도 숫자 그림을 읽을 수 있는 모델이 있어요({model}, {epochs} 에포크). 그림을 읽으려고 만든 모델, 곧 "
+        "변형한 사본으로 학습한 작은 CNN이 손글씨를 더 잘 읽어요. `bash scripts/start.sh`가 한 번 학습해 둬요."
+    ),
     "home.ready.go_draw": "숫자 그리러 가기",
     "home.ready.go_train": "학습 페이지로 가기",
     "home.ready.other": "최근 {dataset} 모델: {epochs} 에포크, 테스트 이미지 정확도 {accuracy}.",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import clear_canvas, draw_strokes, predicted_label, screenshot
+from harness.browser import screenshot
+from harness.drawing import clear_canvas, draw_strokes, predicted_label
 
 # The default drawing model (the setup's CNN trained on augmented images) must read people as well as a person
 # does; the tutorial's dense network manages about 0.955.

@@ -7,29 +7,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from mnist_core.locales import en, ko
+from harness.browser import screenshot, wait_idle
+from harness.drawing import clear_canvas, draw_strokes
+from harness.language import HANGUL, KEY_LIKE, english_sentences, hangul_share
+from harness.selectors import PAGE_LANDMARKS, PREDICTION, keyed
+from mnist_core.locales import ko
 
-from .conftest import PAGE_LANDMARKS, PREDICTION, clear_canvas, draw_strokes, keyed, screenshot, wait_idle
-
-HANGUL = re.compile("[\uac00-\ud7a3]")
 PAGE_TITLES = {"": "home.title", "train": "train.title", "draw": "draw.title", "mistakes": "mistakes.title"}
 NAV_KEYS = ["nav.home", "nav.train", "nav.draw", "nav.mistakes"]
-NAMESPACES = "|".join(sorted({key.split(".")[0] for key in en.MESSAGES}))
-KEY_LIKE = re.compile(rf"\b(?:{NAMESPACES})\.[a-z_]+(?:\.[a-z0-9_]+)*\b")
-PLACEHOLDER = re.compile(r"\{[^}]*\}")
-
-
-def english_sentences() -> list[str]:
-    """English messages long enough to be unmistakable, cut at their placeholders, that Korean says otherwise."""
-    pieces = set()
-    for key, english in en.MESSAGES.items():
-        if english == ko.MESSAGES[key]:
-            continue
-        for piece in PLACEHOLDER.split(english.splitlines()[0]):
-            piece = re.sub(r"[*_`#>]", "", piece).strip()  # markdown marks are not on the screen
-            if len(piece) >= 20 and " " in piece:
-                pieces.add(piece)
-    return sorted(pieces)
 
 
 def visible_text(page) -> str:
@@ -55,13 +40,13 @@ def test_a_korean_browser_gets_every_page_in_korean(open_app, slug):
     nav = page.locator("[data-testid=stSidebarNav] a").all_inner_texts()
     assert [label.strip() for label in nav] == [ko.MESSAGES[key] for key in NAV_KEYS]
     text = visible_text(page)
-    hangul_share = len(HANGUL.findall(text)) / max(1, len(re.findall(r"[^\W\d_]", text)))
-    english_left = [sentence for sentence in english_sentences() if sentence in text]
+    share = hangul_share(text)
+    english_left = [sentence for sentence in english_sentences(rendered=True) if sentence in text]
     raw_keys = KEY_LIKE.findall(text)
-    print(f"\n/{slug} in Korean: {hangul_share:.0%} of the letters on the page are Hangul")
+    print(f"\n/{slug} in Korean: {share:.0%} of the letters on the page are Hangul")
     assert not english_left, english_left
     assert not raw_keys, raw_keys
-    assert hangul_share > 0.5, text[:500]
+    assert share > 0.5, text[:500]
     screenshot(page, "ko")
 
 

@@ -10,12 +10,11 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
+from harness.browser import screenshot, wait_idle
+from harness.selectors import keyed
 from mnist_core import datasets
-from mnist_core.evaluation import Evaluation, evaluate
-from mnist_core.presentation import GALLERY_SIZE
+from mnist_core.evaluation import GALLERY_SIZE, Evaluation, evaluate
 from mnist_core.runs import RunStore
-
-from .conftest import keyed, screenshot, wait_idle
 
 GALLERY_IMAGES = f"{keyed('gallery')} [data-testid=stImage]"
 GALLERY_CAPTIONS = f"{keyed('gallery')} [data-testid=stImageCaption]"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PAGE_LANDMARKS, go_to_page, screenshot
+from harness.browser import go_to_page, screenshot
+from harness.selectors import PAGE_LANDMARKS
 
 PAGES = ["train", "draw", "mistakes"]  # besides home, at "/"
 EXCEPTION = "[data-testid=stException]"

@@ -5,16 +5,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from mnist_core.presentation import status_text
-from mnist_core.runs import RunStore
-
-from .conftest import (
-    APP_TRAIN_LIMIT,
-    PROGRESS_BAR,
+from harness.browser import go_to_page, screenshot
+from harness.selectors import PROGRESS_BAR
+from harness.train_page import (
     expect_saved_run_with_status,
-    go_to_page,
     progress_percent,
-    screenshot,
     set_epochs,
     start_training,
     stop_training,
@@ -23,6 +18,10 @@ from .conftest import (
     wait_for_progress_above,
     wait_until_done,
 )
+from mnist_core.presentation import status_text
+from mnist_core.runs import RunStore
+
+from .conftest import APP_TRAIN_LIMIT
 
 # Under a second each on 6,000 images on a quiet machine, after seconds of getting ready: enough epochs left to
 # see the chart grow, leave, come back and still find it running.

@@ -5,20 +5,19 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import (
-    PROGRESS_BAR,
-    SAMPLES_PER_DIGIT,
-    clear_canvas,
-    draw_strokes,
-    predicted_label,
+from harness.browser import screenshot
+from harness.drawing import clear_canvas, draw_strokes, predicted_label
+from harness.selectors import PROGRESS_BAR
+from harness.train_page import (
     progress_percent,
-    screenshot,
     set_epochs,
     start_training,
     stop_training,
     wait_for_batch_trace,
     wait_until_done,
 )
+
+from .conftest import SAMPLES_PER_DIGIT
 
 TRAINING_EPOCHS = 200  # far more than the drawing takes: stopped once the student is done
 MAX_SECONDS_TO_ANSWER = 5.0

@@ -1,0 +1,80 @@
+"""The Draw page in Chromium: replay pen strokes on the canvas, wait for the reading, read it, clear the canvas."""
+
+from __future__ import annotations
+
+import time
+
+from playwright.sync_api import Locator, Page, expect
+
+from harness.browser import button, wait_idle
+from harness.selectors import CANVAS, IDLE_APP, PICTURES, PREDICTION, keyed
+from mnist_core.strokes import PEN_CANVAS
+
+Stroke = list[tuple[float, float]]
+
+
+def canvas(page: Page) -> Locator:
+    """The drawing surface: fabric.js puts the mouse-handling canvas (`upper-canvas`) over the drawn one."""
+    return page.locator(CANVAS)
+
+
+def draw_strokes(page: Page, strokes: list[Stroke]) -> float:
+    """Replay pen strokes with the mouse, one press-move-release per stroke; returns seconds to the answer.
+
+    Each stroke makes the app read the drawing again; the next stroke starts once the page shows that reading
+    (its pictures of "what the model sees" change), so every stroke is seen. The time returned runs from
+    releasing the last stroke to the page showing the answer for the whole drawing, the run over.
+    """
+    surface = canvas(page)
+    surface.scroll_into_view_if_needed()
+    box = surface.bounding_box()
+    assert box is not None, "the canvas is not on screen"
+    scale_x, scale_y = box["width"] / PEN_CANVAS, box["height"] / PEN_CANVAS
+    seconds = 0.0
+    for stroke in strokes:
+        points = [(box["x"] + x * scale_x, box["y"] + y * scale_y) for x, y in stroke]
+        before = reading_signature(page)
+        page.mouse.move(*points[0])
+        page.mouse.down()
+        for x, y in points[1:]:  # a one-point stroke is a dot: press and release in place
+            page.mouse.move(x, y, steps=1)
+        page.mouse.up()
+        released = time.perf_counter()
+        wait_for_new_reading(page, before)
+        seconds = time.perf_counter() - released
+    return seconds
+
+
+# What the page shows about the drawing: its pictures (media URLs are content hashes) and the predicted label.
+READING_SIGNATURE_JS = f"""() => [
+  ...[...document.querySelectorAll('{PICTURES}')].map(image => image.src),
+  ...[...document.querySelectorAll('{PREDICTION}')].map(value => value.textContent),
+].join(' ')"""
+
+
+def reading_signature(page: Page) -> str:
+    return page.evaluate(READING_SIGNATURE_JS)
+
+
+def wait_for_new_reading(page: Page, before: str) -> None:
+    """Wait until the page shows another reading than `before`, and the run that drew it has ended."""
+    page.wait_for_function(
+        f"""before => ({READING_SIGNATURE_JS})() !== before &&
+            document.querySelector('{IDLE_APP}') !== null""",
+        arg=before,
+        polling=25,
+    )
+
+
+def predicted_label(page: Page) -> str:
+    return page.locator(PREDICTION).inner_text().strip()
+
+
+def clear_canvas(page: Page) -> None:
+    """Press the clear button; wait until the prediction is gone and a fresh, empty canvas is in place."""
+    canvas(page).evaluate("element => element.setAttribute('data-test-drawn-on', 'yes')")
+    button(page, "clear-canvas").click()
+    expect(page.locator(PREDICTION)).to_have_count(0)
+    fresh = page.locator(f"{keyed('draw-canvas')} canvas.upper-canvas:not([data-test-drawn-on])")
+    expect(fresh).to_be_visible()
+    wait_idle(page)

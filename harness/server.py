@@ -1,0 +1,148 @@
+"""The app as a real server, for tests and benchmarks: start `streamlit run app.py`, wait for it, stop or kill it.
+
+The server listens on a free loopback port only, runs in its own process group (so stopping it stops everything
+it started) and writes its output to a log file.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+HEALTH_TIMEOUT = 90  # seconds until /_stcore/health says ok (a busy machine, a cold disk)
+# Settings the app reads from the environment; a started server gets only the ones passed to it.
+APP_SETTINGS = ("MNIST_APP_RUNS_DIR", "MNIST_APP_TRAIN_LIMIT", "MNIST_APP_MAX_TRAININGS")
+
+
+@dataclass
+class AppServer:
+    """A `streamlit run app.py` process started by `start_app_server`."""
+
+    process: subprocess.Popen
+    port: int
+    log_path: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def log_text(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.is_file() else ""
+
+    def log_tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log_text().splitlines()[-lines:])
+
+    def tracebacks(self) -> int:
+        """How many Python tracebacks the server printed (0 for a healthy server)."""
+        return self.log_text().count("Traceback (most recent call last)")
+
+    def kill(self) -> None:
+        """kill -9 the whole process group at once, as a power cut or the OOM killer would."""
+        signal_group(self.process, signal.SIGKILL)
+        self.process.wait(timeout=30)
+
+    def stop(self) -> None:
+        """SIGTERM the process group, then SIGKILL whatever is left after a grace period."""
+        for sig, grace in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+            if not signal_group(self.process, sig):
+                return
+            try:
+                self.process.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                continue
+            signal_group(self.process, signal.SIGKILL)  # the leader is gone; its children may not be
+            return
+
+
+def signal_group(process: subprocess.Popen, sig: int) -> bool:
+    """Send `sig` to the process group `process` leads; False when the group is gone."""
+    try:
+        os.killpg(process.pid, sig)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_environment(settings: dict[str, str]) -> dict[str, str]:
+    """This process's environment without the app's own settings, plus `settings`; TensorFlow kept quiet."""
+    env = {name: value for name, value in os.environ.items() if name not in APP_SETTINGS}
+    return {**env, "TF_CPP_MIN_LOG_LEVEL": "2", **settings}
+
+
+def server_command(port: int, options: dict[str, str] | None = None) -> list[str]:
+    """`streamlit run app.py` on 127.0.0.1:<port>, headless, plus more `streamlit run` settings."""
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true",
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    for name, value in (options or {}).items():
+        command += [f"--{name}", value]
+    return command
+
+
+def start_app_server(
+    settings: dict[str, str], log_path: Path, port: int | None = None, options: dict[str, str] | None = None
+) -> AppServer:
+    """Start the app on 127.0.0.1 with these MNIST_APP_* settings and wait until it answers its health check.
+
+    `options` are more `streamlit run` settings, e.g. {"runner.postScriptGC": "false"}.
+    """
+    port = port or free_port()
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "ab") as log:
+        process = subprocess.Popen(
+            server_command(port, options),
+            cwd=PROJECT_ROOT,
+            env=server_environment(settings),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: stopping it stops all it started
+        )
+    server = AppServer(process, port, log_path)
+    try:
+        wait_for_health(server)
+    except BaseException:
+        server.stop()
+        raise
+    return server
+
+
+def wait_for_health(server: AppServer, timeout: float = HEALTH_TIMEOUT) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {server.process.returncode}:\n{server.log_tail()}")
+        if health_ok(server.url):
+            return
+        time.sleep(0.2)
+    raise TimeoutError(f"streamlit did not answer /_stcore/health within {timeout} s:\n{server.log_tail()}")
+
+
+def health_ok(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.read().decode().strip() == "ok"
+    except OSError:
+        return False

@@ -1,0 +1,61 @@
+"""The Streamlit glue the pages share; the logic itself lives in mnist_core.
+
+    shared    one of each object per server: runs, the training line, loaded models, data sets
+    session   what a session chose: language, data set, random picks
+    widgets   an error box, a choice of runs, a folded lesson, a big answer
+    pictures  small grey images with sharp pixels
+    charts    training curves, probabilities, matplotlib figures
+    tables    the confusion matrix and its cells
+    install   the one explicit call app.py makes before any page runs
+
+Importing it changes nothing in Streamlit or mnist_core: app.py calls `ui.install()`.
+"""
+
+from ui.charts import batch_trace, live_charts, probability_chart, pyplot
+from ui.install import install
+from ui.pictures import image_grid, picture
+from ui.session import (
+    choose_dataset,
+    chosen_dataset,
+    dataset_choice,
+    language_switch,
+    localized,
+    new_seed,
+    seed,
+    set_session_language,
+    timezone,
+)
+from ui.shared import dataset_or_stop, evaluation, predictor, quick_training, run_store, training_queue
+from ui.tables import cell_classes, confusion_table
+from ui.widgets import big_metric_style, lesson, run_choice, show_error
+
+__all__ = [
+    "batch_trace",
+    "big_metric_style",
+    "cell_classes",
+    "choose_dataset",
+    "chosen_dataset",
+    "confusion_table",
+    "dataset_choice",
+    "dataset_or_stop",
+    "evaluation",
+    "image_grid",
+    "install",
+    "language_switch",
+    "lesson",
+    "live_charts",
+    "localized",
+    "new_seed",
+    "picture",
+    "predictor",
+    "probability_chart",
+    "pyplot",
+    "quick_training",
+    "run_choice",
+    "run_store",
+    "seed",
+    "set_session_language",
+    "show_error",
+    "timezone",
+    "training_queue",
+]

@@ -1,0 +1,90 @@
+"""The objects one server shares between all its sessions: runs, the training line, loaded models, data sets.
+
+Each lives in st.cache_resource, so every session on the server uses the same run store, the same training
+queue (which is what caps trainings at a few at a time) and the same loaded models. Each is keyed by the runs
+folder, so tests with different folders never see each other's objects. Shared objects must be thread-safe
+and are never changed by a page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from mnist_core import config, datasets
+from mnist_core import presentation as view
+from mnist_core.evaluation import Evaluation, evaluate
+from mnist_core.i18n import t
+from mnist_core.jobs import TrainingQueue
+from mnist_core.predict import Predictor
+from mnist_core.quick_training import SharedTraining
+from mnist_core.runs import RunStore
+from ui.widgets import show_error
+
+MODELS_KEPT = 8  # loaded models / evaluations kept in memory, most recently used first
+
+
+def run_store() -> RunStore:
+    return _run_store(str(config.runs_dir()))
+
+
+@st.cache_resource(show_spinner=False)
+def _run_store(root: str) -> RunStore:
+    return RunStore(Path(root))
+
+
+def training_queue() -> TrainingQueue:
+    return _training_queue(str(config.runs_dir()))
+
+
+@st.cache_resource(show_spinner=False)
+def _training_queue(root: str) -> TrainingQueue:
+    return TrainingQueue(_run_store(root), config.max_concurrent_trainings())
+
+
+def quick_training() -> SharedTraining:
+    return _quick_training(str(config.runs_dir()))
+
+
+@st.cache_resource(show_spinner=False)
+def _quick_training(root: str) -> SharedTraining:
+    return SharedTraining(_training_queue(root))
+
+
+def predictor(run_id: str) -> Predictor:
+    """The run's model, loaded once for everybody (raises RunError when it cannot be read)."""
+    return _predictor(str(config.runs_dir()), run_id)
+
+
+@st.cache_resource(show_spinner=False, max_entries=MODELS_KEPT)
+def _predictor(root: str, run_id: str) -> Predictor:
+    return Predictor(_run_store(root).load_model(run_id))
+
+
+def evaluation(run_id: str) -> Evaluation:
+    """The run's answers on its test set, computed once per run (raises RunError or DatasetError)."""
+    return _evaluation(str(config.runs_dir()), run_id)
+
+
+@st.cache_resource(show_spinner=False, max_entries=MODELS_KEPT)
+def _evaluation(root: str, run_id: str) -> Evaluation:
+    store = _run_store(root)
+    record = store.get(run_id)
+    data = datasets.load(record.dataset)
+    # A model of its own, dropped afterwards: only the answers are kept.
+    return evaluate(store.load_model(run_id), data.x_test, data.y_test)
+
+
+@st.cache_resource(show_spinner=False)
+def _dataset(name: str) -> datasets.Dataset:
+    return datasets.load(name)
+
+
+def dataset_or_stop(name: str) -> datasets.Dataset:
+    """The data set, or its friendly error on the page and nothing more (never a traceback)."""
+    try:
+        return _dataset(name)
+    except datasets.DatasetError as error:
+        show_error(t("common.data_missing", dataset=view.dataset_title(name)), str(error), view.error_advice(error))
+        st.stop()

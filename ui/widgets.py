@@ -1,0 +1,58 @@
+"""Small widgets every page uses: an error box, a choice of runs, a folded lesson, a big answer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from mnist_core import presentation as view
+from mnist_core.i18n import t
+from mnist_core.runs import RunRecord
+from ui.session import localized, timezone
+
+
+def show_error(headline: str, details: str = "", advice: str = "") -> None:
+    """An error box: what went wrong and what to do, in the session's language, then the technical details.
+
+    The details are the error's own message (English, with folders and commands), kept as it is in a code
+    block for whoever runs the server.
+    """
+    body = headline
+    if advice:
+        body += f"\n\n{advice}"
+    if details:
+        body += f"\n\n{t('errors.details')}\n\n```text\n{details.strip()}\n```"
+    st.error(body, icon=":material/error:")
+
+
+def run_choice(
+    label: str, records: Sequence[RunRecord], default: RunRecord | None, key: str, help: str | None = None
+) -> RunRecord | None:
+    """A choice of runs, starting on `default`; forgets a stale choice (a run that is gone)."""
+    if not records:
+        return None
+    by_id = {record.id: record for record in records}
+    if st.session_state.get(key) not in by_id:
+        st.session_state[key] = (default or records[0]).id
+    zone = timezone()
+    chosen = st.selectbox(
+        label,
+        list(by_id),
+        format_func=localized(lambda run_id: view.run_label(by_id[run_id], zone)),
+        key=key,
+        width=720,
+        help=help,
+    )
+    return by_id[chosen]
+
+
+def lesson(title: str, body: str) -> None:
+    """A short explanation a teacher can read aloud, folded away until someone opens it."""
+    with st.expander(title, icon=":material/school:"):
+        st.markdown(body)
+
+
+def big_metric_style(key: str) -> None:
+    """Make the metric inside st.container(key=...) large: the answer should read from the back of a classroom."""
+    st.html(f"<style>.st-key-{key} [data-testid=stMetricValue] {{ font-size: 5rem; line-height: 1.1; }}</style>")
