@@ -1,0 +1,65 @@
+"""A small class in the suite: bench/class_load.py replays a real Chromium session from 8 light students on /draw
+(about 30 s at a student's pace, no trainings), with one Chromium student beside them, on a real server.
+
+It runs the command as a user would (its own server, its own Chromium) and checks what must hold whatever the
+machine's speed: no errors (page exceptions, pictures that fail to load, timeouts, tracebacks) and every reading
+the one the real browser showed. The timings are printed, never checked: they belong to the benchmark.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mnist_core.runs import RunStore
+
+ROOT = Path(__file__).resolve().parent.parent
+STUDENTS = 8
+TIMEOUT_S = 600  # the whole command: server start, recording, the class
+
+
+def run_class_load(args: list[str]) -> str:
+    """Run bench/class_load.py in its own process group; on a timeout, SIGTERM lets it stop its server first."""
+    process = subprocess.Popen(
+        [sys.executable, "bench/class_load.py", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        output, _ = process.communicate(timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            output, _ = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            output, _ = process.communicate()
+        pytest.fail(f"bench/class_load.py did not end within {TIMEOUT_S} s:\n{output[-3000:]}")
+    return f"{output}\n(bench/class_load.py exit code {process.returncode})"
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_eight_students_replaying_a_real_session_see_no_errors_and_the_right_readings(quick_result, tmp_path):
+    model_from = tmp_path / "runs"
+    RunStore(model_from).save(quick_result)  # the Draw page's model: a quick one is enough to compare readings
+    figures_path = tmp_path / "class.json"
+    options = {"--students": STUDENTS, "--trainings": 0, "--model-from": model_from, "--json": figures_path}
+    output = run_class_load([str(part) for option in options.items() for part in option])
+    print(output)
+    assert figures_path.is_file(), output[-3000:]
+    figures = json.loads(figures_path.read_text())
+    assert figures["errors"] == 0, figures["error_messages"]
+    assert figures["wrong_readings"] == 0, figures["wrong_reading_messages"]
+    assert figures["strokes"] >= STUDENTS * figures["recorded_strokes"]  # each replayed the whole session at least
+    assert figures["browser_strokes"] > 0
+    assert figures["trainings_requested"] == figures["trainings_finished"] == 0
