@@ -2,4 +2,37 @@
 
 Plain Python with no Streamlit import, so the command line, the tests and the app share one implementation.
 TensorFlow is imported lazily (it takes seconds), only by the modules that need it.
+
+The names below are the ones to use from a notebook or a script:
+
+    from mnist_core import Predictor, TrainingSettings, load_dataset, train
+
+    result = train(TrainingSettings(dataset="mnist", epochs=3))
+    digits = load_dataset("mnist")
+    print(Predictor(result.model).probabilities(digits.x_test[0] / 255).argmax(), digits.y_test[0])
 """
+
+from mnist_core.datasets import Dataset
+from mnist_core.datasets import load as load_dataset
+from mnist_core.evaluation import Evaluation, evaluate
+from mnist_core.figures import four_curves
+from mnist_core.predict import Predictor, Reading
+from mnist_core.preprocess import canvas_to_mnist
+from mnist_core.runs import RunRecord, RunStore
+from mnist_core.training import TrainingResult, TrainingSettings, train
+
+__all__ = [
+    "Dataset",
+    "Evaluation",
+    "Predictor",
+    "Reading",
+    "RunRecord",
+    "RunStore",
+    "TrainingResult",
+    "TrainingSettings",
+    "canvas_to_mnist",
+    "evaluate",
+    "four_curves",
+    "load_dataset",
+    "train",
+]
