@@ -10,6 +10,7 @@ import streamlit as st
 import ui
 from mnist_core.config import limit_memory_arenas, quiet_tensorflow
 from mnist_core.i18n import t
+from ui import people
 
 quiet_tensorflow()  # before any page imports TensorFlow: keeps the server log readable
 limit_memory_arenas()  # memory stays flat over a day of trainings
@@ -24,8 +25,10 @@ page = st.navigation(
         st.Page("app_pages/train.py", title=t("nav.train"), icon=":material/model_training:"),
         st.Page("app_pages/draw.py", title=t("nav.draw"), icon=":material/draw:"),
         st.Page("app_pages/mistakes.py", title=t("nav.mistakes"), icon=":material/search:"),
+        st.Page("app_pages/teacher.py", title=t("nav.teacher"), icon=":material/admin_panel_settings:"),
     ]
 )
+people.name_box()
 ui.dataset_choice()
 ui.language_switch()
 page.run()

@@ -4,16 +4,19 @@ The drawing goes through the same steps as the MNIST digits did (crop, scale, pa
 model sees it; the page shows each step, so students can see why a drawing is read the way it is.
 """
 
+import numpy as np
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
 import ui
 from mnist_core import config, defaults, limits
 from mnist_core import presentation as view
+from mnist_core.canvas_png import UnreadableDrawing
 from mnist_core.i18n import t
 from mnist_core.jobs import JobState
-from mnist_core.preprocess import DrawingStatus
-from mnist_core.runs import RunError
+from mnist_core.predict import Reading
+from mnist_core.preprocess import DrawingStatus, Prepared
+from mnist_core.runs import RunError, RunRecord
 
 CANVAS_KEY = "canvas-number"  # changing the canvas's key gives an empty canvas
 RUN_KEY = "draw-run"
@@ -21,6 +24,8 @@ POLL_SECONDS = 1.0
 STEP_SIZE = 112  # px for each preprocessing step (28 x 4)
 INPUT_SIZE = 168  # px for the 28x28 model input (28 x 6)
 STEPS = ("ink", "cropped", "scaled", "padded", "centred")
+# Narrower than this, the answer goes under the canvas: the big digit and a chart of ten bars need the room.
+READING_MIN_WIDTH = 240
 
 
 def clear_canvas() -> None:
@@ -61,14 +66,87 @@ def no_model_yet() -> None:
     st.page_link("app_pages/train.py", label=t("draw.go_train"), icon=":material/model_training:")
 
 
-def show_steps(steps: dict) -> None:
-    """The preprocessing steps, left to right, each enlarged so its pixels show."""
-    shown = [name for name in STEPS if name in steps]
-    columns = st.columns(len(STEPS))
-    for column, name in zip(columns, shown, strict=False):
-        image = steps[name]
-        with column:
-            ui.picture(image, STEP_SIZE, t(f"draw.step.{name}", height=image.shape[0], width=image.shape[1]))
+def drawing_side() -> np.ndarray | None:
+    """The Clear button over the canvas (the canvas's own toolbar floats there too); returns the drawing, or
+    None when nothing is drawn or the canvas sent something that is not a drawing (then it says so)."""
+    with st.container(width="content"):
+        st.button(t("draw.clear"), key="clear-canvas", icon=":material/ink_eraser:", on_click=clear_canvas)
+        with st.container(key="draw-canvas"):
+            # Always 280 x 280 with the 20 px brush, on every screen, so a drawing is read the same everywhere.
+            canvas = st_canvas(
+                background_color="#000000",
+                stroke_color="#FFFFFF",
+                stroke_width=limits.STROKE_WIDTH,
+                height=limits.CANVAS_SIZE,
+                width=limits.CANVAS_SIZE,
+                drawing_mode="freedraw",
+                return_image_data=True,
+                key=f"canvas-{st.session_state.get(CANVAS_KEY, 0)}",
+            )
+    try:
+        return ui.canvas_pixels(canvas)
+    except UnreadableDrawing:  # a crafted or broken message: a few microseconds, and a friendly word
+        st.warning(t("draw.unreadable"), icon=":material/broken_image:")
+        return None
+
+
+def reading_side(record: RunRecord, rgba: np.ndarray | None) -> Reading | None:
+    """What the model reads in the drawing: the answer, how sure, the ten probabilities; or why it cannot read it."""
+    with st.container(key="reading"):
+        try:
+            # Loaded once per run for everybody; loading now means the first stroke is answered at once.
+            with st.spinner(t("draw.loading_model")):
+                predictor = ui.predictor(record.id)
+        except RunError as error:
+            ui.show_error(t("draw.model_unreadable"), str(error), view.error_advice(error))
+            return None
+        reading = predictor.read_canvas(rgba) if rgba is not None else None
+        status = reading.prepared.status if reading is not None else DrawingStatus.BLANK
+        if status == DrawingStatus.BLANK:
+            st.info(t("draw.blank"), icon=":material/draw:")
+        elif status in (DrawingStatus.TOO_SMALL, DrawingStatus.TOO_FULL):
+            st.warning(t(f"draw.{status}"), icon=":material/warning:")
+        else:
+            names = view.class_names("mnist")
+            label = names[reading.predicted_label]
+            ui.big_metric_style("prediction")
+            with st.container(key="prediction"):
+                st.metric(t("draw.prediction"), label)
+                st.progress(
+                    reading.confidence, text=t("draw.confidence", confidence=view.percent(reading.confidence, 0))
+                )
+            ui.probability_chart(view.probability_rows(reading.probabilities, names))
+    return reading
+
+
+def what_the_model_sees(prepared: Prepared) -> None:
+    """The model's 28x28 input, then the steps that made it, each enlarged so its pixels show."""
+    st.subheader(t("draw.sees.title"))
+    st.caption(t("draw.sees.help"))
+    with ui.picture_row("draw-steps"):
+        if prepared.image is not None:  # else too small or too full: only the steps it got through
+            ui.picture(prepared.image, INPUT_SIZE, t("draw.sees.input"))
+        for name in STEPS:
+            if name in prepared.steps:
+                image = prepared.steps[name]
+                ui.picture(image, STEP_SIZE, t(f"draw.step.{name}", height=image.shape[0], width=image.shape[1]))
+
+
+@st.fragment
+def draw_and_read(record: RunRecord) -> None:
+    """The canvas and everything read from it: a stroke reruns only this part of the page, not the whole page.
+
+    The canvas and the answer sit side by side when there is room, else the answer comes right under the canvas,
+    so a student sees it while drawing.
+    """
+    if not ui.run_store().exists(record.id):
+        st.rerun(scope="app")  # the teacher deleted this run: the whole page says so and moves on
+    ui.wrap_below("reading", READING_MIN_WIDTH)
+    with st.container(horizontal=True, wrap=True, gap="medium"):
+        rgba = drawing_side()
+        reading = reading_side(record, rgba)
+    if reading is not None and reading.prepared.status != DrawingStatus.BLANK:
+        what_the_model_sees(reading.prepared)
 
 
 st.title(t("draw.title"))
@@ -78,63 +156,13 @@ if ui.chosen_dataset() != "mnist":
     st.info(t("draw.fashion_note"), icon=":material/checkroom:")
     st.button(t("draw.switch_to_digits"), key="switch-to-digits", on_click=ui.choose_dataset, args=("mnist",))
 
-records = [record for record in ui.run_store().list() if record.dataset == "mnist"]
+records = ui.readable_runs("mnist")  # the class model, mine, the teacher's and earlier runs
 if not records:
     no_model_yet()
     st.stop()
 
-record = ui.run_choice(t("draw.model"), records, defaults.drawing_run(records), RUN_KEY, help=t("draw.model_help"))
-names = view.class_names("mnist")
-
-st.space("medium")  # room for the canvas's own toolbar, which floats above it
-left, right = st.columns([2, 3], gap="large")
-with left:
-    with st.container(key="draw-canvas"):
-        canvas = st_canvas(
-            background_color="#000000",
-            stroke_color="#FFFFFF",
-            stroke_width=limits.STROKE_WIDTH,
-            height=limits.CANVAS_SIZE,
-            width=limits.CANVAS_SIZE,
-            drawing_mode="freedraw",
-            return_image_data=True,
-            key=f"canvas-{st.session_state.get(CANVAS_KEY, 0)}",
-        )
-    st.button(t("draw.clear"), key="clear-canvas", icon=":material/ink_eraser:", on_click=clear_canvas)
-
-with right:
-    try:
-        # Loaded once per run for everybody; loading now means the first stroke is answered at once.
-        with st.spinner(t("draw.loading_model")):
-            predictor = ui.predictor(record.id)
-    except RunError as error:
-        ui.show_error(t("draw.model_unreadable"), str(error), view.error_advice(error))
-        st.stop()
-    rgba = canvas.image_data  # decoded from PNG on each access: read it once
-    reading = predictor.read_canvas(rgba) if rgba is not None else None
-    status = reading.prepared.status if reading is not None else DrawingStatus.BLANK
-    if status == DrawingStatus.BLANK:
-        st.info(t("draw.blank"), icon=":material/draw:")
-    elif status in (DrawingStatus.TOO_SMALL, DrawingStatus.TOO_FULL):
-        st.warning(t(f"draw.{status}"), icon=":material/warning:")
-    else:
-        label = names[reading.predicted_label]
-        ui.big_metric_style("prediction")
-        with st.container(key="prediction"):
-            st.metric(t("draw.prediction"), label)
-            st.progress(reading.confidence, text=t("draw.confidence", confidence=view.percent(reading.confidence, 0)))
-        ui.probability_chart(view.probability_rows(reading.probabilities, names))
-
-if reading is not None and status != DrawingStatus.BLANK:
-    st.subheader(t("draw.sees.title"))
-    st.caption(t("draw.sees.help"))
-    if reading.prepared.image is not None:
-        model_input, steps = st.columns([1, 4], gap="medium")
-        with model_input:
-            ui.picture(reading.prepared.image, INPUT_SIZE, t("draw.sees.input"))
-        with steps:
-            show_steps(reading.prepared.steps)
-    else:  # too small or too full: the steps it got through
-        show_steps(reading.prepared.steps)
+default = defaults.drawing_run(records, ui.class_settings().pinned_run)
+record = ui.run_choice(t("draw.model"), records, default, RUN_KEY, help=t("draw.model_help"))
+draw_and_read(record)
 
 ui.lesson(t("learn.prepare.title"), t("learn.prepare.body"))

@@ -40,7 +40,7 @@ ui.lesson(t("learn.scaling.title"), t("learn.scaling.body"))
 st.subheader(t("home.samples.title"))
 st.button(t("home.samples.new"), key="new-samples", icon=":material/shuffle:", on_click=ui.new_seed, args=(SEED_KEY,))
 picks = sample_indices(np.arange(len(data.x_train)), SAMPLES, seed=ui.seed(SEED_KEY))
-ui.image_grid([data.x_train[i] for i in picks], [names[data.y_train[i]] for i in picks], SAMPLE_SIZE)
+ui.image_grid([data.x_train[i] for i in picks], [names[data.y_train[i]] for i in picks], SAMPLE_SIZE, key="samples")
 if dataset_name == "fashion_mnist":
     st.caption(t("home.samples.fashion_classes", names=", ".join(f"{i} {name}" for i, name in enumerate(names))))
 

@@ -20,7 +20,7 @@ PREDICTED_KEY = "mistakes-predicted"
 MATRIX_KEY = "mistakes-matrix"
 SEED_KEY = "mistakes-seed"
 # Digits: ten small ones a row. Clothes need bigger pictures and room for longer captions.
-LAYOUT = {"mnist": (84, 10), "fashion_mnist": (112, 5)}  # image px (a multiple of 28), images per row
+LAYOUT = {"mnist": (84, 10), "fashion_mnist": (112, 5)}  # image px (a multiple of 28), images per row at most
 ANY = None  # the filters' "any class" option
 
 dataset_name = ui.chosen_dataset()
@@ -54,13 +54,14 @@ st.title(t("mistakes.title"))
 st.markdown(t("mistakes.intro"))
 ui.lesson(t("learn.argmax.title"), t("learn.argmax.body"))
 
-records = [record for record in ui.run_store().list() if record.dataset == dataset_name]
+records = ui.readable_runs(dataset_name)  # the class model, mine, the teacher's and earlier runs
 if not records:
     st.info(t("mistakes.no_runs", dataset=view.dataset_title(dataset_name)), icon=":material/info:")
     st.page_link("app_pages/train.py", label=t("mistakes.go_train"), icon=":material/model_training:")
     st.stop()
 
-record = ui.run_choice(t("mistakes.run"), records, defaults.default_run(records, dataset_name), RUN_KEY)
+default = defaults.default_run(records, dataset_name, ui.class_settings().pinned_run)
+record = ui.run_choice(t("mistakes.run"), records, default, RUN_KEY)
 data = ui.dataset_or_stop(dataset_name)
 try:
     with st.spinner(t("mistakes.computing")):
@@ -106,6 +107,7 @@ with st.container(key="gallery"):
             [data.x_test[index] for index in picks],
             [view.mistake_caption(evaluation, int(index), names) for index in picks],
             *LAYOUT[dataset_name],
+            key="gallery",
         )
     else:
         st.info(t("mistakes.none_match"), icon=":material/check_circle:")

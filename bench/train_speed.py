@@ -82,7 +82,7 @@ def mnist_core_run(dataset: str, epochs: int, seed: int) -> dict:
             self.seconds: list[float] = []
             self.cpu_started = 0.0
 
-        def on_start(self, settings: TrainingSettings, batches_per_epoch: int) -> None:
+        def on_start(self, settings: TrainingSettings, batches_per_epoch: int, earlier: dict) -> None:
             self.cpu_started = time.process_time()  # just before fit
 
         def on_epoch(self, epoch: int, metrics: dict[str, float], seconds: float) -> None:

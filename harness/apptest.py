@@ -24,13 +24,18 @@ HOME, TRAIN, DRAW, MISTAKES = (f"app_pages/{name}.py" for name in ("home", "trai
 CANVAS_KEY = re.compile(r"canvas-\d+")  # the Draw page's canvas key; a new number is an empty canvas
 
 
-def open_app(page: str | None = None, dataset: str | None = None, locale: str | None = None) -> AppTest:
-    """The app as a browser with this locale (e.g. "ko-KR") opens it, on `page`; fails on any page exception."""
+def open_app(
+    page: str | None = None, dataset: str | None = None, locale: str | None = None, student: str | None = None
+) -> AppTest:
+    """The app as a browser with this locale (e.g. "ko-KR") opens it, on `page`, as the named student (a link
+    with ?student=...); fails on any page exception."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     if locale is not None:
         at.context = {"locale": locale}  # AppTest sends no locale by default
     if dataset is not None:
         at.session_state["dataset"] = dataset
+    if student is not None:
+        at.query_params["student"] = student
     at.run()
     if page is not None:
         at.switch_page(page).run()

@@ -1,4 +1,5 @@
-"""Driving the app in Chromium: wait for a page, press its buttons, switch pages, watch for errors, screenshots.
+"""Driving the app in Chromium: screens, wait for a page, press its buttons, switch pages, the sidebar, the pictures
+on a page, watch for errors, screenshots.
 
 Playwright's sync API. The app's selectors come from harness.selectors; the Draw page's canvas from
 harness.drawing; the Train page from harness.train_page.
@@ -10,9 +11,10 @@ import contextlib
 import os
 import re
 import urllib.parse
+from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import ConsoleMessage, Locator, Page
+from playwright.sync_api import ConsoleMessage, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from harness.selectors import IDLE_APP, PAGE_LANDMARKS, PICTURES, keyed
@@ -20,6 +22,28 @@ from harness.selectors import IDLE_APP, PAGE_LANDMARKS, PICTURES, keyed
 DEFAULT_TIMEOUT_MS = 30_000  # Playwright waits: generous, the machine is small and shared
 VIEWPORT = {"width": 1280, "height": 1000}
 SCREENSHOT_DIR = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
+SIDEBAR = "[data-testid=stSidebar]"
+
+
+@dataclass(frozen=True)
+class Screen:
+    """A device to open the app on: its window in CSS pixels, device pixels per CSS pixel, a touch screen or not."""
+
+    name: str
+    width: int
+    height: int
+    device_scale_factor: float = 1
+    touch: bool = False
+    mobile: bool = False  # a phone's browser: it honours the page's viewport meta tag, as a real phone does
+
+    def context_options(self) -> dict:
+        """Playwright's new_context arguments for this screen."""
+        return {
+            "viewport": {"width": self.width, "height": self.height},
+            "device_scale_factor": self.device_scale_factor,
+            "has_touch": self.touch,
+            "is_mobile": self.mobile,
+        }
 
 
 def wait_for_app(page: Page, timeout_ms: float = 90_000) -> None:
@@ -48,6 +72,74 @@ def go_to_page(page: Page, slug: str) -> None:
     page.wait_for_url(re.compile(rf"/{slug}$"))
     page.locator(PAGE_LANDMARKS[slug]).first.wait_for()
     wait_idle(page)
+
+
+def set_sidebar(page: Page, expanded: bool) -> None:
+    """Open or close the sidebar with its own buttons, as a user does, and wait until the page has moved over."""
+    sidebar = page.locator(SIDEBAR)
+    if (sidebar.get_attribute("data-collapsed") == "false") != expanded:
+        if expanded:
+            page.locator("[data-testid=stExpandSidebarButton]").click()
+        else:
+            sidebar.hover()  # the close button shows only while the pointer is over the sidebar
+            page.locator("[data-testid=stSidebarCollapseButton] button").click()
+    expect(sidebar).to_have_attribute("data-collapsed", "false" if expanded else "true")
+    wait_for_layout(page)
+
+
+# True once the sidebar and the main area have kept their place and size for a few frames (transitions over).
+LAYOUT_STILL_JS = f"""() => {{
+  const place = JSON.stringify(['{SIDEBAR}', '[data-testid=stMain]'].map(selector =>
+    document.querySelector(selector)?.getBoundingClientRect() ?? null));
+  window.__stillFrames = place === window.__lastPlace ? window.__stillFrames + 1 : 0;
+  window.__lastPlace = place;
+  return window.__stillFrames >= 5;
+}}"""
+
+
+def wait_for_layout(page: Page) -> None:
+    """Wait until the page stops moving after a change of window size or of the sidebar."""
+    page.evaluate("() => { window.__stillFrames = 0; window.__lastPlace = null; }")
+    page.wait_for_function(LAYOUT_STILL_JS, polling="raf")
+
+
+# Every picture of the main area, every caption under one, every chart: where it is, and what it is (for messages).
+PICTURE_BOXES_JS = f"""() => {{
+const pictureName = image =>
+  image.parentElement.querySelector('[data-testid=stImageCaption]')?.textContent || image.src.split('/').pop();
+return [
+  ...[...document.querySelectorAll('{PICTURES}')].map(image => ['picture ' + pictureName(image), image]),
+  ...[...document.querySelectorAll('[data-testid=stMain] [data-testid=stImageCaption]')]
+    .map(caption => ['caption "' + caption.textContent + '"', caption]),
+  ...[...document.querySelectorAll('[data-testid=stMain] [data-testid=stVegaLiteChart]')]
+    .map(chart => ['chart', chart]),
+].map(([what, element]) => {{
+  const box = element.getBoundingClientRect();
+  return {{what, x: box.x, y: box.y, width: box.width, height: box.height}};
+}}).filter(box => box.width > 0 && box.height > 0);
+}}"""
+
+
+def picture_boxes(page: Page) -> list[dict]:
+    """The boxes of the pictures, their captions and the charts on the page, in window coordinates (hidden ones not).
+
+    Each is a dict with "what" (for messages) and x, y, width, height.
+    """
+    return page.evaluate(PICTURE_BOXES_JS)
+
+
+# Pictures made to show their pixels (ui.picture_row) that the browser blurs: shown at another width than their own,
+# or enlarged for a screen of 2 or 3 device pixels per CSS pixel with smoothing (image-rendering other than pixelated).
+BLURRED_PICTURES_JS = """() => [...document.querySelectorAll('[class*="st-key-pictures-"] img')]
+  .map(image => [image.src.split('/').pop(), image.naturalWidth, image.getBoundingClientRect().width,
+                 getComputedStyle(image).imageRendering])
+  .filter(([name, own, shown, rendering]) => shown !== own || rendering !== 'pixelated')
+  .map(([name, own, shown, rendering]) => `${name}: ${own} px wide, shown ${shown} px wide, ${rendering}`)"""
+
+
+def blurred_pictures(page: Page) -> list[str]:
+    """Pictures of sharp pixels that the browser would blur (none should be)."""
+    return page.evaluate(BLURRED_PICTURES_JS)
 
 
 class ConsoleErrors:

@@ -1,8 +1,9 @@
 """The command line: fetch the data sets, train like the tutorial, and prepare a fresh machine.
 
 python -m mnist_core fetch-data
-python -m mnist_core train --dataset mnist --epochs 10 [--batch-size 100] [--model mlp]
+python -m mnist_core train --dataset mnist --epochs 10 [--batch-size 100] [--model mlp] [--learning-rate 0.001]
 python -m mnist_core setup      # data sets + a default digits model, once
+python -m mnist_core export-notebook RUN_ID [--out FILE] [--language ko|en]
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
-from mnist_core import config, datasets, defaults, limits
-from mnist_core.model import MODEL_KINDS
+from mnist_core import config, datasets, defaults, i18n, limits
+from mnist_core.model import MODEL_KINDS, OPTIMIZERS
 from mnist_core.runs import RunError, RunStore
 from mnist_core.training import TrainingListener, TrainingResult, TrainingSettings, train
 
@@ -43,6 +45,18 @@ def whole_number(limit: limits.Limit):
     return parse
 
 
+def learning_rate(text: str) -> float:
+    """An argument type for the learning rate, in limits.LEARNING_RATE's range."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number, not {text!r}") from None
+    try:
+        return limits.LEARNING_RATE.check(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("Learning rate ").rstrip(".")) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="python -m mnist_core", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
@@ -59,8 +73,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--hidden-units", type=whole_number(limits.HIDDEN_UNITS), default=limits.HIDDEN_UNITS.default
     )
     train_parser.add_argument("--augment", action="store_true", help="train on randomly changed copies")
+    train_parser.add_argument("--optimizer", choices=OPTIMIZERS, default="adam", help="momentum: SGD with momentum 0.9")
+    train_parser.add_argument("--learning-rate", type=learning_rate, default=limits.LEARNING_RATE.default)
     train_parser.add_argument("--seed", type=int, default=None)
     train_parser.add_argument("--train-limit", type=whole_number(limits.TRAIN_IMAGES), default=None)
+
+    export_parser = commands.add_parser("export-notebook", help="write a saved run as a Jupyter notebook")
+    export_parser.add_argument("run_id", metavar="RUN_ID")
+    export_parser.add_argument("--out", type=Path, default=None, help="the file to write (default: RUN_ID.ipynb here)")
+    export_parser.add_argument("--language", choices=i18n.LANGUAGES, default=i18n.DEFAULT_LANGUAGE)
     return parser
 
 
@@ -85,14 +106,16 @@ def run_training(settings: TrainingSettings, store: RunStore) -> TrainingResult:
 
     previous = signal.signal(signal.SIGINT, ask_to_stop)
     try:
-        result = train(settings, listener=PrintEpochs(settings.epochs), stop=stop)
+        result = train(settings, listener=PrintEpochs(settings.epochs), stop=stop, store=store)
     finally:
         signal.signal(signal.SIGINT, previous)
     # The tutorial's closing lines.
     print(f"Fit time : {result.fit_seconds:.1f}")
     print(f"Test loss : {result.test_loss:.4f}")
     print(f"Test accuracy : {result.test_accuracy:.4f}")
-    record = store.save(result)
+    if result.diverged:
+        print("The loss stopped being a number: the learning rate is too high. Saved as diverged.")
+    record = store.save(result, teacher=True)  # the command line is the teacher's (whoever runs the server)
     print(f"Saved run {record.id} ({record.status}) in {store.root}")
     return result
 
@@ -109,6 +132,20 @@ def setup(store: RunStore) -> None:
         run_training(defaults.drawing_settings(), store)
     else:
         print(f"The default digits model is ready: run {ready.id}.")
+
+
+def export_notebook(store: RunStore, run_id: str, out: Path | None, language: str) -> Path:
+    """Write the run as a notebook that trains it again (see notebook.py); returns the file written."""
+    from mnist_core.notebook import notebook_bytes
+
+    record = store.get(run_id)
+    path = out or Path(f"{record.id}.ipynb")
+    try:
+        path.write_bytes(notebook_bytes(record, language))
+    except OSError as error:
+        raise RunError(f"The notebook could not be written to {path} ({error.strerror or error}).") from error
+    print(f"Wrote {path}: run {record.id}, test accuracy {record.test_accuracy:.4f}, language {language}.")
+    return path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -129,10 +166,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 model_kind=args.model,
                 hidden_units=args.hidden_units,
                 augment=args.augment,
+                optimizer=args.optimizer,
+                learning_rate=args.learning_rate,
                 seed=args.seed,
                 train_limit=args.train_limit or config.train_limit(),
             )
             run_training(settings, store)
+        elif args.command == "export-notebook":
+            export_notebook(store, args.run_id, args.out, args.language)
     except (datasets.DatasetError, RunError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -5,6 +5,10 @@ MNIST_APP_RUNS_DIR     where saved runs go (default: runs/ beside the code).
 MNIST_APP_MAX_TRAININGS  trainings the server runs at once (default: one per two CPU cores, at least 1).
 MNIST_APP_TRAIN_LIMIT  use only the first N training images (tests and demos; default: all 60,000).
 MNIST_APP_PEN_DIGITS   real pen-written digits for tests and benchmarks (default: samples/ in the project).
+MNIST_APP_TRAINING_IN  "process" (default: each training in a worker process of its own) or "thread" (in the
+                       server's process; for tests that replace training with a stand-in).
+MNIST_APP_TEACHER_PASSWORD  the Teacher page's password (or teacher_password in .streamlit/secrets.toml).
+MNIST_APP_CLASS_DB     the class's drawings, an SQLite file (default: class-drawings.sqlite3 beside the runs).
 """
 
 from __future__ import annotations
@@ -32,6 +36,19 @@ def runs_dir(environ: Mapping[str, str] | None = None) -> Path:
     return Path(value).expanduser() if value else PROJECT_ROOT / "runs"
 
 
+CLASS_DB_FILE = "class-drawings.sqlite3"
+
+
+def class_db_path(environ: Mapping[str, str] | None = None) -> Path:
+    """The SQLite file of the drawings students gave to the class: MNIST_APP_CLASS_DB, else beside the runs.
+
+    `environ` (default this process's environment) as for runs_dir: a training worker finds the same file.
+    """
+    environ = os.environ if environ is None else environ
+    value = environ.get("MNIST_APP_CLASS_DB", "").strip()
+    return Path(value).expanduser() if value else runs_dir(environ) / CLASS_DB_FILE
+
+
 def max_concurrent_trainings(environ: Mapping[str, str] | None = None) -> int:
     """How many trainings may run at once: TensorFlow already uses every core for one.
 
@@ -41,6 +58,12 @@ def max_concurrent_trainings(environ: Mapping[str, str] | None = None) -> int:
     if value:
         return max(1, int(value))
     return max(1, (os.cpu_count() or 2) // 2)
+
+
+def training_place() -> str:
+    """Where the server runs a training: "process" (a worker process, see worker.py) or "thread"."""
+    value = os.environ.get("MNIST_APP_TRAINING_IN", "").strip().lower()
+    return "thread" if value == "thread" else "process"
 
 
 def train_limit() -> int | None:

@@ -3,7 +3,10 @@
 - `drawing_settings`: the digits model the setup trains once, the one that reads people's drawings best.
 - `ready_drawing_run`: a finished run trained like it. The setup trains one when there is none, Home says a
   model is ready when there is one, and the benchmarks and browser tests use it.
-- `drawing_run`: the run the Draw page starts on; `default_run`: the run the Mistakes page starts on.
+- `offered_runs`: the runs a student may read with: the pinned class model, their own, the teacher's, and
+  earlier runs that belong to nobody.
+- `drawing_run`: the run the Draw page starts on; `default_run`: the run the Mistakes page starts on. Both
+  start on the class model the teacher pinned, when there is one.
 - `quick_settings`: the one-click training the Draw page offers when no digits model exists at all.
 """
 
@@ -13,6 +16,7 @@ from collections.abc import Iterable
 
 from mnist_core import config
 from mnist_core.runs import RunRecord, RunStatus
+from mnist_core.students import identity
 from mnist_core.training import TrainingSettings
 
 QUICK_EPOCHS = 2  # about half a minute here, and already about 97% right on the test set
@@ -49,18 +53,38 @@ def ready_drawing_run(records: Iterable[RunRecord]) -> RunRecord | None:
     return max(ready, key=lambda record: record.test_accuracy, default=None)
 
 
-def drawing_run(records: Iterable[RunRecord]) -> RunRecord | None:
-    """The digits run best for reading drawings: trained on augmented images first (they read people's
-    handwriting better than MNIST-only runs), then the highest test accuracy; the newest run if none finished."""
-    digits = [record for record in records if record.dataset == "mnist"]
+def is_mine(record: RunRecord, student: str | None) -> bool:
+    return student is not None and record.owner is not None and identity(record.owner) == identity(student)
+
+
+def offered_runs(records: Iterable[RunRecord], student: str | None, pinned_run: str | None) -> list[RunRecord]:
+    """The runs a student may read drawings or mistakes with, newest first; diverged runs read nothing."""
+    return [
+        record
+        for record in records
+        if record.status.can_read
+        and (record.id == pinned_run or record.teacher or record.owner is None or is_mine(record, student))
+    ]
+
+
+def drawing_run(records: Iterable[RunRecord], pinned_run: str | None = None) -> RunRecord | None:
+    """The pinned class model when it reads digits; else the digits run best for reading drawings: trained on
+    augmented images first (they read people's handwriting better than MNIST-only runs), then the highest test
+    accuracy; the newest run if none finished."""
+    digits = [record for record in records if record.dataset == "mnist" and record.status.can_read]
+    pinned = next((record for record in digits if record.id == pinned_run), None)
+    if pinned is not None:
+        return pinned
     finished = [record for record in digits if record.status == RunStatus.FINISHED]
     if not finished:
         return digits[0] if digits else None
     return max(finished, key=lambda record: (bool(record.settings.get("augment")), record.test_accuracy))
 
 
-def default_run(records: Iterable[RunRecord], dataset: str) -> RunRecord | None:
-    """The run a page starts with: the newest finished run of the data set, else its newest stopped one."""
-    records = [record for record in records if record.dataset == dataset]
+def default_run(records: Iterable[RunRecord], dataset: str, pinned_run: str | None = None) -> RunRecord | None:
+    """The pinned class model when it is of this data set; else the newest finished run of the data set, else
+    its newest stopped one."""
+    records = [record for record in records if record.dataset == dataset and record.status.can_read]
+    pinned = next((record for record in records if record.id == pinned_run), None)
     finished = [record for record in records if record.status == RunStatus.FINISHED]
-    return (finished or records or [None])[0]
+    return pinned or (finished or records or [None])[0]

@@ -27,15 +27,47 @@ class Limit:
         return value
 
 
+@dataclass(frozen=True)
+class RealLimit:
+    """A positive real number a person chooses (the learning rate): its range and its default."""
+
+    label: str
+    low: float
+    high: float
+    default: float
+
+    def check(self, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"{self.label} must be a number, not {value!r}.")
+        if not self.low <= value <= self.high:  # NaN fails this too
+            raise ValueError(f"{self.label} must be between {self.low:g} and {self.high:g}, not {value:g}.")
+        return float(value)
+
+
 # Training settings. Defaults are the tutorial's.
 EPOCHS = Limit("Epochs", 1, 1000, default=10)
 BATCH_SIZE = Limit("Batch size", 1, 60_000, default=100)
 HIDDEN_UNITS = Limit("Hidden units", 1, 10_000, default=1000)  # the tutorial's Dense(1000, relu)
 TRAIN_IMAGES = Limit("Training images", 1, 60_000)  # both data sets have 60,000 training images; default: all
+# From 1e-7, where a model visibly crawls, to 10, where it diverges at once: both are lessons.
+LEARNING_RATE = RealLimit("Learning rate", 1e-7, 10.0, default=0.001)  # Adam's default, which the tutorial uses
+CRAWLING_LEARNING_RATE = 1e-5  # at or below this, the page warns that the model will barely move
 
 # The Train page offers at most this many epochs: the tutorial's long run. Beyond it a model only overfits,
 # while one training holds the server's training slot for hours (the command line still allows EPOCHS.high).
 PAGE_EPOCHS_HIGH = 200
+
+# A student's trainings, until the teacher sets other caps (the teacher's own trainings are not capped).
+STUDENT_EPOCHS_CAP = 20
+# Trainings waiting in the server's line at most; each student has at most one waiting or running.
+LINE_LENGTH = 40
+
+# Drawings given to the class set (class_drawings.py): at most this many per student in this many seconds, so
+# one student's clicking cannot flood the class set; and the strokes kept for replay at most this long.
+GIFTS_PER_WINDOW = 60
+GIFT_WINDOW_SECONDS = 600
+GIFT_STROKES_MAX_CHARACTERS = 1_000_000  # a busy drawing's canvas paths are a few tens of kilobytes
+CLASS_DRAWING_ID = Limit("Class drawings up to id", 1, 2**63 - 1)  # a fine-tuning's class set: ids up to this
 
 # The drawing canvas: 10 x 28 px, so a 20 px brush makes about a 2 px MNIST stroke. The canvas may be shown
 # smaller on a narrow screen, but the drawing always arrives at this size, so it is read the same everywhere.

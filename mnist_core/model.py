@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mnist_core.config import quiet_tensorflow
-from mnist_core.limits import HIDDEN_UNITS
+from mnist_core.limits import HIDDEN_UNITS, LEARNING_RATE
 
 if TYPE_CHECKING:
     import keras
 
 MODEL_KINDS: tuple[str, ...] = ("mlp", "cnn")
+# The tutorial's Adam; plain stochastic gradient descent; and SGD with momentum, which every course compares.
+OPTIMIZERS: tuple[str, ...] = ("adam", "sgd", "momentum")
+MOMENTUM = 0.9
 IMAGE_SHAPE = (28, 28)
 NUM_CLASSES = 10
 
@@ -35,6 +38,8 @@ def build_model(
     hidden_units: int = HIDDEN_UNITS.default,
     steps_per_execution: int = 1,
     jit_compile: bool | str = "auto",
+    optimizer: str = "adam",
+    learning_rate: float = LEARNING_RATE.default,
 ) -> keras.Model:
     """Build and compile a model: adam, sparse categorical cross-entropy, accuracy (the tutorial's settings).
 
@@ -47,21 +52,69 @@ def build_model(
     quiet_tensorflow()
     import keras
 
-    from mnist_core.optimizer import FusedAdam
-
     builders = {"mlp": _dense_layers, "cnn": _convolutional_layers}
     model = keras.Sequential([keras.Input(IMAGE_SHAPE), *builders[kind](hidden_units)], name=kind)
+    compile_for_training(model, optimizer, learning_rate, steps_per_execution, jit_compile)
+    return model
+
+
+def compile_for_training(
+    model: keras.Model,
+    optimizer: str,
+    learning_rate: float,
+    steps_per_execution: int = 1,
+    jit_compile: bool | str = "auto",
+    state_from: keras.optimizers.Optimizer | None = None,
+) -> bool:
+    """Compile with the tutorial's loss and metric and this optimizer, ready to train.
+
+    Adam trains with each weight updated in one step (optimizer.py), but compile is given Keras's own Adam,
+    so that is what a saved model names: any Keras opens it, no mnist_core needed. `state_from`: a trained
+    optimizer (a saved run's) whose steps and moment estimates carry over; returns whether they did.
+    """
+    import keras
+
+    from mnist_core.optimizer import FusedAdam
+
+    plain = {
+        "adam": lambda: keras.optimizers.Adam(learning_rate=learning_rate),
+        "sgd": lambda: keras.optimizers.SGD(learning_rate=learning_rate),
+        "momentum": lambda: keras.optimizers.SGD(learning_rate=learning_rate, momentum=MOMENTUM),
+    }
+    if optimizer not in plain:
+        raise ValueError(f"Unknown optimizer {optimizer!r}: choose one of {', '.join(OPTIMIZERS)}.")
     model.compile(
-        optimizer="adam",
+        optimizer=plain[optimizer](),
         loss="sparse_categorical_crossentropy",
         metrics=["accuracy"],  # Keras 3 wants a list here; the tutorial's plain string raises.
         steps_per_execution=steps_per_execution,
         jit_compile=jit_compile,
     )
-    # Train with the same Adam, each weight updated in one step (optimizer.py). Compile was given plain
-    # "adam", so that is what a saved model names: any Keras opens it, no mnist_core needed.
-    model.optimizer = FusedAdam()
-    return model
+    if optimizer == "adam":
+        model.optimizer = FusedAdam(learning_rate=learning_rate)
+    return state_from is not None and _carry_state(state_from, model.optimizer, model)
+
+
+def _carry_state(source: keras.optimizers.Optimizer, target: keras.optimizers.Optimizer, model: keras.Model) -> bool:
+    """Copy a trained optimizer's step count and per-weight state into a new one of the same kind.
+
+    Matched by name (e.g. "iteration", "hidden_kernel_momentum"), never the learning rate: the new one's stands.
+    Nothing is copied (False) when the source never trained or keeps other state (another optimizer).
+    """
+    if not source.built or int(source.iterations.numpy()) == 0:
+        return False
+    target.build(model.trainable_variables)
+
+    def by_name(optimizer: keras.optimizers.Optimizer) -> dict:
+        return {variable.path.split("/", 1)[-1]: variable for variable in optimizer.variables}
+
+    old, new = by_name(source), by_name(target)
+    new.pop("learning_rate", None)
+    if set(new) - set(old) or any(new[name].shape != old[name].shape for name in new):
+        return False
+    for name, variable in new.items():
+        variable.assign(old[name])
+    return True
 
 
 def _dense_layers(hidden_units: int) -> list:

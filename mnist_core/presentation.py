@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 
+from mnist_core import limits
+from mnist_core.caps import Caps
 from mnist_core.datasets import FETCH_COMMAND, DatasetCorruptError, DatasetError, DatasetNotFoundError
 from mnist_core.evaluation import Evaluation
 from mnist_core.i18n import t
@@ -51,6 +53,31 @@ def dataset_short(dataset: str) -> str:
 
 def model_title(kind: str) -> str:
     return t(f"model.{kind}")
+
+
+def optimizer_title(name: str) -> str:
+    return t(f"optimizer.{name}")
+
+
+def learning_rate_note(rate: float, optimizer: str) -> str | None:
+    """What to expect of a learning rate far from the usual: a model that crawls, or one that may blow up."""
+    if rate <= limits.CRAWLING_LEARNING_RATE:
+        return t("train.rate.crawl")
+    if rate >= (0.1 if optimizer == "adam" else 5.0):
+        return t("train.rate.too_high")
+    return None
+
+
+def caps_text(caps: Caps) -> str:
+    """The class's caps as one line for a student, e.g. "up to 20 epochs · dense or CNN · augmentation allowed"."""
+    parts = [
+        t("caps.text.epochs", epochs=caps.epochs),
+        t("caps.text.models", models=", ".join(t(f"model.{kind}.short") for kind in caps.models) or "–"),
+        t("caps.text.augment_yes") if caps.augment else t("caps.text.augment_no"),
+    ]
+    if caps.train_images is not None:
+        parts.append(t("caps.text.images", images=f"{caps.train_images:,}"))
+    return t("caps.text", caps=" · ".join(parts))
 
 
 def model_description(record: RunRecord, short: bool = False) -> str:
@@ -125,10 +152,18 @@ def status_text(status: str) -> str:
     return t(f"runs.status.{status}")
 
 
-def run_label(record: RunRecord, timezone: str | None = None) -> str:
-    """One line naming a run in a choice box."""
-    return t(
+def owner_text(record: RunRecord) -> str:
+    """Whose run it is: a student's name, the teacher, or an earlier run of nobody's (before names existed)."""
+    if record.teacher:
+        return t("runs.owner.teacher")
+    return record.owner if record.owner is not None else t("runs.owner.earlier")
+
+
+def run_label(record: RunRecord, timezone: str | None = None, pinned: bool = False) -> str:
+    """One line naming a run in a choice box: whose, what, how good, when; the class model starred."""
+    label = t(
         "runs.label",
+        owner=owner_text(record),
         dataset=dataset_short(record.dataset),
         model=model_description(record),
         epochs=record.epochs_done,
@@ -136,6 +171,13 @@ def run_label(record: RunRecord, timezone: str | None = None) -> str:
         when=when(record.created, timezone),
         status=status_text(record.status),
     )
+    return t("runs.pinned", label=label) if pinned else label
+
+
+def learning_text(settings: dict) -> str:
+    """A run's optimizer and learning rate, e.g. "adam 0.001" (runs from before the choice: the tutorial's)."""
+    optimizer = str(settings.get("optimizer", "adam"))
+    return f"{t(f'optimizer.{optimizer}.short')} {float(settings.get('learning_rate', 0.001)):g}"
 
 
 def runs_table(records: Sequence[RunRecord], timezone: str | None = None) -> list[dict[str, object]]:
@@ -144,8 +186,10 @@ def runs_table(records: Sequence[RunRecord], timezone: str | None = None) -> lis
         {
             "dataset": dataset_short(record.dataset),
             "model": model_description(record),
-            "epochs": t("runs.epochs_of", done=record.epochs_done, asked=record.settings.get("epochs", "?")),
+            "who": owner_text(record),
+            "epochs": t("runs.epochs_of", done=record.epochs_done, asked=asked_epochs(record)),
             "batch": record.settings.get("batch_size"),
+            "learning": learning_text(record.settings),
             "accuracy": round(record.test_accuracy * 100, 2),
             "fit": round(record.fit_seconds, 1),
             "when": when(record.created, timezone),
@@ -153,6 +197,12 @@ def runs_table(records: Sequence[RunRecord], timezone: str | None = None) -> lis
         }
         for record in records
     ]
+
+
+def asked_epochs(record: RunRecord) -> int | str:
+    """The epochs its training was asked for, counting a continued run's parent's."""
+    asked = record.settings.get("epochs")
+    return "?" if asked is None else record.first_epoch + asked
 
 
 def references_for(datasets: Iterable[str]) -> list[Reference]:
@@ -182,6 +232,8 @@ def closest_reference(dataset: str, epochs: int) -> Reference | None:
 
 def progress_line(snapshot: JobSnapshot) -> str:
     """Where a job is: e.g. Epoch 3 of 10 · 0:24 elapsed · about 0:56 left; or queued, done, failed."""
+    if snapshot.state == JobState.QUEUED and snapshot.wait_seconds is not None:
+        return t("train.queued_wait", position=snapshot.queue_position, time=clock(snapshot.wait_seconds))
     if snapshot.state == JobState.QUEUED:
         return t("train.queued", position=snapshot.queue_position)
     if snapshot.state == JobState.RUNNING and snapshot.batches_per_epoch == 0:
@@ -194,11 +246,28 @@ def progress_line(snapshot: JobSnapshot) -> str:
             t("train.left", time=clock(left)) if left is not None else t("train.left_unknown"),
         ]
         return " · ".join(parts)
-    if snapshot.state in (JobState.FINISHED, JobState.STOPPED):
-        return t(f"train.done.{snapshot.state}", epochs=len(snapshot.history.get("loss", [])))
+    epochs = len(snapshot.history.get("loss", []))
+    if snapshot.stopped_by_teacher and snapshot.state in (JobState.STOPPED, JobState.CANCELLED):
+        return t(f"train.by_teacher.{snapshot.state}", epochs=epochs)
+    if snapshot.state.saved:
+        return t(f"train.done.{snapshot.state}", epochs=epochs)
     if snapshot.state == JobState.FAILED:
         return t("train.failed", error=snapshot.error or "?")
     return t("train.cancelled")
+
+
+def line_row(snapshot: JobSnapshot) -> str:
+    """One job in the teacher's view of the line: who, what, and where it is."""
+    settings = snapshot.settings
+    who = t("runs.owner.teacher") if snapshot.owner.teacher else snapshot.owner.name or t("runs.owner.nobody")
+    what = t(
+        "teacher.line.what",
+        dataset=dataset_short(settings.dataset),
+        model=t(f"model.{settings.model_kind}.short"),
+        epochs=settings.epochs,
+        learning=learning_text(settings.to_dict()),
+    )
+    return " · ".join([who, what, progress_line(snapshot)])
 
 
 def thin(points: Sequence[tuple[float, float]], limit: int = 400) -> list[tuple[float, float]]:
@@ -284,6 +353,7 @@ def comparison_rows(records: Sequence[RunRecord], timezone: str | None = None) -
             "source": t("runs.source.tutorial"),
             "dataset": dataset_short(reference.dataset),
             "epochs": reference.epochs,
+            "learning": learning_text({}),  # the tutorial's Adam at 0.001
             "accuracy": round(reference.accuracy * 100, 2),
         }
         for reference in references_for(record.dataset for record in records)
@@ -293,6 +363,7 @@ def comparison_rows(records: Sequence[RunRecord], timezone: str | None = None) -
             "source": t("runs.source.ours", when=when(record.created, timezone)),
             "dataset": dataset_short(record.dataset),
             "epochs": record.epochs_done,
+            "learning": learning_text(record.settings),
             "accuracy": round(record.test_accuracy * 100, 2),
         }
         for record in records

@@ -1,7 +1,7 @@
 """Saved runs: every finished or stopped training, kept as a folder with the model and a JSON record.
 
     runs/<run id>/model.keras   the trained network (Keras format)
-    runs/<run id>/run.json      data set, settings, history, fit time, test score, finished or stopped, when
+    runs/<run id>/run.json      data set, settings, history, fit time, test score, how it ended, when, whose
 
 A run is written into a hidden temporary folder and then renamed into place, so a crash or a full disk
 never leaves a half-written run in the list. A temporary folder left by a save that was killed is never
@@ -12,6 +12,7 @@ against a strict pattern before they touch the file system: nothing a user types
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import secrets
@@ -42,6 +43,12 @@ class RunStatus(StrEnum):
 
     FINISHED = "finished"  # every epoch asked for
     STOPPED = "stopped"  # stopped early by a person; what it learned so far is saved
+    DIVERGED = "diverged"  # the loss stopped being a number and the training stopped itself: nothing to read with
+
+    @property
+    def can_read(self) -> bool:
+        """A diverged model's answers are not numbers: it is kept for its curves, not for reading drawings."""
+        return self is not RunStatus.DIVERGED
 
 
 class RunError(Exception):
@@ -61,6 +68,12 @@ class RunRecord:
     test_accuracy: float
     status: RunStatus
     created: str  # ISO 8601, UTC
+    owner: str | None = None  # the student who trained it; None for the teacher's and for earlier runs
+    teacher: bool = False  # trained by the teacher
+    first_epoch: int = 0  # a continued run: the epochs its parent had (its history starts with them)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "status", RunStatus(self.status))  # ValueError for a status we never write
 
     @property
     def epochs_done(self) -> int:
@@ -69,6 +82,11 @@ class RunRecord:
     @property
     def model_kind(self) -> str:
         return str(self.settings.get("model_kind", "mlp"))
+
+    @property
+    def parent_run(self) -> str | None:
+        """The run this one went on training from, if any."""
+        return self.settings.get("parent_run")
 
     @property
     def created_at(self) -> datetime:
@@ -88,11 +106,16 @@ class RunStore:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
 
-    def save(self, result: TrainingResult) -> RunRecord:
+    def save(self, result: TrainingResult, owner: str | None = None, teacher: bool = False) -> RunRecord:
         """Save a training's model and record as a new run. Raises RunError (earlier runs untouched)."""
         self.remove_stale_temp_folders()
         now = datetime.now(UTC)
         run_id = f"{now:%Y%m%d-%H%M%S}-{result.settings.dataset}-{secrets.token_hex(3)}"
+        status = RunStatus.FINISHED
+        if result.diverged:
+            status = RunStatus.DIVERGED
+        elif result.stopped:
+            status = RunStatus.STOPPED
         record = RunRecord(
             id=run_id,
             dataset=result.settings.dataset,
@@ -101,8 +124,11 @@ class RunStore:
             fit_seconds=round(result.fit_seconds, 3),
             test_loss=result.test_loss,
             test_accuracy=result.test_accuracy,
-            status=RunStatus.STOPPED if result.stopped else RunStatus.FINISHED,
+            status=status,
             created=now.isoformat(timespec="seconds"),
+            owner=owner,
+            teacher=teacher,
+            first_epoch=result.first_epoch,
         )
         temp_dir = self.root / f"{TEMP_PREFIX}{run_id}"
         try:
@@ -134,6 +160,13 @@ class RunStore:
                 continue
         return sorted(records, key=lambda record: (record.created, record.id), reverse=True)
 
+    def exists(self, run_id: str) -> bool:
+        """Whether the run is (still) there; a malformed id is simply not there."""
+        try:
+            return (self.root / check_run_id(run_id) / RECORD_FILE).is_file()
+        except RunError:
+            return False
+
     def get(self, run_id: str) -> RunRecord:
         folder = self.root / check_run_id(run_id)
         if not folder.is_dir():
@@ -146,6 +179,18 @@ class RunStore:
             if record.dataset == dataset and (status is None or record.status == status):
                 return record
         return None
+
+    def delete(self, run_id: str) -> None:
+        """Remove a run: renamed out of the list in one step first, so nobody ever sees half of it."""
+        folder = self.root / check_run_id(run_id)
+        if not folder.is_dir():
+            raise RunError(f"There is no run {run_id}.")
+        doomed = self.root / f"{TEMP_PREFIX}deleted-{run_id}"
+        try:
+            os.rename(folder, doomed)
+        except OSError as error:
+            raise RunError(f"Run {run_id} could not be deleted ({error.strerror or error}).") from error
+        shutil.rmtree(doomed, ignore_errors=True)
 
     def load_model(self, run_id: str) -> keras.Model:
         """Load a run's model in Keras safe mode; a corrupt, empty or foreign file raises RunError."""
@@ -188,7 +233,14 @@ class RunStore:
     def _read_record(self, folder: Path) -> RunRecord:
         try:
             data = json.loads((folder / RECORD_FILE).read_text(encoding="utf-8"))
-            record = RunRecord(**{**data, "status": RunStatus(data.get("status"))})
+            record = RunRecord(
+                **{
+                    **data,
+                    "history": {name: [_number(v) for v in values] for name, values in data["history"].items()},
+                    "test_loss": _number(data["test_loss"]),
+                    "test_accuracy": _number(data["test_accuracy"]),
+                }
+            )
         except (OSError, ValueError, TypeError) as error:
             raise RunError(f"Run {folder.name} has no readable record.") from error
         if record.id != folder.name:
@@ -196,9 +248,25 @@ class RunStore:
         return record
 
 
+def _number(value: float | None) -> float:
+    """A saved figure; null (a diverged run's NaN, which JSON cannot hold) reads back as NaN."""
+    return math.nan if value is None else float(value)
+
+
+def _finite_or_none(value: Any) -> Any:
+    """NaN and infinities as null, so run.json stays JSON that any tool reads."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite_or_none(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_finite_or_none(item) for item in value]
+    return value
+
+
 def _write_json(path: Path, data: dict[str, Any]) -> None:
     with open(path, "w", encoding="utf-8") as file:
-        json.dump(data, file, indent=2)
+        json.dump(_finite_or_none(data), file, indent=2, allow_nan=False)
         file.flush()
         os.fsync(file.fileno())
 

@@ -8,6 +8,7 @@ Page tests that need a training use a stand-in that trains nothing, so no Tensor
 
 from __future__ import annotations
 
+import io
 import os
 import random
 import re
@@ -18,16 +19,30 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PIL import Image
+from stand_ins import use_stand_in_training
 from streamlit.testing.v1 import AppTest
 
-import mnist_core.jobs
-from harness.apptest import APP, DRAW, MISTAKES, TIMEOUT, TRAIN, container, draw, open_app, texts
+from harness.apptest import (
+    APP,
+    DRAW,
+    MISTAKES,
+    TIMEOUT,
+    TRAIN,
+    canvas_value_of,
+    container,
+    draw,
+    open_app,
+    send_canvas,
+    texts,
+)
 from mnist_core import cli, datasets, i18n, idx, limits, training
-from mnist_core.jobs import JobState, TrainingQueue
+from mnist_core.jobs import JobState
 from mnist_core.predict import Predictor
 from mnist_core.runs import RunStore
 from mnist_core.strokes import render_strokes
 from mnist_core.training import TrainingResult, TrainingSettings
+from mnist_core.training_queue import TrainingQueue
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -151,15 +166,15 @@ def stand_in_result(settings: TrainingSettings, stopped: bool = False) -> Traini
 
 
 class StandInTraining:
-    """Replaces mnist_core.jobs.train: reports a batch, then waits for `release` or a stop."""
+    """Replaces mnist_core.worker.train: reports a batch, then waits for `release` or a stop."""
 
     def __init__(self, release_at_once: bool = True) -> None:
         self.release = threading.Event()
         if release_at_once:
             self.release.set()
 
-    def __call__(self, settings, listener=None, stop=None):
-        listener.on_start(settings, 10)
+    def __call__(self, settings, listener=None, stop=None, store=None):
+        listener.on_start(settings, 10, {})
         listener.on_batch(1, 1, 0.5, 0.8)
         while not (self.release.is_set() or stop.is_set()):
             time.sleep(0.01)
@@ -184,7 +199,7 @@ def empty_runs(tmp_path, monkeypatch) -> Path:
 @pytest.fixture
 def stand_in_training(monkeypatch) -> StandInTraining:
     stand_in = StandInTraining()
-    monkeypatch.setattr(mnist_core.jobs, "train", stand_in)
+    use_stand_in_training(monkeypatch, stand_in)
     return stand_in
 
 
@@ -214,7 +229,7 @@ def test_a_run_that_cannot_be_saved_is_reported_on_the_page_and_earlier_runs_sta
         raise failure
 
     monkeypatch.setattr("mnist_core.runs._write_json", write_fails)
-    at = open_app(TRAIN)
+    at = open_app(TRAIN, student="Min-jun")
     at.button(key="train-start").click().run()
     wait_until(lambda: not job_of(at).snapshot().active)
     at.run()
@@ -225,6 +240,7 @@ def test_a_run_that_cannot_be_saved_is_reported_on_the_page_and_earlier_runs_sta
     assert "Traceback" not in shown
     assert folder_contents(empty_runs) == before  # nothing half-written, the earlier run untouched
     assert [record.id for record in RunStore(empty_runs).list()] == [earlier.id]
+    at.toggle(key="runs-whole-class").set_value(True).run()  # the earlier run is nobody's: the class's list
     (table,) = [frame for frame in at.dataframe if frame.key and frame.key.startswith("runs-table")]
     assert len(table.value) == 1
     assert not at.button(key="train-start").disabled  # and the student may try again
@@ -252,7 +268,7 @@ def test_a_runs_folder_that_cannot_be_made_is_one_line_on_the_command_line(quick
     blocker = tmp_path / "a-file"
     blocker.write_text("runs cannot live under a file")
     monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(blocker / "runs"))
-    monkeypatch.setattr(cli, "train", lambda settings, listener=None, stop=None: quick_result)
+    monkeypatch.setattr(cli, "train", lambda settings, listener=None, stop=None, store=None: quick_result)
     assert cli.main(["train", "--epochs", "2"]) == 1
     error = capsys.readouterr().err
     assert error.startswith("error: The run could not be saved") and "Earlier runs are untouched" in error
@@ -388,6 +404,42 @@ def test_draw_page_answers_a_blank_canvas_and_strokes_on_the_edges(one_digits_ru
     assert re.fullmatch(r"\d", metric.value) and not at.warning and not at.error
 
 
+def crafted_pictures() -> dict[str, bytes]:
+    """What a script, not a canvas, might send as the drawing."""
+
+    def png(image: Image.Image) -> bytes:
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        return buffer.getvalue()
+
+    drawing = png(Image.fromarray(render_strokes(SEVEN)))
+    return {
+        "huge": png(Image.new("L", (5000, 5000))),
+        "truncated": drawing[: len(drawing) // 2],
+        "garbage": b"no picture at all" * 100,
+        "jpeg": drawing.replace(b"PNG", b"JPG", 1),
+        "sixteen-bit": png(Image.new("I;16", (280, 280))),
+    }
+
+
+@pytest.mark.parametrize("kind", list(crafted_pictures()))
+def test_a_crafted_canvas_message_gets_a_friendly_word_and_the_next_drawing_reads(one_digits_run, kind):
+    at = open_app(DRAW)
+    send_canvas(at, canvas_value_of(crafted_pictures()[kind]))
+    assert say("draw.unreadable") in texts(at.warning) and not at.error and not at.exception
+    assert container(at, "prediction") is None
+    draw(at, render_strokes(SEVEN))  # Clear, draw again: read as ever
+    assert container(at, "prediction") is not None and say("draw.unreadable") not in texts(at.warning)
+
+
+def test_a_canvas_message_that_is_not_even_a_data_url_gets_the_same_friendly_word(one_digits_run):
+    at = open_app(DRAW)
+    value = canvas_value_of(b"")
+    value["drawing"]["data"] = "javascript:alert(1)"
+    send_canvas(at, value)
+    assert say("draw.unreadable") in texts(at.warning) and not at.exception
+
+
 # ---------------------------------------------------------------- many users starting and stopping at once
 
 USERS = 8
@@ -403,13 +455,13 @@ class CountingTraining:
         self.now = self.most = 0
         self.ran: set[int] = set()  # the seeds of the trainings that started
 
-    def __call__(self, settings, listener=None, stop=None):
+    def __call__(self, settings, listener=None, stop=None, store=None):
         with self.lock:
             self.now += 1
             self.most = max(self.most, self.now)
             self.ran.add(settings.seed)
         try:
-            listener.on_start(settings, 4)
+            listener.on_start(settings, 4, {})
             for batch in range(1, 5):
                 listener.on_batch(1, batch, 0.5, 0.8)
                 if stop.wait(0.003):
@@ -423,8 +475,8 @@ class CountingTraining:
 
 def test_users_starting_and_stopping_trainings_at_the_same_moment(store, monkeypatch):
     counting = CountingTraining()
-    monkeypatch.setattr(mnist_core.jobs, "train", counting)
-    queue = TrainingQueue(store, max_running=LIMIT)
+    use_stand_in_training(monkeypatch, counting)
+    queue = TrainingQueue(store, max_running=LIMIT, line_length=USERS * ACTIONS_PER_USER)  # no full line here
     start_together = threading.Barrier(USERS)
     jobs, jobs_lock, failures = [], threading.Lock(), []
 
@@ -484,15 +536,16 @@ def test_users_starting_and_stopping_trainings_at_the_same_moment(store, monkeyp
 
 def test_two_students_one_place_one_waits_then_trains_when_the_other_stops(empty_runs, monkeypatch):
     stand_in = StandInTraining(release_at_once=False)
-    monkeypatch.setattr(mnist_core.jobs, "train", stand_in)
+    use_stand_in_training(monkeypatch, stand_in)
     monkeypatch.setenv("MNIST_APP_MAX_TRAININGS", "1")
-    first, second = open_app(TRAIN), open_app(TRAIN)
+    first, second = open_app(TRAIN, student="Min-jun"), open_app(TRAIN, student="Ji-woo")
     first.button(key="train-start").click().run()
     second.button(key="train-start").click().run()
     assert job_of(first).snapshot().state == JobState.RUNNING
     assert job_of(second).snapshot().state == JobState.QUEUED
-    assert say("train.queued", position=1) in texts(second.info)
-    assert not first.info or say("train.queued", position=1) not in texts(first.info)
+    waiting = re.escape(say("train.queued_wait", position=1, time="@")).replace("@", r"\d+:\d\d")
+    assert re.search(waiting, texts(second.info))  # its place, and a wait estimated from the line's pace
+    assert not re.search(waiting, texts(first.info))
 
     first.button(key="train-stop").click().run()  # the first student stops: the second one's training starts
     wait_until(lambda: job_of(second).snapshot().state == JobState.RUNNING)

@@ -16,7 +16,7 @@ from mnist_core import presentation as view
 from mnist_core.datasets import DATASET_NAMES, DatasetCorruptError, DatasetError, DatasetNotFoundError
 from mnist_core.i18n import language_for_locale, t
 from mnist_core.locales import en, ko
-from mnist_core.model import MODEL_KINDS
+from mnist_core.model import MODEL_KINDS, OPTIMIZERS
 from mnist_core.preprocess import DrawingStatus
 from mnist_core.runs import RunError, RunStatus
 
@@ -34,6 +34,9 @@ DYNAMIC_KEYS = (
     + [f"dataset.{name}.short" for name in DATASET_NAMES]
     + [f"model.{kind}" for kind in MODEL_KINDS]
     + [f"model.{kind}.short" for kind in MODEL_KINDS]
+    + [f"optimizer.{name}" for name in OPTIMIZERS]
+    + [f"optimizer.{name}.short" for name in OPTIMIZERS]
+    + [f"train.by_teacher.{state}" for state in ("stopped", "cancelled")]
     + [f"classes.fashion_mnist.{index}" for index in range(10)]
     + [f"runs.status.{status}" for status in RunStatus]
     + [f"train.done.{state}" for state in RunStatus]
@@ -45,14 +48,14 @@ DYNAMIC_KEYS = (
 
 
 def literal_keys() -> set[str]:
-    """Every t("...") key written as a plain string in the app's source."""
+    """Every t("...") or Refusal("...") key written as a plain string in the app's source."""
     keys = set()
     for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id == "t"
+                and node.func.id in ("t", "Refusal")
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
             ):
@@ -98,7 +101,7 @@ def test_every_message_formats_with_its_own_placeholders(language):
 
 
 # Korean messages with Latin letters and no Hangul: names the same in both languages.
-SAME_IN_KOREAN = {"model.mlp.short", "model.cnn.short"}
+SAME_IN_KOREAN = {"model.mlp.short", "model.cnn.short", *(f"optimizer.{name}.short" for name in OPTIMIZERS)}
 
 
 def test_korean_is_korean():

@@ -2,10 +2,10 @@ import time
 
 import pytest
 
-from mnist_core import jobs
-from mnist_core.jobs import TrainingQueue
+from mnist_core import jobs, worker
 from mnist_core.runs import RunError
 from mnist_core.training import TrainingSettings
+from mnist_core.training_queue import TrainingQueue
 
 TINY = TrainingSettings(epochs=1, train_limit=500, seed=0)
 
@@ -74,14 +74,15 @@ def test_bad_settings_are_refused_before_they_queue(store):
 
 
 def test_a_failing_training_is_reported_and_the_queue_goes_on(store, monkeypatch):
+    monkeypatch.setenv("MNIST_APP_TRAINING_IN", "thread")  # the stand-in below lives in this process
     queue = TrainingQueue(store, max_running=1)
-    real_train = jobs.train
+    real_train = worker.train
 
     def broken_first_time(settings, **kwargs):
-        monkeypatch.setattr(jobs, "train", real_train)
+        monkeypatch.setattr(worker, "train", real_train)
         raise RuntimeError("the data set went missing")
 
-    monkeypatch.setattr(jobs, "train", broken_first_time)
+    monkeypatch.setattr(worker, "train", broken_first_time)
     failed, after = queue.submit(TINY), queue.submit(TINY)
     assert queue.wait_all(timeout=300)
     assert failed.snapshot().state == jobs.JobState.FAILED and "went missing" in failed.snapshot().error
@@ -89,7 +90,9 @@ def test_a_failing_training_is_reported_and_the_queue_goes_on(store, monkeypatch
 
 
 def test_a_save_that_fails_is_reported_with_the_results_kept(store, monkeypatch):
-    def full_disk(result):
+    monkeypatch.setenv("MNIST_APP_TRAINING_IN", "thread")  # the failing save below lives in this process
+
+    def full_disk(result, owner=None, teacher=False):
         raise RunError("The run could not be saved (No space left on device).")
 
     monkeypatch.setattr(store, "save", full_disk)

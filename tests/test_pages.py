@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from stand_ins import use_stand_in_training
 
 from harness.apptest import (
     APP,
@@ -165,13 +166,11 @@ def test_train_with_no_runs(empty_runs):
 
 
 def test_a_failed_training_shows_its_reason(empty_runs, monkeypatch):
-    import mnist_core.jobs
-
-    def fails(settings, listener=None, stop=None):
+    def fails(settings, listener=None, stop=None, store=None):
         raise RuntimeError("The disk is full.")
 
-    monkeypatch.setattr(mnist_core.jobs, "train", fails)
-    at = open_app(TRAIN)
+    use_stand_in_training(monkeypatch, fails)
+    at = open_app(TRAIN, student="Min-jun")
     at.button(key="train-start").click().run()
     job_id = at.session_state["train-job"]
     import ui
@@ -252,7 +251,7 @@ def test_train_start_and_finish(trained_runs, monkeypatch):
     import ui
 
     monkeypatch.setenv("MNIST_APP_TRAIN_LIMIT", "300")
-    at = open_app(TRAIN)
+    at = open_app(TRAIN, student="Min-jun")
     at.number_input(key="train-epochs").set_value(1).run()
     at.button(key="train-start").click().run()
     assert not at.exception
@@ -265,7 +264,10 @@ def test_train_start_and_finish(trained_runs, monkeypatch):
     assert "Finished: 1 epochs" in texts(at.success)
     assert {"Test loss", "Test accuracy", "Fit time"} <= {metric.label for metric in at.metric}
     (table,) = [frame for frame in at.dataframe if frame.key and frame.key.startswith("runs-table")]
-    assert len(table.value) == 3
+    assert list(table.value["who"]) == ["Min-jun"]  # my runs first: only mine
+    at.toggle(key="runs-whole-class").set_value(True).run()
+    (table,) = [frame for frame in at.dataframe if frame.key and frame.key.startswith("runs-table")]
+    assert len(table.value) == 3 and list(table.value["who"])[0] == "Min-jun"
     # Clean up: this module's other tests expect two runs.
     import shutil
 
@@ -278,7 +280,7 @@ def test_train_stop_keeps_a_stopped_run(tmp_path, monkeypatch):
 
     monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(tmp_path / "runs"))
     monkeypatch.setenv("MNIST_APP_TRAIN_LIMIT", "300")
-    at = open_app(TRAIN)
+    at = open_app(TRAIN, student="Min-jun")
     at.number_input(key="train-epochs").set_value(200).run()
     at.button(key="train-start").click().run()
     job = ui.training_queue().get(at.session_state["train-job"])
@@ -302,7 +304,7 @@ def test_draw_nothing_drawn_then_a_seven(trained_runs):
     assert "Nothing drawn yet" in texts(at.info)
     assert not at.metric and container(at, "prediction") is None  # no prediction without a drawing
     # Only digits runs are offered, newest first.
-    assert all(option.startswith("Digits") for option in at.selectbox(key="draw-run").options)
+    assert all(" · Digits · " in option for option in at.selectbox(key="draw-run").options)  # whose · data set · ...
 
     draw(at, render_strokes(SEVEN))
     (metric,) = container(at, "prediction").metric

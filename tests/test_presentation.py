@@ -4,9 +4,11 @@ import numpy as np
 import pytest
 
 from mnist_core import presentation as view
+from mnist_core.caps import Caps
 from mnist_core.evaluation import evaluation_from_probabilities
 from mnist_core.jobs import JobSnapshot, JobState
 from mnist_core.runs import RunRecord
+from mnist_core.students import Owner
 from mnist_core.training import TrainingSettings
 
 FASHION = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
@@ -28,10 +30,11 @@ def record(
     )
 
 
-def snapshot(state, epoch=0, batch=0, batches=600, elapsed=0.0, position=0, history=None, error=None):
+def snapshot(state, epoch=0, batch=0, batches=600, elapsed=0.0, position=0, history=None, error=None, **more):
     return JobSnapshot(
         id=1,
         settings=TrainingSettings(epochs=10),
+        owner=Owner("Min-jun"),
         state=state,
         queue_position=position,
         epoch=epoch,
@@ -39,8 +42,10 @@ def snapshot(state, epoch=0, batch=0, batches=600, elapsed=0.0, position=0, hist
         batches_per_epoch=batches,
         history=history or {},
         batch_losses=[],
+        weights=[],
         elapsed_seconds=elapsed,
         error=error,
+        **more,
     )
 
 
@@ -83,10 +88,12 @@ def test_when_uses_the_viewers_time_zone_when_known():
 def test_runs_table_rows():
     (row,) = view.runs_table([record(status="stopped", epochs=3)], "UTC")
     assert row == {
+        "who": "earlier run",  # saved before runs had owners
         "dataset": "Digits",
         "model": "Dense (the tutorial's)",
         "epochs": "3 of 3",
         "batch": 100,
+        "learning": "adam 0.001",  # the tutorial's, for runs saved before the choice
         "accuracy": 98.04,
         "fit": 80.0,
         "when": "2026-11-28 00:52",
@@ -129,6 +136,28 @@ def test_progress_lines():
     stopped = snapshot(JobState.STOPPED, history={"loss": [1] * 4})
     assert view.progress_line(stopped).startswith("■ Stopped after 4 epochs")
     assert "disk full" in view.progress_line(snapshot(JobState.FAILED, error="disk full"))
+
+
+def test_progress_lines_in_a_class():
+    waiting = snapshot(JobState.QUEUED, position=3, wait_seconds=95.0)
+    assert view.progress_line(waiting) == "Waiting in line: you are number 3. It starts by itself in about 1:35."
+    stopped = snapshot(JobState.STOPPED, history={"loss": [1] * 4}, stopped_by_teacher=True)
+    assert view.progress_line(stopped).startswith("■ The teacher stopped this training after 4 epochs")
+    removed = snapshot(JobState.CANCELLED, stopped_by_teacher=True)
+    assert "teacher took this training out of the line" in view.progress_line(removed)
+    diverged = snapshot(JobState.DIVERGED, history={"loss": [1]})
+    assert "loss blew up" in view.progress_line(diverged)
+    assert view.line_row(waiting).startswith("Min-jun · Digits, dense, 10 epochs, adam 0.001 · Waiting in line")
+
+
+def test_learning_rate_notes_and_caps_for_students():
+    assert "crawl" in view.learning_rate_note(0.000001, "sgd")
+    assert view.learning_rate_note(0.001, "adam") is None and view.learning_rate_note(1.0, "sgd") is None
+    assert "blow up" in view.learning_rate_note(10.0, "sgd") and "blow up" in view.learning_rate_note(1.0, "adam")
+    assert view.caps_text(Caps(epochs=3, models=("mlp",), augment=False, train_images=6000)) == (
+        "This class's caps (set by the teacher): up to 3 epochs · models: dense · no augmentation · "
+        "6,000 training images."
+    )
 
 
 def test_thin_keeps_the_ends_and_a_limit():

@@ -2,15 +2,16 @@
 
 import threading
 
+from mnist_core.defaults import QUICK_EPOCHS, quick_settings
 from mnist_core.jobs import JobState, TrainingJob
-from mnist_core.quick_training import QUICK_EPOCHS, SharedTraining, quick_settings
+from mnist_core.quick_training import SharedTraining
 
 
 class FakeQueue:
     def __init__(self):
         self.jobs = []
 
-    def submit(self, settings):
+    def submit(self, settings, owner=None):
         job = TrainingJob(id=len(self.jobs) + 1, settings=settings, state=JobState.RUNNING)
         self.jobs.append(job)
         return job
@@ -47,7 +48,7 @@ def test_a_new_job_once_the_last_has_ended():
     queue = FakeQueue()
     shared = SharedTraining(queue)
     first = shared.start(quick_settings())
-    first._finish(JobState.FINISHED)
+    first.finish(JobState.FINISHED)
     second = shared.start(quick_settings())
     assert second is not first
     assert len(queue.jobs) == 2

@@ -3,7 +3,8 @@
     shared    one of each object per server: runs, the training line, loaded models, data sets
     session   what a session chose: language, data set, random picks
     widgets   an error box, a choice of runs, a folded lesson, a big answer
-    pictures  small grey images with sharp pixels
+    pictures  small grey images with sharp pixels, in rows that wrap
+    layout    rows that wrap on narrow screens
     charts    training curves, probabilities, matplotlib figures
     tables    the confusion matrix and its cells
     install   the one explicit call app.py makes before any page runs
@@ -11,9 +12,11 @@
 Importing it changes nothing in Streamlit or mnist_core: app.py calls `ui.install()`.
 """
 
+from ui.canvas import canvas_pixels
 from ui.charts import batch_trace, live_charts, probability_chart, pyplot
 from ui.install import install
-from ui.pictures import image_grid, picture
+from ui.layout import wrap_below
+from ui.pictures import image_grid, picture, picture_row
 from ui.session import (
     choose_dataset,
     chosen_dataset,
@@ -25,15 +28,17 @@ from ui.session import (
     set_session_language,
     timezone,
 )
-from ui.shared import dataset_or_stop, evaluation, predictor, quick_training, run_store, training_queue
+from ui.shared import class_settings, evaluation, predictor, quick_training, run_store, training_queue
 from ui.tables import cell_classes, confusion_table
-from ui.widgets import big_metric_style, lesson, run_choice, show_error
+from ui.widgets import big_metric_style, dataset_or_stop, lesson, readable_runs, run_choice, show_error
 
 __all__ = [
     "batch_trace",
     "big_metric_style",
+    "canvas_pixels",
     "cell_classes",
     "choose_dataset",
+    "class_settings",
     "chosen_dataset",
     "confusion_table",
     "dataset_choice",
@@ -47,10 +52,12 @@ __all__ = [
     "localized",
     "new_seed",
     "picture",
+    "picture_row",
     "predictor",
     "probability_chart",
     "pyplot",
     "quick_training",
+    "readable_runs",
     "run_choice",
     "run_store",
     "seed",
@@ -58,4 +65,5 @@ __all__ = [
     "show_error",
     "timezone",
     "training_queue",
+    "wrap_below",
 ]

@@ -13,14 +13,12 @@ from pathlib import Path
 import streamlit as st
 
 from mnist_core import config, datasets
-from mnist_core import presentation as view
+from mnist_core.class_settings import ClassSettings, ClassSettingsStore
 from mnist_core.evaluation import Evaluation, evaluate
-from mnist_core.i18n import t
-from mnist_core.jobs import TrainingQueue
 from mnist_core.predict import Predictor
 from mnist_core.quick_training import SharedTraining
 from mnist_core.runs import RunStore
-from ui.widgets import show_error
+from mnist_core.training_queue import TrainingQueue
 
 MODELS_KEPT = 8  # loaded models / evaluations kept in memory, most recently used first
 
@@ -41,6 +39,15 @@ def training_queue() -> TrainingQueue:
 @st.cache_resource(show_spinner=False)
 def _training_queue(root: str) -> TrainingQueue:
     return TrainingQueue(_run_store(root), config.max_concurrent_trainings())
+
+
+def class_settings() -> ClassSettings:
+    """What the teacher set for the class (caps, the pinned model), read fresh: it may have just changed."""
+    return ClassSettingsStore(config.runs_dir()).load()
+
+
+def save_class_settings(settings: ClassSettings) -> None:
+    ClassSettingsStore(config.runs_dir()).save(settings)
 
 
 def quick_training() -> SharedTraining:
@@ -76,15 +83,11 @@ def _evaluation(root: str, run_id: str) -> Evaluation:
     return evaluate(store.load_model(run_id), data.x_test, data.y_test)
 
 
+def dataset(name: str) -> datasets.Dataset:
+    """A data set, loaded once per server (raises DatasetError, with a message for a person)."""
+    return _dataset(name)
+
+
 @st.cache_resource(show_spinner=False)
 def _dataset(name: str) -> datasets.Dataset:
     return datasets.load(name)
-
-
-def dataset_or_stop(name: str) -> datasets.Dataset:
-    """The data set, or its friendly error on the page and nothing more (never a traceback)."""
-    try:
-        return _dataset(name)
-    except datasets.DatasetError as error:
-        show_error(t("common.data_missing", dataset=view.dataset_title(name)), str(error), view.error_advice(error))
-        st.stop()

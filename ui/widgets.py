@@ -6,10 +6,13 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from mnist_core import datasets, defaults
 from mnist_core import presentation as view
 from mnist_core.i18n import t
 from mnist_core.runs import RunRecord
+from ui import people
 from ui.session import localized, timezone
+from ui.shared import class_settings, dataset, run_store
 
 
 def show_error(headline: str, details: str = "", advice: str = "") -> None:
@@ -26,20 +29,38 @@ def show_error(headline: str, details: str = "", advice: str = "") -> None:
     st.error(body, icon=":material/error:")
 
 
+def readable_runs(dataset: str) -> list[RunRecord]:
+    """The runs of a data set this session may read with: the class model, mine, the teacher's, earlier runs
+    (the teacher: every run that can read)."""
+    student = None if people.teacher_unlocked() else people.student_name()
+    records = run_store().list()
+    if people.teacher_unlocked():
+        offered = [record for record in records if record.status.can_read]
+    else:
+        offered = defaults.offered_runs(records, student, class_settings().pinned_run)
+    return [record for record in offered if record.dataset == dataset]
+
+
 def run_choice(
     label: str, records: Sequence[RunRecord], default: RunRecord | None, key: str, help: str | None = None
 ) -> RunRecord | None:
-    """A choice of runs, starting on `default`; forgets a stale choice (a run that is gone)."""
+    """A choice of runs, starting on `default` (the class model is starred).
+
+    A choice that is gone (the teacher deleted the run) is said so, and the default takes its place.
+    """
     if not records:
         return None
     by_id = {record.id: record for record in records}
     if st.session_state.get(key) not in by_id:
+        if st.session_state.get(key) is not None:
+            st.info(t("runs.gone", run=view.run_label((default or records[0]), timezone())), icon=":material/info:")
         st.session_state[key] = (default or records[0]).id
     zone = timezone()
+    pinned = class_settings().pinned_run
     chosen = st.selectbox(
         label,
         list(by_id),
-        format_func=localized(lambda run_id: view.run_label(by_id[run_id], zone)),
+        format_func=localized(lambda run_id: view.run_label(by_id[run_id], zone, pinned=run_id == pinned)),
         key=key,
         width=720,
         help=help,
@@ -56,3 +77,12 @@ def lesson(title: str, body: str) -> None:
 def big_metric_style(key: str) -> None:
     """Make the metric inside st.container(key=...) large: the answer should read from the back of a classroom."""
     st.html(f"<style>.st-key-{key} [data-testid=stMetricValue] {{ font-size: 5rem; line-height: 1.1; }}</style>")
+
+
+def dataset_or_stop(name: str) -> datasets.Dataset:
+    """The data set, or its friendly error on the page and nothing more (never a traceback)."""
+    try:
+        return dataset(name)
+    except datasets.DatasetError as error:
+        show_error(t("common.data_missing", dataset=view.dataset_title(name)), str(error), view.error_advice(error))
+        st.stop()

@@ -10,9 +10,17 @@ MESSAGES: dict[str, str] = {
     "nav.home": "Home",
     "nav.train": "Train",
     "nav.draw": "Draw",
+    "nav.teacher": "Teacher",
     "nav.mistakes": "Mistakes",
     "sidebar.dataset": "Data set",
     "sidebar.dataset_help": "Every page follows this choice.",
+    "sidebar.name": "Your name",
+    "sidebar.name_placeholder": "e.g. Min-jun",
+    "sidebar.name_help": (
+        "Give a name once to train and to find your own runs. No password: just a name (letters, "
+        "digits, spaces, - and _)."
+    ),
+    "sidebar.name_same_student": "The same name on another device is the same student: your runs follow the name.",
     "sidebar.language": "Language · 언어",
     # Shared words
     "dataset.mnist": "Digits (MNIST)",
@@ -72,8 +80,9 @@ MESSAGES: dict[str, str] = {
     "chart.overlay_alt": "Validation accuracy after each epoch for the ticked runs, with the tutorial's results.",
     # Saved runs (Train, Draw and Mistakes pages)
     "runs.status.finished": "✓ finished",
+    "runs.status.diverged": "✗ diverged (the loss blew up)",
     "runs.status.stopped": "■ stopped early",
-    "runs.label": "{dataset} · {model} · {epochs} epochs · {accuracy} right · {when} · {status}",
+    "runs.label": "{owner} · {dataset} · {model} · {epochs} epochs · {accuracy} right · {when} · {status}",
     "runs.short_label": "{dataset} · {model} · {epochs} epochs · {when}",
     "runs.epochs_of": "{done} of {asked}",
     "runs.reference": "tutorial, {dataset}, {epochs} epochs: {accuracy}",
@@ -87,8 +96,89 @@ MESSAGES: dict[str, str] = {
     "runs.col.fit": "Fit time",
     "runs.col.when": "When",
     "runs.col.status": "Status",
+    "runs.col.who": "Whose",
+    "runs.col.learning": "Optimizer, rate",
+    "runs.owner.teacher": "Teacher ★",
+    "runs.owner.earlier": "earlier run",
+    "runs.owner.nobody": "(no name)",
+    "runs.pinned": "★ Class model · {label}",
+    "runs.gone": (
+        "The run you were using is no longer there (the teacher may have removed it). Now using: "
+        "{run}."
+    ),
+    "optimizer.adam": "Adam (the tutorial's)",
+    "optimizer.sgd": "SGD (plain gradient descent)",
+    "optimizer.momentum": "SGD with momentum",
+    "optimizer.adam.short": "adam",
+    "optimizer.sgd.short": "sgd",
+    "optimizer.momentum.short": "momentum",
     "runs.col.source": "Trained by",
+    # Students' names, the teacher's caps and the training line
+    "name.empty": "Type a name first.",
+    "name.too_long": "A name has at most {most} characters; this one has {length}.",
+    "name.bad_characters": "A name has only letters, digits, spaces, - and _ (not: {characters}).",
+    "caps.epochs": "The teacher allows at most {cap} epochs per training in this class; you asked for {asked}.",
+    "caps.model": "The teacher does not allow this model in this class ({model}).",
+    "caps.augment": "The teacher does not allow training on changed copies (augmentation) in this class.",
+    "caps.images": "The teacher allows at most {cap} training images in this class.",
+    "line.one_each": (
+        "You already have a training waiting or running (perhaps from another tab or device). "
+        "Each student has one at a time: wait for it to end, or stop it."
+    ),
+    "line.full": "The line is full ({length} trainings wait already). Try again when some have started.",
     # Home page
+    "teacher.title": "Teacher",
+    "teacher.intro": (
+        "The teacher's page: caps on students' trainings, the line of trainings, the class model "
+        "and the runs. Give the password to unlock it."
+    ),
+    "teacher.no_password": (
+        "No teacher's password is set on this server, so this page stays locked. Whoever runs the "
+        "server sets one when starting it, e.g. `MNIST_APP_TEACHER_PASSWORD='your password' bash "
+        "scripts/start.sh`, or with `teacher_password = \"...\"` in `.streamlit/secrets.toml`."
+    ),
+    "teacher.password": "Teacher's password",
+    "teacher.unlock": "Unlock",
+    "teacher.wrong": "That password is not right.",
+    "teacher.wait": "Too many wrong tries: wait {seconds} seconds, then try again.",
+    "teacher.lock": "Lock this page",
+    "teacher.unlocked": (
+        "Unlocked in this browser tab. Your own trainings (on the Train page) are not capped and "
+        "are marked as the teacher's."
+    ),
+    "teacher.not_saved": "The settings could not be saved.",
+    "teacher.caps.title": "Caps on students' trainings",
+    "teacher.caps.help": (
+        "They apply when a student asks for a training; trainings already in line keep their "
+        "settings."
+    ),
+    "teacher.caps.epochs": "Most epochs",
+    "teacher.caps.images": "Training images (0: all 60,000)",
+    "teacher.caps.images_help": "Fewer images make every epoch quicker, so the line moves faster.",
+    "teacher.caps.models": "Models students may train",
+    "teacher.caps.augment": "Allow augmentation",
+    "teacher.caps.save": "Save the caps",
+    "teacher.caps.saved": "Caps saved. They apply from the next training a student asks for.",
+    "teacher.line.title": "The line of trainings",
+    "teacher.line.empty": "Nothing is training or waiting.",
+    "teacher.line.stop": "Stop",
+    "teacher.line.remove": "Take out of line",
+    "teacher.line.what": "{dataset}, {model}, {epochs} epochs, {learning}",
+    "teacher.class_model.title": "Class model",
+    "teacher.class_model.none": "None pinned: Draw starts on the digits run that reads drawings best.",
+    "teacher.class_model.choose": "Pin a run as the class model",
+    "teacher.class_model.pin": "Pin for everyone",
+    "teacher.class_model.pinned": "Pinned. Draw and Mistakes now start on it for everyone.",
+    "teacher.class_model.unpin": "Unpin",
+    "teacher.class_model.unpinned": "Unpinned.",
+    "teacher.runs.title": "Every saved run",
+    "teacher.runs.choose": "Run to delete",
+    "teacher.runs.delete": "Delete…",
+    "teacher.runs.confirm": "Delete this run for good? {run}",
+    "teacher.runs.delete_for_good": "Yes, delete it",
+    "teacher.runs.keep": "No, keep it",
+    "teacher.runs.deleted": "Deleted. Anyone drawing with it is moved to the class model.",
+    "teacher.runs.not_deleted": "The run could not be deleted.",
     "home.title": "How a neural network learns to read",
     "home.intro": (
         "A computer sees a picture as a grid of numbers. Here a small neural network learns, from 60,000 "
@@ -180,6 +270,28 @@ MESSAGES: dict[str, str] = {
         "(its hidden layer has at most 128 units)."
     ),
     "train.settings.augment": "Augment",
+    "train.settings.optimizer": "Optimizer",
+    "train.settings.optimizer_help": (
+        "How each small correction is made. The tutorial uses Adam; SGD takes plain steps down the "
+        "slope, momentum adds speed from the steps before."
+    ),
+    "train.settings.learning_rate": "Learning rate",
+    "train.settings.learning_rate_help": (
+        "How big each correction is. The tutorial's Adam uses 0.001. Too small and the model "
+        "crawls; too big and it blows up."
+    ),
+    "train.rate.crawl": "At this rate the model will crawl: each correction is tiny, so the loss barely moves.",
+    "train.rate.too_high": (
+        "At this rate the model may blow up: the loss can jump to huge numbers and the training "
+        "stops itself."
+    ),
+    "train.name_first": "Give your name in the sidebar first: each training belongs to a student.",
+    "caps.text": "This class's caps (set by the teacher): {caps}.",
+    "caps.text.epochs": "up to {epochs} epochs",
+    "caps.text.models": "models: {models}",
+    "caps.text.augment_yes": "augmentation allowed",
+    "caps.text.augment_no": "no augmentation",
+    "caps.text.images": "{images} training images",
     "train.settings.augment_help": (
         "Every epoch shows each training image slightly turned, scaled, shifted, with thicker or thinner "
         "strokes. Training takes longer, but the network reads people's own drawings better."
@@ -192,6 +304,7 @@ MESSAGES: dict[str, str] = {
     "train.leave_queue": "Leave the line",
     "train.bad_settings": "These settings cannot be used.",
     "train.progress.title": "Your training ({dataset})",
+    "train.queued_wait": "Waiting in line: you are number {position}. It starts by itself in about {time}.",
     "train.queued": "Waiting for a free place on the server: you are number {position} in line. It starts by itself.",
     "train.getting_ready": "Getting ready: loading the images and building the network…",
     "train.epoch_of": "Epoch {epoch} of {epochs}",
@@ -200,6 +313,19 @@ MESSAGES: dict[str, str] = {
     "train.left_unknown": "working out the time left",
     "train.first_epoch": "The first epoch is under way; its results appear here when it ends.",
     "train.done.finished": "✓ Finished: {epochs} epochs.",
+    "train.done.diverged": "✗ Stopped by itself after {epochs} epochs: the loss blew up. Saved as diverged.",
+    "train.diverged_why": (
+        "**Why:** the learning rate ({rate}) is too high. Each correction overshoots so far that "
+        "the weights grow without bound, and the loss is no longer a useful number. Try a rate 10 "
+        "or 100 times smaller."
+    ),
+    "train.by_teacher.stopped": "■ The teacher stopped this training after {epochs} epochs. The model so far is saved.",
+    "train.by_teacher.cancelled": "The teacher took this training out of the line before it started.",
+    "train.optimizer_restarted": (
+        "The saved model did not carry its optimizer's state, so the optimizer started afresh: "
+        "Adam's running averages begin again from zero, which can make the loss jump for a few "
+        "batches."
+    ),
     "train.done.stopped": "■ Stopped after {epochs} epochs. The model so far is saved.",
     "train.failed": "✗ Training failed: {error}",
     "train.failed_title": "✗ The training failed.",
@@ -214,6 +340,14 @@ MESSAGES: dict[str, str] = {
     "train.runs.tick": "Tick runs in the table to compare them.",
     "train.runs.overlay": "Validation accuracy after each epoch",
     "train.runs.compare": "Test accuracy: the tutorial and this app",
+    "train.runs.whole_class": "Show the whole class's runs",
+    "train.continue.title": "Go on training this run",
+    "train.continue.epochs": "More epochs",
+    "train.continue.start": "Train {epochs} more epochs (after its {done})",
+    "train.continue.help": (
+        "A new run that starts from this one's weights and optimizer; its curves go on from this "
+        "run's last epoch."
+    ),
     "train.runs.compare_note": "Results vary a little from run to run: every training starts from random weights.",
     "learn.layers.title": "The layers and softmax",
     "learn.layers.body": (
@@ -247,6 +381,19 @@ MESSAGES: dict[str, str] = {
         "same way moves steadily, one whose gradient jumps about moves carefully. It works well without "
         "tuning, which is why the tutorial uses it."
     ),
+    "learn.learning_rate.title": "The learning rate: crawl, learn, or blow up",
+    "learn.learning_rate.body": (
+        "Every batch, the optimizer moves each weight a small step against its gradient. **The "
+        "learning rate is the size of that step.**\n\nPut three runs side by side that differ only in"
+        " it, with plain SGD, 2 epochs of 6,000 digits each (measured here):\n\n| learning rate | "
+        "what happens | test accuracy |\n|---|---|---|\n| 1.0 | big steps: it learns at once | about "
+        "92% |\n| 0.001 | tiny steps: it crawls | about 23% |\n| 0.000001 | it does not move at all |"
+        " about 9% (a guess) |\n\nAnd at 10 the steps overshoot so far that the loss blows up: the "
+        "training stops itself and is saved as *diverged*. Adam adapts its steps per weight, which "
+        "is why the tutorial's 0.001 works well for it. Train one each, then tick the runs in the "
+        "table below to see their curves together."
+    ),
+    "learn.learning_rate.start": "Queue the three SGD runs (1.0, 0.001, 0.000001)",
     "learn.batches.title": "Epochs and batch size",
     "learn.batches.body": (
         "An **epoch** is one pass over all 60,000 training images. The **batch size** is how many images "
@@ -300,6 +447,7 @@ MESSAGES: dict[str, str] = {
     "draw.clear": "Clear",
     "draw.loading_model": "Loading the model…",
     "draw.model_unreadable": "This model cannot be used.",
+    "draw.unreadable": "This drawing could not be read. Press Clear and draw again.",
     "draw.blank": "Nothing drawn yet. Draw a digit in the black square.",
     "draw.too_small": "That is very small. Draw the digit bigger, filling most of the square.",
     "draw.too_full": "The square is mostly white. Press Clear and draw one digit with thinner strokes.",
@@ -382,4 +530,244 @@ MESSAGES: dict[str, str] = {
         "row 4, column 9 counts the 4s read as 9s. A row adds up to the number of test images with that "
         "label (about 1,000). Choose a cell to see its images below."
     ),
+    # Exports: a run as a notebook, its downloads, and a link that sets the Train page
+    "notebook.title": "# {dataset}: run `{run_id}` as a notebook",
+    "notebook.intro": (
+        "This notebook repeats the training that made run `{run_id}` in the classroom app, step by step as the "
+        "tutorial does: {model}, {epochs} epochs in batches of {batch}, {optimizer} with learning rate "
+        "{learning_rate}."
+    ),
+    "notebook.result": (
+        "That run reached a **test accuracy of {accuracy}** (test loss {loss}) in {seconds} s of training."
+    ),
+    "notebook.result_stopped": "It was stopped after {done} of its {asked} epochs, so this notebook trains for {done}.",
+    "notebook.result_continued": (
+        "It went on from run `{parent}`; this notebook trains one new model for all {epochs} epochs at once."
+    ),
+    "notebook.needs": (
+        "It needs only TensorFlow (with Keras), NumPy and matplotlib. Expect an accuracy close to the run's, not "
+        "equal to the last digit: the app hands the images to Keras in its own, faster way, so the random "
+        "choices fall differently even with the same seed."
+    ),
+    "notebook.settings": (
+        "## Settings\n"
+        "The run's settings, in one place. Make `TRAIN_IMAGES` smaller for a quick try (fewer images train "
+        "faster). If the notebook cannot find the data files, put the folder that holds them in `DATA_DIR`."
+    ),
+    "notebook.imports": (
+        "## 1. The libraries\n"
+        "Keras builds and trains the network (on TensorFlow), NumPy holds the images as arrays of numbers, and "
+        "matplotlib draws the charts."
+    ),
+    "notebook.data": (
+        "## 2. The data\n"
+        "{about}\n\n"
+        "The notebook reads the same files the app uses. They are in the IDX format: a short header with the "
+        "sizes, then one byte per pixel or label. When it finds none, `keras.datasets` downloads the data set "
+        "(that needs the internet)."
+    ),
+    "notebook.data.mnist": (
+        "MNIST: 70,000 handwritten digits from 0 to 9, each 28 × 28 grey pixels; 60,000 for training and "
+        "10,000 for testing."
+    ),
+    "notebook.data.fashion_mnist": (
+        "Fashion-MNIST: 70,000 pictures of clothes, shoes and bags in ten classes, each 28 × 28 grey pixels; "
+        "60,000 for training and 10,000 for testing."
+    ),
+    "notebook.scale": (
+        "## 3. Scale the pixels\n"
+        "A pixel is a whole number from 0 to 255. Divided by 255 it becomes a number from 0 to 1, the small, "
+        "even scale a network learns best on. Like the app, the notebook keeps them as float32: half the memory "
+        "of the tutorial's float64, and the same result."
+    ),
+    "notebook.model.mlp": (
+        "## 4. The model\n"
+        "The tutorial's network: `Flatten` lays the 28 × 28 pixels out as one row of 784 numbers, "
+        "`Dense({hidden}, relu)` combines them, and `Dense(10, softmax)` gives ten probabilities, one per "
+        "class, that add up to 1."
+    ),
+    "notebook.model.cnn": (
+        "## 4. The model\n"
+        "The app's small convolutional network: two rounds of `Conv2D` and `MaxPooling2D` find strokes and "
+        "their parts, `Dropout` leaves out 30% of what they found at random while training, `Dense({hidden}, "
+        "relu)` combines the rest, and `Dense(10, softmax)` gives ten probabilities that add up to 1."
+    ),
+    "notebook.augment": (
+        "**Augmentation.** In the app, every epoch showed each training image changed at random: turned by up "
+        "to {degrees}°, made up to {zoom}% bigger or smaller, shifted by up to {shift} pixels, and given "
+        "thicker or thinner strokes. Here Keras's `RandomRotation`, `RandomZoom` and `RandomTranslation` "
+        "layers make the first three changes, inside the model. They act only while the model trains, so "
+        "`evaluate` and `predict` see the test images as they are. Keras has no layer that changes the "
+        "thickness of strokes, so that change is left out; everything else is as in the app."
+    ),
+    "notebook.compile": (
+        "## 5. Compile\n"
+        "The optimizer is {optimizer} with learning rate {learning_rate}. The loss is sparse categorical "
+        "cross-entropy: the labels stay plain class numbers such as 7. The metric is accuracy."
+    ),
+    "notebook.optimizer.adam": "Adam",
+    "notebook.optimizer.sgd": "plain stochastic gradient descent (SGD)",
+    "notebook.optimizer.momentum": "stochastic gradient descent with momentum {momentum} (SGD + momentum)",
+    "notebook.fit": (
+        "## 6. Train\n"
+        "{epochs} epochs in batches of {batch}. After every epoch Keras also scores the test images "
+        "(`validation_data`), as the tutorial does: those are the val_ numbers."
+    ),
+    "notebook.curves": (
+        "## 7. The four curves\n"
+        "Loss and accuracy on the training images (loss, accuracy) and on the test images (val_loss, "
+        "val_accuracy) after every epoch."
+    ),
+    "notebook.evaluate": (
+        "## 8. The test score\n"
+        "`evaluate` scores the trained model on the 10,000 test images. The run in the app reached {accuracy}."
+    ),
+    "notebook.mistakes": (
+        "## 9. The mistakes\n"
+        "The network's answer for an image is the class with the highest probability (`np.argmax` along axis "
+        "1). Below, {shown} of the test images it got wrong, picked at random, with their label and its "
+        "prediction."
+    ),
+    "notebook.code.settings": "The settings of run {run_id}",
+    "notebook.code.seed": "the same seed: the same starting weights and order of images",
+    "notebook.code.no_seed": "the run set no seed, so every training starts a little differently",
+    "notebook.code.train_images": "how many training images to use; fewer train faster",
+    "notebook.code.data_dir": "a folder with the four data files; None looks for the project's data folder",
+    "notebook.code.quiet": "set before Keras starts TensorFlow: fewer start-up messages",
+    "notebook.code.read_idx": "An IDX file, raw or gzipped, as a NumPy array.",
+    "notebook.code.gzip": "a gzipped file starts with these two bytes",
+    "notebook.code.dims": "the header's fourth byte: 3 for images, 1 for labels",
+    "notebook.code.find_file": "The file itself or its .gz copy in the folder, or None.",
+    "notebook.code.search": "Look in DATA_DIR, then in data/ here and in every folder above",
+    "notebook.code.debian": "Debian's dataset-fashion-mnist package",
+    "notebook.code.download": "no files found: Keras downloads them",
+    "notebook.code.first_images": "The first {setting} training images",
+    "notebook.code.scale": "Pixels from 0..255 to 0..1",
+    "notebook.code.seed_apply": "A seed makes the starting weights (and the order of the images) the same every time",
+    "notebook.code.augment": "random changes, only while training",
+    "notebook.code.argmax": "Each image's answer: the class with the highest probability",
+    "notebook.code.pick": "{shown} of the mistakes at random, none twice",
+    "downloads.title": "Take this run with you",
+    "downloads.notebook": "Notebook (.ipynb)",
+    "downloads.notebook_help": (
+        "The code that made this run, step by step, as a Jupyter notebook in this language. It needs only "
+        "TensorFlow, NumPy and matplotlib."
+    ),
+    "downloads.model": "Model (.keras)",
+    "downloads.model_help": "The trained network. Any Keras 3 opens it: keras.saving.load_model(file).",
+    "downloads.record": "Record (JSON)",
+    "downloads.record_help": "The settings, every epoch's loss and accuracy, the fit time and the test score.",
+    "downloads.curves": "Chart (PNG)",
+    "downloads.curves_help": "The four curves: loss, val_loss, accuracy and val_accuracy after each epoch.",
+    "link.title": "Copy a link to these settings",
+    "link.help": (
+        "Whoever opens this link finds the Train page set like this. The button at the right of the box copies it."
+    ),
+    "link.ignored_range": "The link's {name}={value} was left out: it must be between {low} and {high}.",
+    "link.ignored_choice": "The link's {name}={value} was left out: it must be one of {choices}.",
+    "link.ignored_cap": "The link's {name}={value} was left out: the teacher does not allow it in this class.",
+    "link.capped": "The link asks for {asked} epochs; this class allows at most {cap}, so it is set to {cap}.",
+    # Inside the network (Draw) and the weights as they form (Train)
+    "inside.title": "Inside the network",
+    "inside.dense_help": (
+        "Each hidden unit looks at all 784 pixels, each through its own weight. Its picture shows those weights "
+        "where the pixels are: orange where ink makes the unit fire more, purple (dotted) where ink holds it back. "
+        "Under each picture: how strongly the unit fires for your drawing."
+    ),
+    "inside.legend": "Purple, dotted: negative · white: zero · orange: positive. Each picture has its own scale.",
+    "inside.legend_alt": (
+        "Colour scale from left to right: dark purple with a dot for strongly negative weights, paler purple, "
+        "white for zero, pale orange, dark orange for strongly positive weights."
+    ),
+    "inside.units_title": "The {count} hidden units that fire most for your drawing",
+    "inside.unit": "Unit {unit}: {activation:.2f}",
+    "inside.unit_alt": "Weights of hidden unit {unit}, which fires at {activation:.2f} for your drawing. {where}",
+    "inside.where": "Strongest positive weights: {positive}. Strongest negative weights: {negative}.",
+    "inside.nowhere": "none",
+    "inside.region.top_left": "top left",
+    "inside.region.top": "top",
+    "inside.region.top_right": "top right",
+    "inside.region.left": "left",
+    "inside.region.middle": "middle",
+    "inside.region.right": "right",
+    "inside.region.bottom_left": "bottom left",
+    "inside.region.bottom": "bottom",
+    "inside.region.bottom_right": "bottom right",
+    "inside.toward_answer": "The units pushing hardest toward the answer, {label} ({probability})",
+    "inside.toward_runner_up": "The units pushing hardest toward the runner-up, {label} ({probability})",
+    "inside.push": "Unit {unit}: {amount:+.2f}",
+    "inside.push_alt": "Weights of hidden unit {unit}, which adds {amount:+.2f} to the score of {label}. {where}",
+    "inside.push_help": (
+        "Each hidden unit adds its activation × its weight to a digit's score. All the units' pushes plus a bias "
+        "make the score, and softmax turns the ten scores into the probabilities."
+    ),
+    "inside.cnn_help": (
+        "A convolution slides small filters over the picture. Each filter looks for one pattern everywhere and "
+        "writes where it found it into a feature map."
+    ),
+    "inside.first_title": "First convolution: {count} filters and what each found in your drawing",
+    "inside.first_help": (
+        "Above: a filter's 3 × 3 weights (orange positive, purple dotted negative). Below: its feature map, white "
+        "where your drawing has that pattern. All maps share one scale."
+    ),
+    "inside.filter": "Filter {number}",
+    "inside.filter_alt": "Filter {number}: 3 × 3 weights, rows from the top: {rows}.",
+    "inside.map_alt": "Feature map of filter {number} on your drawing. Strongest response: {where}.",
+    "inside.map_silent_alt": "Feature map of filter {number}: it found nothing in your drawing (all black).",
+    "inside.second_title": "Second convolution: {count} feature maps",
+    "inside.second_help": (
+        "Each filter of the second layer looks at all the first layer's maps at once, so it finds patterns of "
+        "patterns. Each square is one 11 × 11 map, white where it responds."
+    ),
+    "inside.second_alt": (
+        "{count} feature maps of the second convolution in a grid, {columns} to a row; {active} of them respond "
+        "somewhere in your drawing."
+    ),
+    "learn.hidden.title": "What does a hidden unit look for?",
+    "learn.hidden.body": (
+        "A hidden unit multiplies every pixel by its weight, adds them all up with a bias, and passes the sum on "
+        "if it is above zero, else 0 (relu). So it fires when your ink lands on its orange weights and stays off "
+        "its purple ones: its picture is the pattern it looks for.\n\n"
+        "Nobody told the units what to look for. During training, after every batch, each weight moved a little "
+        "in the direction that made fewer mistakes. That is why many units look like blurry pieces of strokes "
+        "rather than whole digits. The output layer weighs them all together: a digit's score is the sum of every "
+        "unit's activation times its weight to that digit.\n\n"
+        "The weights near the border stay speckled, as they started: MNIST digits almost never have ink there, "
+        "so those weights hardly changed."
+    ),
+    "learn.first_layer.title": "What does the first convolution detect?",
+    "learn.first_layer.body": (
+        "A filter is 3 × 3 weights. It slides over every spot of the 28 × 28 picture; at each spot it multiplies "
+        "the 9 pixels under it by its 9 weights and adds them up. Where the pixels match its pattern, the sum is "
+        "large and the map is white.\n\n"
+        "First-layer filters tend to become detectors of edges and stroke directions: ink above and none below, "
+        "a vertical or a slanted stroke, the end of a stroke. Read a filter's rows: + + + over − − − finds the "
+        "lower edge of a horizontal stroke (ink above, none below). A map is 26 × 26 because a 3 × 3 filter fits "
+        "26 times across 28 pixels."
+    ),
+    "learn.second_layer.title": "What does the second convolution detect?",
+    "learn.second_layer.body": (
+        "Between the two convolutions, pooling keeps the largest value of every 2 × 2 block, so the 26 × 26 maps "
+        "shrink to 13 × 13, and a stroke may shift a little without changing much.\n\n"
+        "Each of the second layer's 64 filters looks at all 32 maps of the first layer at once, 3 × 3 at a time, "
+        "so it responds to patterns of patterns: corners, curves, crossings, loops, stroke ends. Its 11 × 11 "
+        "maps are coarser and harder to name. That is normal: the deeper the layer, the more its features serve "
+        "the task rather than match our words."
+    ),
+    "weights.title": "Watch the weights form",
+    "weights.waiting": "The weights appear here when the training starts.",
+    "weights.units_help": (
+        "The 784 incoming weights of hidden units 1 to {count}, as 28 × 28 pictures. Before training they are "
+        "random speckles; epoch by epoch, shapes of strokes appear."
+    ),
+    "weights.filters_help": (
+        "The first convolution's {count} filters, 3 × 3 weights each. They start random and turn into detectors "
+        "of edges and stroke directions."
+    ),
+    "weights.epoch": "Epoch",
+    "weights.before": "Before training (epoch 0)",
+    "weights.after": "After epoch {epoch}",
+    "weights.unit": "Unit {unit}",
+    "weights.unit_alt": "{when}: the weights of hidden unit {unit}. {where}",
+    "weights.filter_alt": "{when}: filter {number}, 3 × 3 weights, rows from the top: {rows}.",
 }

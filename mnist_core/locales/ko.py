@@ -11,9 +11,17 @@ MESSAGES: dict[str, str] = {
     "nav.home": "홈",
     "nav.train": "학습",
     "nav.draw": "그리기",
+    "nav.teacher": "선생님",
     "nav.mistakes": "오답",
     "sidebar.dataset": "데이터셋",
     "sidebar.dataset_help": "모든 페이지가 여기서 고른 데이터셋을 써요.",
+    "sidebar.name": "이름",
+    "sidebar.name_placeholder": "예: 민준",
+    "sidebar.name_help": (
+        "학습하고 내 실행을 찾으려면 이름을 한 번 입력하세요. 비밀번호는 없어요. 이름만 있으면 "
+        "돼요(글자, 숫자, 빈칸, - 와 _)."
+    ),
+    "sidebar.name_same_student": "다른 기기에서 같은 이름을 쓰면 같은 학생이에요. 내 실행은 이름을 따라가요.",
     "sidebar.language": "언어 · Language",
     # Shared words
     "dataset.mnist": "손글씨 숫자 (MNIST)",
@@ -74,8 +82,9 @@ MESSAGES: dict[str, str] = {
     "chart.overlay_alt": "체크한 학습 기록의 에포크별 검증 정확도와 튜토리얼의 결과를 함께 그린 그래프.",
     # Saved runs (Train, Draw and Mistakes pages)
     "runs.status.finished": "✓ 완료",
+    "runs.status.diverged": "✗ 발산(손실이 폭발함)",
     "runs.status.stopped": "■ 중간에 멈춤",
-    "runs.label": "{dataset} · {model} · {epochs} 에포크 · 정확도 {accuracy} · {when} · {status}",
+    "runs.label": "{owner} · {dataset} · {model} · {epochs} 에포크 · 정확도 {accuracy} · {when} · {status}",
     "runs.short_label": "{dataset} · {model} · {epochs} 에포크 · {when}",
     "runs.epochs_of": "{done} / {asked}",
     "runs.reference": "튜토리얼, {dataset}, {epochs} 에포크: {accuracy}",
@@ -89,8 +98,83 @@ MESSAGES: dict[str, str] = {
     "runs.col.fit": "학습 시간",
     "runs.col.when": "학습한 시각",
     "runs.col.status": "상태",
+    "runs.col.who": "누구",
+    "runs.col.learning": "옵티마이저, 학습률",
+    "runs.owner.teacher": "선생님 ★",
+    "runs.owner.earlier": "이전 실행",
+    "runs.owner.nobody": "(이름 없음)",
+    "runs.pinned": "★ 수업 모델 · {label}",
+    "runs.gone": "쓰던 실행이 이제 없어요(선생님이 지웠을 수 있어요). 지금은 이 실행을 써요: {run}.",
+    "optimizer.adam": "Adam(튜토리얼과 같음)",
+    "optimizer.sgd": "SGD(기본 경사 하강법)",
+    "optimizer.momentum": "모멘텀을 더한 SGD",
+    "optimizer.adam.short": "adam",
+    "optimizer.sgd.short": "sgd",
+    "optimizer.momentum.short": "momentum",
     "runs.col.source": "학습한 곳",
+    # Students' names, the teacher's caps and the training line
+    "name.empty": "먼저 이름을 입력하세요.",
+    "name.too_long": "이름은 {most}자까지 쓸 수 있어요. 지금 이름은 {length}자예요.",
+    "name.bad_characters": "이름에는 글자, 숫자, 빈칸, - 와 _ 만 쓸 수 있어요(쓸 수 없는 문자: {characters}).",
+    "caps.epochs": "이 수업에서는 선생님이 학습 한 번에 {cap} 에포크까지 허용했어요. 요청한 에포크는 {asked}예요.",
+    "caps.model": "이 수업에서는 선생님이 이 모델을 허용하지 않았어요({model}).",
+    "caps.augment": "이 수업에서는 선생님이 변형한 사본으로 학습하기(데이터 증강)를 허용하지 않았어요.",
+    "caps.images": "이 수업에서는 선생님이 학습 이미지를 {cap}장까지 허용했어요.",
+    "line.one_each": (
+        "이미 기다리거나 학습 중인 학습이 있어요(다른 탭이나 기기에서 시작했을 수도 있어요). "
+        "학생마다 한 번에 하나씩만 학습할 수 있어요. 끝날 때까지 기다리거나 멈추세요."
+    ),
+    "line.full": "대기열이 꽉 찼어요(이미 {length}개의 학습이 기다리고 있어요). 몇 개가 시작된 뒤에 다시 해 보세요.",
     # Home page
+    "teacher.title": "선생님",
+    "teacher.intro": (
+        "선생님 페이지예요. 학생 학습의 제한, 학습 대기열, 수업 모델과 실행을 다뤄요. 비밀번호를 "
+        "입력해서 여세요."
+    ),
+    "teacher.no_password": (
+        "이 서버에는 선생님 비밀번호가 없어서 이 페이지는 잠겨 있어요. 서버를 실행하는 사람이 시작할 때 정하세요. 예: "
+        "`MNIST_APP_TEACHER_PASSWORD='비밀번호' bash scripts/start.sh`, 또는 `.streamlit/secrets.toml`에 "
+        "`teacher_password = \"...\"`."
+    ),
+    "teacher.password": "선생님 비밀번호",
+    "teacher.unlock": "열기",
+    "teacher.wrong": "비밀번호가 맞지 않아요.",
+    "teacher.wait": "틀린 시도가 너무 많아요. {seconds}초 기다린 뒤 다시 해 보세요.",
+    "teacher.lock": "이 페이지 잠그기",
+    "teacher.unlocked": (
+        "이 브라우저 탭에서 열렸어요. 선생님의 학습(학습 페이지)은 제한이 없고 선생님의 실행으로 "
+        "표시돼요."
+    ),
+    "teacher.not_saved": "설정을 저장하지 못했어요.",
+    "teacher.caps.title": "학생 학습 제한",
+    "teacher.caps.help": "학생이 학습을 요청할 때 적용돼요. 이미 대기열에 있는 학습은 설정이 그대로예요.",
+    "teacher.caps.epochs": "최대 에포크",
+    "teacher.caps.images": "학습 이미지(0: 6만 장 전부)",
+    "teacher.caps.images_help": "이미지가 적으면 에포크마다 더 빨라서 대기열이 빨리 줄어요.",
+    "teacher.caps.models": "학생이 학습할 수 있는 모델",
+    "teacher.caps.augment": "데이터 증강 허용",
+    "teacher.caps.save": "제한 저장",
+    "teacher.caps.saved": "제한을 저장했어요. 다음에 학생이 요청하는 학습부터 적용돼요.",
+    "teacher.line.title": "학습 대기열",
+    "teacher.line.empty": "학습 중이거나 기다리는 학습이 없어요.",
+    "teacher.line.stop": "멈추기",
+    "teacher.line.remove": "대기열에서 빼기",
+    "teacher.line.what": "{dataset}, {model}, {epochs} 에포크, {learning}",
+    "teacher.class_model.title": "수업 모델",
+    "teacher.class_model.none": "고정한 모델이 없어요. 그리기 페이지는 손글씨를 가장 잘 읽는 숫자 실행에서 시작해요.",
+    "teacher.class_model.choose": "수업 모델로 고정할 실행",
+    "teacher.class_model.pin": "모두에게 고정",
+    "teacher.class_model.pinned": "고정했어요. 이제 모두의 그리기와 틀린 답 페이지가 이 모델에서 시작해요.",
+    "teacher.class_model.unpin": "고정 풀기",
+    "teacher.class_model.unpinned": "고정을 풀었어요.",
+    "teacher.runs.title": "저장된 모든 실행",
+    "teacher.runs.choose": "지울 실행",
+    "teacher.runs.delete": "지우기…",
+    "teacher.runs.confirm": "이 실행을 완전히 지울까요? {run}",
+    "teacher.runs.delete_for_good": "네, 지울게요",
+    "teacher.runs.keep": "아니요, 둘게요",
+    "teacher.runs.deleted": "지웠어요. 이 실행으로 그리던 학생은 수업 모델로 옮겨져요.",
+    "teacher.runs.not_deleted": "실행을 지우지 못했어요.",
     "home.title": "신경망은 어떻게 글씨를 읽게 될까요?",
     "home.intro": (
         "컴퓨터에게 그림은 숫자가 가득 찬 격자예요. 이 앱에서는 작은 신경망이 예시 60,000개를 보면서, 어떤 "
@@ -181,6 +265,25 @@ MESSAGES: dict[str, str] = {
         "(은닉층 유닛은 최대 128개)."
     ),
     "train.settings.augment": "데이터 증강(augmentation)",
+    "train.settings.optimizer": "옵티마이저",
+    "train.settings.optimizer_help": (
+        "작은 수정을 어떻게 할지 정해요. 튜토리얼은 Adam을 써요. SGD는 기울기를 따라 그대로 "
+        "내려가고, 모멘텀은 앞선 걸음의 속도를 더해요."
+    ),
+    "train.settings.learning_rate": "학습률",
+    "train.settings.learning_rate_help": (
+        "한 번에 얼마나 크게 고칠지 정해요. 튜토리얼의 Adam은 0.001을 써요. 너무 작으면 모델이 "
+        "기어가듯 느리고, 너무 크면 폭발해요."
+    ),
+    "train.rate.crawl": "이 학습률이면 모델이 기어가듯 느려요. 수정이 아주 작아서 손실이 거의 줄지 않아요.",
+    "train.rate.too_high": "이 학습률이면 모델이 폭발할 수 있어요. 손실이 엄청나게 커지면 학습이 스스로 멈춰요.",
+    "train.name_first": "먼저 사이드바에 이름을 입력하세요. 학습마다 주인이 있어야 해요.",
+    "caps.text": "이 수업의 제한(선생님이 정함): {caps}.",
+    "caps.text.epochs": "최대 {epochs} 에포크",
+    "caps.text.models": "모델: {models}",
+    "caps.text.augment_yes": "데이터 증강 가능",
+    "caps.text.augment_no": "데이터 증강 불가",
+    "caps.text.images": "학습 이미지 {images}장",
     "train.settings.augment_help": (
         "에포크마다 훈련 이미지를 조금씩 돌리고, 키우거나 줄이고, 옮기고, 획을 굵거나 가늘게 바꿔서 보여 줘요. "
         "학습은 더 오래 걸리지만 사람이 직접 그린 숫자를 더 잘 읽어요."
@@ -193,6 +296,7 @@ MESSAGES: dict[str, str] = {
     "train.leave_queue": "대기열에서 나가기",
     "train.bad_settings": "이 설정으로는 학습할 수 없어요.",
     "train.progress.title": "내 학습 ({dataset})",
+    "train.queued_wait": "대기 중이에요. {position}번째 차례예요. 약 {time} 뒤에 저절로 시작해요.",
     "train.queued": "서버에 자리가 나기를 기다리는 중이에요. 대기 순서: {position}번째. 차례가 되면 저절로 시작해요.",
     "train.getting_ready": "준비하는 중이에요. 이미지를 불러오고 신경망을 만들고 있어요…",
     "train.epoch_of": "에포크 {epoch} / {epochs}",
@@ -201,6 +305,18 @@ MESSAGES: dict[str, str] = {
     "train.left_unknown": "남은 시간을 계산하는 중",
     "train.first_epoch": "첫 번째 에포크를 학습하는 중이에요. 에포크가 끝나면 결과가 여기에 나타나요.",
     "train.done.finished": "✓ 완료: {epochs} 에포크.",
+    "train.done.diverged": "✗ {epochs} 에포크 뒤 스스로 멈췄어요. 손실이 폭발했어요. 발산한 실행으로 저장했어요.",
+    "train.diverged_why": (
+        "**이유:** 학습률({rate})이 너무 커요. 고칠 때마다 너무 멀리 지나쳐서 가중치가 끝없이 "
+        "커지고, 손실은 더 이상 쓸모 있는 숫자가 아니게 돼요. "
+        "학습률을 10배나 100배 줄여 보세요."
+    ),
+    "train.by_teacher.stopped": "■ 선생님이 {epochs} 에포크 뒤에 이 학습을 멈췄어요. 지금까지의 모델은 저장했어요.",
+    "train.by_teacher.cancelled": "선생님이 이 학습을 시작하기 전에 대기열에서 뺐어요.",
+    "train.optimizer_restarted": (
+        "저장된 모델에 옵티마이저 상태가 없어서 옵티마이저를 새로 시작했어요. Adam의 이동 평균이 "
+        "0부터 다시 시작해서 처음 몇 배치 동안 손실이 튈 수 있어요."
+    ),
     "train.done.stopped": "■ {epochs} 에포크 뒤에 멈췄어요. 지금까지 학습한 모델은 저장했어요.",
     "train.failed": "✗ 학습 실패: {error}",
     "train.failed_title": "✗ 학습에 실패했어요.",
@@ -215,6 +331,14 @@ MESSAGES: dict[str, str] = {
     "train.runs.tick": "비교하고 싶은 기록을 표에서 체크하세요.",
     "train.runs.overlay": "에포크별 검증 정확도",
     "train.runs.compare": "테스트 정확도: 튜토리얼과 이 앱",
+    "train.runs.whole_class": "반 전체의 실행 보기",
+    "train.continue.title": "이 실행을 이어서 학습하기",
+    "train.continue.epochs": "추가 에포크",
+    "train.continue.start": "{epochs} 에포크 더 학습하기({done} 에포크 다음부터)",
+    "train.continue.help": (
+        "이 실행의 가중치와 옵티마이저에서 시작하는 새 실행이에요. 곡선은 이 실행의 마지막 "
+        "에포크에서 이어져요."
+    ),
     "train.runs.compare_note": "결과는 학습할 때마다 조금씩 달라요. 매번 무작위 가중치에서 출발하기 때문이에요.",
     "learn.layers.title": "층(layer)과 소프트맥스",
     "learn.layers.body": (
@@ -247,6 +371,19 @@ MESSAGES: dict[str, str] = {
         "평균을 기억해 두고 보폭을 조절해요. 기울기가 꾸준히 같은 쪽을 가리키면 성큼성큼, 이리저리 흔들리면 "
         "조심조심 움직여요. 따로 조정하지 않아도 잘 동작해서 튜토리얼도 adam을 써요."
     ),
+    "learn.learning_rate.title": "학습률: 기어가거나, 배우거나, 폭발하거나",
+    "learn.learning_rate.body": (
+        "매 배치마다 옵티마이저는 각 가중치를 기울기의 반대 방향으로 조금 옮겨요. **학습률은 그 "
+        "걸음의 크기예요.**\n\n학습률만 다른 세 실행을 나란히 놓아 보세요. "
+        "기본 SGD로, 숫자 6,000장에 2 에포크씩 학습했어요(여기서 잰 값):\n\n| 학습률 | 일어나는 일 | "
+        "테스트 정확도 |\n|---|---|---|\n| 1.0"
+        " | 큰 걸음: 바로 배워요 | 약 92% |\n| 0.001 | 작은 걸음: 기어가듯 느려요 | 약 23% |\n| "
+        "0.000001 | 전혀 움직이지 않아요 | 약"
+        " 9%(찍기 수준) |\n\n10이면 걸음이 너무 멀리 지나쳐서 손실이 폭발해요. 학습은 스스로 멈추고 "
+        "*발산*으로 저장돼요. Adam은 가중치마다 걸음을 맞추기 "
+        "때문에 튜토리얼의 0.001이 잘 맞아요. 하나씩 학습시킨 뒤 아래 표에서 실행들을 체크해서 곡선을 함께 보세요."
+    ),
+    "learn.learning_rate.start": "SGD 실행 세 개를 대기열에 넣기(1.0, 0.001, 0.000001)",
     "learn.batches.title": "에포크와 배치 크기",
     "learn.batches.body": (
         "**에포크**(epoch)는 훈련 이미지 60,000장을 처음부터 끝까지 한 번 보는 것이에요. **배치 크기**"
@@ -299,6 +436,7 @@ MESSAGES: dict[str, str] = {
     "draw.clear": "지우기",
     "draw.loading_model": "모델을 불러오는 중…",
     "draw.model_unreadable": "이 모델은 쓸 수 없어요.",
+    "draw.unreadable": "이 그림은 읽을 수 없어요. 지우기를 누르고 다시 그려 보세요.",
     "draw.blank": "아직 아무것도 그리지 않았어요. 검은 정사각형에 숫자를 그려 보세요.",
     "draw.too_small": "너무 작아요. 정사각형을 거의 채울 만큼 크게 그려 보세요.",
     "draw.too_full": "정사각형이 거의 다 하얘요. 지우기를 누르고, 칠하지 말고 선으로 숫자 하나만 그려 보세요.",
@@ -381,4 +519,244 @@ MESSAGES: dict[str, str] = {
         "모두 더하면 그 레이블의 테스트 이미지 수(약 1,000개)가 돼요. 칸을 고르면 아래에서 그 이미지들을 볼 "
         "수 있어요."
     ),
+    # Exports: a run as a notebook, its downloads, and a link that sets the Train page
+    "notebook.title": "# {dataset}: 학습 기록 `{run_id}` 노트북",
+    "notebook.intro": (
+        "이 노트북은 수업 앱의 학습 기록 `{run_id}`의 학습을 튜토리얼 순서대로 한 단계씩 다시 해 봐요. "
+        "모델: {model}, 에포크: {epochs}, 배치 크기: {batch}, 옵티마이저: {optimizer}, 학습률: {learning_rate}."
+    ),
+    "notebook.result": (
+        "그 학습은 {seconds}초 동안 학습해서 **테스트 정확도 {accuracy}**(테스트 손실 {loss})에 이르렀어요."
+    ),
+    "notebook.result_stopped": (
+        "그 학습은 {asked} 에포크 중 {done} 에포크에서 멈췄어요. 그래서 이 노트북도 {done} 에포크만 학습해요."
+    ),
+    "notebook.result_continued": (
+        "그 학습은 학습 기록 `{parent}`에 이어서 학습했어요. 이 노트북은 새 모델 하나를 {epochs} 에포크 동안 "
+        "한 번에 학습해요."
+    ),
+    "notebook.needs": (
+        "TensorFlow(Keras 포함), NumPy, matplotlib만 있으면 돼요. 정확도는 그 학습과 비슷하게 나오지만 끝자리까지 "
+        "똑같지는 않아요. 앱은 더 빠른 자기만의 방식으로 이미지를 Keras에 넘겨서, 시드가 같아도 무작위로 "
+        "고르는 결과가 달라지거든요."
+    ),
+    "notebook.settings": (
+        "## 설정\n"
+        "그 학습의 설정을 한곳에 모았어요. 빨리 한번 돌려 보려면 `TRAIN_IMAGES`를 줄이세요(이미지가 적을수록 "
+        "학습이 빨라요). 노트북이 데이터 파일을 찾지 못하면, 파일이 있는 폴더를 `DATA_DIR`에 적어 주세요."
+    ),
+    "notebook.imports": (
+        "## 1. 라이브러리\n"
+        "Keras는 (TensorFlow 위에서) 신경망을 만들고 학습시키고, NumPy는 이미지를 숫자 배열로 담고, "
+        "matplotlib은 그래프를 그려요."
+    ),
+    "notebook.data": (
+        "## 2. 데이터\n"
+        "{about}\n\n"
+        "노트북은 앱이 쓰는 것과 같은 파일을 읽어요. 파일은 IDX 형식이에요. 크기를 적은 짧은 헤더 뒤에 픽셀이나 "
+        "레이블이 한 바이트씩 이어져요. 파일을 찾지 못하면 `keras.datasets`가 데이터셋을 내려받아요"
+        "(인터넷이 필요해요)."
+    ),
+    "notebook.data.mnist": (
+        "MNIST: 0부터 9까지 손으로 쓴 숫자 70,000개예요. 하나하나가 28 × 28 회색조 픽셀이고, 60,000개는 학습용, "
+        "10,000개는 테스트용이에요."
+    ),
+    "notebook.data.fashion_mnist": (
+        "Fashion-MNIST: 옷, 신발, 가방 사진 70,000장으로, 클래스는 10가지예요. 하나하나가 28 × 28 회색조 "
+        "픽셀이고, 60,000장은 학습용, 10,000장은 테스트용이에요."
+    ),
+    "notebook.scale": (
+        "## 3. 픽셀값 조정\n"
+        "픽셀은 0부터 255까지의 정수예요. 255로 나누면 0부터 1 사이의 수가 되는데, 신경망은 이렇게 작고 고른 "
+        "범위에서 가장 잘 배워요. 노트북도 앱처럼 float32로 담아요. 튜토리얼의 float64보다 메모리는 절반이고 "
+        "결과는 같아요."
+    ),
+    "notebook.model.mlp": (
+        "## 4. 모델 만들기\n"
+        "튜토리얼의 신경망이에요. `Flatten`이 28 × 28 픽셀을 숫자 784개의 한 줄로 펼치고, `Dense({hidden}, "
+        "relu)`가 그 숫자들을 조합하고, `Dense(10, softmax)`가 클래스마다 하나씩, 합이 1인 확률 10개를 내놓아요."
+    ),
+    "notebook.model.cnn": (
+        "## 4. 모델 만들기\n"
+        "앱의 작은 합성곱 신경망이에요. `Conv2D`와 `MaxPooling2D`를 두 번 거치며 획과 그 조각을 찾고, "
+        "`Dropout`은 학습하는 동안 찾은 것의 30%를 무작위로 빼고, `Dense({hidden}, relu)`가 나머지를 조합하고, "
+        "`Dense(10, softmax)`가 합이 1인 확률 10개를 내놓아요."
+    ),
+    "notebook.augment": (
+        "**데이터 증강.** 앱에서는 에포크마다 훈련 이미지를 하나하나 무작위로 바꿔서 보여 줬어요. 최대 "
+        "{degrees}°까지 돌리고, 최대 {zoom}%까지 키우거나 줄이고, 최대 {shift}픽셀까지 옮기고, 획을 굵거나 "
+        "가늘게 했어요. 여기서는 Keras의 `RandomRotation`, `RandomZoom`, `RandomTranslation` 층이 모델 안에서 "
+        "앞의 세 가지를 해요. 이 층들은 학습할 때만 작동해서, `evaluate`와 `predict`는 테스트 이미지를 그대로 "
+        "봐요. 획 굵기를 바꾸는 층은 Keras에 없어서 그 변화는 뺐어요. 나머지는 앱과 같아요."
+    ),
+    "notebook.compile": (
+        "## 5. 모델 컴파일\n"
+        "옵티마이저: {optimizer}, 학습률: {learning_rate}. 손실 함수는 sparse categorical "
+        "cross-entropy예요. 그래서 레이블을 7 같은 클래스 번호 그대로 둬요. 평가 지표는 정확도(accuracy)예요."
+    ),
+    "notebook.optimizer.adam": "Adam(아담)",
+    "notebook.optimizer.sgd": "기본 확률적 경사 하강법(SGD)",
+    "notebook.optimizer.momentum": "모멘텀 계수 {momentum}의 확률적 경사 하강법(SGD + 모멘텀)",
+    "notebook.fit": (
+        "## 6. 모델 학습\n"
+        "배치 크기는 {batch}, 에포크는 {epochs}번이에요. 튜토리얼처럼 에포크가 끝날 때마다 Keras가 테스트 "
+        "이미지로도 채점해요(`validation_data`). 그것이 val_로 시작하는 값들이에요."
+    ),
+    "notebook.curves": (
+        "## 7. 네 개의 곡선\n"
+        "에포크마다 훈련 이미지에서 잰 손실과 정확도(loss, accuracy), 테스트 이미지에서 잰 손실과 정확도"
+        "(val_loss, val_accuracy)예요."
+    ),
+    "notebook.evaluate": (
+        "## 8. 성능 평가\n"
+        "`evaluate`가 학습을 마친 모델을 테스트 이미지 10,000장으로 채점해요. 앱에서 한 학습의 테스트 정확도: "
+        "{accuracy}."
+    ),
+    "notebook.mistakes": (
+        "## 9. 틀린 이미지\n"
+        "이미지마다 신경망의 답은 확률이 가장 높은 클래스예요(axis 1 방향의 `np.argmax`). 아래는 틀린 테스트 "
+        "이미지 중 무작위로 고른 {shown}장과 그 레이블(Label), 예측(Predict)이에요."
+    ),
+    "notebook.code.settings": "학습 기록 {run_id}의 설정",
+    "notebook.code.seed": "시드가 같으면 시작 가중치와 이미지 순서가 같아요",
+    "notebook.code.no_seed": "그 학습은 시드를 정하지 않아서, 학습할 때마다 조금씩 다르게 시작해요",
+    "notebook.code.train_images": "쓸 훈련 이미지 수. 적을수록 빨라요",
+    "notebook.code.data_dir": "데이터 파일 네 개가 있는 폴더. None이면 프로젝트의 data 폴더를 찾아요",
+    "notebook.code.quiet": "Keras가 TensorFlow를 시작하기 전에 정해야 시작 메시지가 줄어요",
+    "notebook.code.read_idx": "IDX 파일(그대로이거나 gzip으로 압축된 것)을 NumPy 배열로 읽어요.",
+    "notebook.code.gzip": "gzip 파일은 이 두 바이트로 시작해요",
+    "notebook.code.dims": "헤더의 네 번째 바이트: 이미지는 3, 레이블은 1",
+    "notebook.code.find_file": "폴더 안의 파일, 또는 그 .gz 사본. 없으면 None.",
+    "notebook.code.search": "DATA_DIR을 먼저 보고, 그다음 이 폴더와 그 위의 모든 폴더에서 data/를 찾아요",
+    "notebook.code.debian": "데비안의 dataset-fashion-mnist 패키지",
+    "notebook.code.download": "파일이 없으면 Keras가 내려받아요",
+    "notebook.code.first_images": "훈련 이미지 중 앞의 {setting}장",
+    "notebook.code.scale": "픽셀값을 0..255에서 0..1로",
+    "notebook.code.seed_apply": "시드를 정하면 시작 가중치(와 이미지 순서)가 매번 같아요",
+    "notebook.code.augment": "학습할 때만 쓰는 무작위 변화",
+    "notebook.code.argmax": "이미지마다의 답: 확률이 가장 높은 클래스",
+    "notebook.code.pick": "틀린 것 중 무작위로 {shown}개, 중복 없이",
+    "downloads.title": "이 학습 기록 가져가기",
+    "downloads.notebook": "노트북 (.ipynb)",
+    "downloads.notebook_help": (
+        "이 학습을 만든 코드를 한 단계씩, 지금 언어로 된 Jupyter 노트북으로 받아요. TensorFlow, NumPy, "
+        "matplotlib만 있으면 돼요."
+    ),
+    "downloads.model": "모델 (.keras)",
+    "downloads.model_help": "학습된 신경망이에요. Keras 3이면 어디서든 열려요: keras.saving.load_model(파일).",
+    "downloads.record": "기록 (JSON)",
+    "downloads.record_help": "설정, 에포크마다의 손실과 정확도, 학습 시간, 테스트 점수가 담겨 있어요.",
+    "downloads.curves": "그래프 (PNG)",
+    "downloads.curves_help": "에포크마다의 손실, 검증 손실, 정확도, 검증 정확도 네 곡선이에요.",
+    "link.title": "이 설정으로 여는 링크 복사하기",
+    "link.help": (
+        "이 링크를 여는 사람은 학습 페이지가 이 설정으로 채워진 채로 보게 돼요. 상자 오른쪽 버튼으로 복사하세요."
+    ),
+    "link.ignored_range": "링크에 있던 {name}={value} 값은 쓰지 않았어요. {low}부터 {high} 사이여야 해요.",
+    "link.ignored_choice": "링크에 있던 {name}={value} 값은 쓰지 않았어요. 다음 중 하나여야 해요: {choices}.",
+    "link.ignored_cap": "링크에 있던 {name}={value} 값은 쓰지 않았어요. 이 수업에서 선생님이 허용하지 않은 설정이에요.",
+    "link.capped": "링크는 {asked} 에포크를 요청하지만 이 수업은 최대 {cap} 에포크까지라서 {cap} 에포크로 맞췄어요.",
+    # Inside the network (Draw) and the weights as they form (Train)
+    "inside.title": "신경망 속 들여다보기",
+    "inside.dense_help": (
+        "은닉 유닛 하나는 784개 픽셀을 모두 보는데, 픽셀마다 가중치가 따로 있어요. 유닛의 그림은 그 가중치를 "
+        "픽셀 자리에 그대로 그린 것이에요. 주황색은 잉크가 있으면 유닛이 더 강하게 켜지는 곳이고, 점이 찍힌 "
+        "보라색은 잉크가 있으면 유닛을 억누르는 곳이에요. 그림 아래 숫자는 유닛이 내 그림에 얼마나 강하게 "
+        "반응했는지예요."
+    ),
+    "inside.legend": "점 찍힌 보라색: 음수 · 흰색: 0 · 주황색: 양수. 그림마다 색의 세기 기준이 따로예요.",
+    "inside.legend_alt": (
+        "왼쪽에서 오른쪽으로 색의 범례: 점이 찍힌 진한 보라색은 크게 음수인 가중치, 옅은 보라색, 흰색은 0, "
+        "옅은 주황색, 진한 주황색은 크게 양수인 가중치예요."
+    ),
+    "inside.units_title": "내 그림에 가장 강하게 반응한 은닉 유닛 {count}개",
+    "inside.unit": "유닛 {unit}: {activation:.2f}",
+    "inside.unit_alt": "은닉 유닛 {unit}의 가중치 그림. 내 그림에 {activation:.2f}만큼 반응했어요. {where}",
+    "inside.where": "가장 센 양수 가중치: {positive}. 가장 센 음수 가중치: {negative}.",
+    "inside.nowhere": "없음",
+    "inside.region.top_left": "왼쪽 위",
+    "inside.region.top": "위쪽",
+    "inside.region.top_right": "오른쪽 위",
+    "inside.region.left": "왼쪽",
+    "inside.region.middle": "가운데",
+    "inside.region.right": "오른쪽",
+    "inside.region.bottom_left": "왼쪽 아래",
+    "inside.region.bottom": "아래쪽",
+    "inside.region.bottom_right": "오른쪽 아래",
+    "inside.toward_answer": "답 {label}({probability}) 쪽으로 가장 세게 미는 유닛",
+    "inside.toward_runner_up": "2위 {label}({probability}) 쪽으로 가장 세게 미는 유닛",
+    "inside.push": "유닛 {unit}: {amount:+.2f}",
+    "inside.push_alt": "은닉 유닛 {unit}의 가중치 그림. 숫자 {label}의 점수에 {amount:+.2f}만큼 더해요. {where}",
+    "inside.push_help": (
+        "은닉 유닛은 저마다 (활성값 × 그 숫자로 가는 가중치)를 숫자의 점수에 더해요. 모든 유닛이 더한 값에 "
+        "편향(bias)을 더하면 점수가 되고, 소프트맥스가 열 개의 점수를 확률로 바꿔요."
+    ),
+    "inside.cnn_help": (
+        "합성곱 층은 작은 필터를 그림 위로 한 칸씩 옮기며 훑어요. 필터마다 한 가지 무늬를 그림 곳곳에서 찾고, "
+        "그 무늬를 찾은 자리를 특징 맵(feature map)에 적어요."
+    ),
+    "inside.first_title": "첫 번째 합성곱: 필터 {count}개와 각 필터가 내 그림에서 찾은 것",
+    "inside.first_help": (
+        "위: 필터의 3 × 3 가중치(주황색은 양수, 점 찍힌 보라색은 음수). 아래: 그 필터의 특징 맵으로, 내 그림에 "
+        "그 무늬가 있는 곳이 흰색이에요. 모든 맵의 밝기 기준은 같아요."
+    ),
+    "inside.filter": "필터 {number}",
+    "inside.filter_alt": "필터 {number}: 3 × 3 가중치, 위쪽 줄부터: {rows}.",
+    "inside.map_alt": "내 그림에 대한 필터 {number}의 특징 맵. 가장 강한 반응: {where}.",
+    "inside.map_silent_alt": "필터 {number}의 특징 맵: 이 필터는 내 그림에서 아무것도 찾지 못했어요(모두 검은색).",
+    "inside.second_title": "두 번째 합성곱: 특징 맵 {count}개",
+    "inside.second_help": (
+        "두 번째 층의 필터는 첫 번째 층의 맵을 모두 한꺼번에 보기 때문에, 무늬들로 이루어진 무늬를 찾아요. "
+        "작은 사각형 하나가 11 × 11 맵 하나이고, 반응한 곳이 흰색이에요."
+    ),
+    "inside.second_alt": (
+        "두 번째 합성곱의 특징 맵 {count}개를 한 줄에 {columns}개씩 늘어놓은 격자. 그중 {active}개가 내 그림 "
+        "어딘가에 반응했어요."
+    ),
+    "learn.hidden.title": "은닉 유닛은 무엇을 찾을까요?",
+    "learn.hidden.body": (
+        "은닉 유닛은 픽셀마다 가중치를 곱해 모두 더하고 편향을 더한 뒤, 0보다 크면 그 값을, 아니면 0을 "
+        "내보내요(relu). 그래서 잉크가 주황색 가중치 위에 놓이고 보라색 가중치는 피해 갈수록 강하게 켜져요. "
+        "유닛의 그림이 곧 그 유닛이 찾는 무늬예요.\n\n"
+        "무엇을 찾으라고 알려 준 사람은 없어요. 훈련하는 동안 배치마다 모든 가중치가 틀린 답이 줄어드는 "
+        "쪽으로 조금씩 움직였을 뿐이에요. 그래서 많은 유닛이 숫자 전체보다는 흐릿한 획 조각처럼 보여요. "
+        "출력층은 이 유닛들을 모두 모아 판단해요. 숫자의 점수는 각 유닛의 활성값 × 그 숫자로 가는 가중치를 "
+        "모두 더한 값이에요.\n\n"
+        "가장자리의 가중치는 처음처럼 얼룩덜룩해요. MNIST 숫자는 가장자리에 잉크가 거의 없어서, 그 가중치는 "
+        "거의 바뀌지 않았거든요."
+    ),
+    "learn.first_layer.title": "첫 번째 합성곱은 무엇을 찾을까요?",
+    "learn.first_layer.body": (
+        "필터는 3 × 3 가중치예요. 28 × 28 그림의 모든 자리로 옮겨 다니며, 자리마다 아래에 있는 픽셀 9개에 "
+        "가중치 9개를 곱해 더해요. 픽셀이 필터의 무늬와 맞는 곳에서는 합이 커서 맵이 흰색이 돼요.\n\n"
+        "첫 번째 층의 필터는 흔히 가장자리와 획의 방향을 찾는 검출기가 돼요. 위에는 잉크가 있고 아래에는 없는 "
+        "곳, 세로 획이나 비스듬한 획, 획의 끝 같은 것이에요. 필터의 줄을 읽어 보세요. + + + 아래에 − − − 가 "
+        "있는 필터는 가로 획의 아래쪽 가장자리(위는 잉크, 아래는 빈칸)를 찾아요. 3 × 3 필터는 28픽셀 안에 "
+        "26번 들어가서 맵은 26 × 26이에요."
+    ),
+    "learn.second_layer.title": "두 번째 합성곱은 무엇을 찾을까요?",
+    "learn.second_layer.body": (
+        "두 합성곱 사이에서 풀링(pooling)이 2 × 2 칸마다 가장 큰 값만 남겨서, 26 × 26 맵이 13 × 13으로 줄어요. "
+        "그래서 획이 조금 옮겨져도 결과가 크게 바뀌지 않아요.\n\n"
+        "두 번째 층의 필터 64개는 저마다 첫 번째 층의 맵 32개를 한꺼번에, 3 × 3 칸씩 봐요. 그래서 무늬들로 "
+        "이루어진 무늬, 곧 모서리, 곡선, 교차점, 고리, 획의 끝 같은 것에 반응해요. 11 × 11 맵은 더 거칠고 "
+        "이름 붙이기도 어려워요. 그게 정상이에요. 층이 깊어질수록 특징은 우리가 쓰는 말보다 숫자를 맞히는 "
+        "일에 더 맞춰지거든요."
+    ),
+    "weights.title": "가중치가 만들어지는 모습 보기",
+    "weights.waiting": "훈련이 시작되면 여기에 가중치가 나타나요.",
+    "weights.units_help": (
+        "은닉 유닛 1~{count}번이 받는 가중치 784개를 28 × 28 그림으로 그렸어요. 훈련 전에는 무작위 얼룩이지만, "
+        "에포크가 지날수록 획 모양이 나타나요."
+    ),
+    "weights.filters_help": (
+        "첫 번째 합성곱의 필터 {count}개로, 각각 3 × 3 가중치예요. 무작위로 시작해서 가장자리와 획의 방향을 "
+        "찾는 검출기로 바뀌어 가요."
+    ),
+    "weights.epoch": "에포크",
+    "weights.before": "훈련 전(에포크 0)",
+    "weights.after": "에포크 {epoch} 후",
+    "weights.unit": "유닛 {unit}",
+    "weights.unit_alt": "{when}: 은닉 유닛 {unit}의 가중치 그림. {where}",
+    "weights.filter_alt": "{when}: 필터 {number}, 3 × 3 가중치, 위쪽 줄부터: {rows}.",
 }

@@ -19,6 +19,7 @@ from harness.browser import (
     DEFAULT_TIMEOUT_MS,
     VIEWPORT,
     ConsoleErrors,
+    Screen,
     screenshot,
     wait_for_app,
     wait_for_pictures,
@@ -100,7 +101,8 @@ def console_errors() -> ConsoleErrors:
 
 @pytest.fixture
 def open_app(browser, app_server, only_reference_run, console_errors) -> Iterator[Callable[..., Page]]:
-    """open_app(path="", who="", locale="en-US") -> a page in a new browser context (a new user) showing `path`.
+    """open_app(path="", who="", locale="en-US", screen=None) -> a page in a new browser context (a new user)
+    showing `path`, on `screen` (a harness.browser.Screen: window size, pixel density, touch) or a 1280x1000 window.
 
     After the test: a full-page screenshot of every page still open, a training left running is stopped, then
     the test fails if any page logged a console error or threw, or shows a picture that did not load.
@@ -108,9 +110,10 @@ def open_app(browser, app_server, only_reference_run, console_errors) -> Iterato
     opened: list[tuple[str, Page]] = []
     contexts: list[BrowserContext] = []
 
-    def open_page(path: str = "", who: str = "", locale: str = "en-US") -> Page:
+    def open_page(path: str = "", who: str = "", locale: str = "en-US", screen: Screen | None = None) -> Page:
         # English unless asked: the app speaks the browser's language, and most checks read its English words.
-        context = browser.new_context(viewport=VIEWPORT, locale=locale)
+        device = screen.context_options() if screen is not None else {"viewport": VIEWPORT}
+        context = browser.new_context(locale=locale, **device)
         context.set_default_timeout(DEFAULT_TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()

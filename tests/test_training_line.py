@@ -1,0 +1,133 @@
+"""The server's line of trainings is fair: one job per student from any tab, a length cap, the teacher's caps
+when joining, stops by the teacher that say so, and a wait estimated from the line's real pace."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from stand_ins import use_stand_in_training
+
+from mnist_core.caps import Caps
+from mnist_core.jobs import JobState
+from mnist_core.refusal import Refusal
+from mnist_core.students import TEACHER, Owner
+from mnist_core.training import TrainingResult, TrainingSettings
+from mnist_core.training_queue import TrainingQueue
+
+METRICS = {"loss": 0.5, "accuracy": 0.8, "val_loss": 0.4, "val_accuracy": 0.85}
+
+
+class StandInModel:
+    def save(self, path) -> None:
+        path.write_bytes(b"a stand-in model")
+
+
+class HeldTraining:
+    """A stand-in training that runs until released or stopped, taking `seconds_per_epoch` per epoch."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+
+    def __call__(self, settings, listener=None, stop=None, store=None):
+        listener.on_start(settings, 10, {})
+        listener.on_batch(1, 5, 0.5, 0.8)
+        while not (self.release.is_set() or stop.is_set()):
+            time.sleep(0.01)
+        listener.on_batch(1, 10, 0.5, 0.8)
+        listener.on_epoch(1, METRICS, 0.1)
+        history = {name: [value] for name, value in METRICS.items()}
+        return TrainingResult(settings, history, 0.1, 0.4, 0.85, StandInModel(), stopped=stop.is_set())
+
+
+@pytest.fixture
+def held(monkeypatch) -> HeldTraining:
+    training = HeldTraining()
+    use_stand_in_training(monkeypatch, training)
+    yield training
+    training.release.set()
+
+
+def wait_until(condition, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
+def test_a_student_has_one_job_at_a_time_from_any_tab_or_device(store, held):
+    queue = TrainingQueue(store, max_running=1)
+    first = queue.submit(TrainingSettings(epochs=1), Owner("Min-jun"))
+    with pytest.raises(Refusal) as refused:
+        queue.submit(TrainingSettings(epochs=1), Owner(" min-jun "))  # another device, same student
+    assert refused.value.key == "line.one_each"
+    assert queue.active_job_of(Owner("MIN-JUN")) is first
+    other = queue.submit(TrainingSettings(epochs=1), Owner("Ji-woo"))  # another student waits in line
+    assert other.snapshot().state == JobState.QUEUED
+    held.release.set()
+    assert queue.wait_all(timeout=30)
+    assert queue.submit(TrainingSettings(epochs=1), Owner("Min-jun"))  # the first ended: a new one is fine
+
+
+def test_the_line_has_a_length_cap(store, held):
+    queue = TrainingQueue(store, max_running=1, line_length=2)
+    for number in range(3):  # one runs, two wait
+        queue.submit(TrainingSettings(epochs=1), Owner(f"student {number}"))
+    with pytest.raises(Refusal, match="2 trainings wait") as refused:
+        queue.submit(TrainingSettings(epochs=1), Owner("one too many"))
+    assert refused.value.key == "line.full"
+
+
+def test_caps_bind_students_when_they_join_not_the_teacher_and_not_jobs_in_line(store, held):
+    queue = TrainingQueue(store, max_running=1)
+    with pytest.raises(Refusal, match="at most 3 epochs per training in this class; you asked for 10"):
+        queue.submit(TrainingSettings(epochs=10), Owner("Min-jun"), caps=Caps(epochs=3))
+    teachers = queue.submit(TrainingSettings(epochs=10), TEACHER, caps=Caps(epochs=3))
+    waiting = queue.submit(TrainingSettings(epochs=3), Owner("Min-jun"), caps=Caps(epochs=3))
+    # The teacher lowers the cap to 1 epoch while the job waits: new requests meet the new cap, the job keeps its 3.
+    with pytest.raises(Refusal, match="at most 1 epochs"):
+        queue.submit(TrainingSettings(epochs=3), Owner("Ji-woo"), caps=Caps(epochs=1))
+    assert waiting.snapshot().state == JobState.QUEUED and waiting.settings.epochs == 3
+    held.release.set()
+    assert queue.wait_all(timeout=30)
+    assert teachers.snapshot().state == waiting.snapshot().state == JobState.FINISHED
+
+
+def test_the_teacher_stops_a_running_job_and_takes_a_waiting_one_out(store, held):
+    queue = TrainingQueue(store, max_running=1)
+    running = queue.submit(TrainingSettings(epochs=1), Owner("Min-jun"))
+    waiting = queue.submit(TrainingSettings(epochs=1), Owner("Ji-woo"))
+    wait_until(lambda: running.snapshot().batch > 0)
+    assert [snapshot.owner.name for snapshot in queue.line()] == ["Min-jun", "Ji-woo"]
+    queue.stop(waiting.id, by_teacher=True)
+    queue.stop(running.id, by_teacher=True)
+    assert queue.wait_all(timeout=30)
+    stopped, cancelled = running.snapshot(), waiting.snapshot()
+    assert stopped.state == JobState.STOPPED and stopped.stopped_by_teacher
+    assert store.get(stopped.run_id).status == "stopped" and store.get(stopped.run_id).owner == "Min-jun"
+    assert cancelled.state == JobState.CANCELLED and cancelled.stopped_by_teacher
+    assert queue.line() == []
+
+
+def test_the_wait_is_estimated_from_the_line_s_real_pace(store, held):
+    queue = TrainingQueue(store, max_running=1)
+    first = queue.submit(TrainingSettings(epochs=1, train_limit=6000), Owner("a"))
+    wait_until(lambda: first.snapshot().batch > 0)
+    time.sleep(0.3)
+    held.release.set()
+    assert queue.wait_all(timeout=30)
+    measured = queue._pace["mlp"]  # seconds per image and epoch, learned from the first training
+    assert measured != pytest.approx(4.5e-5)
+
+    held.release.clear()
+    running = queue.submit(TrainingSettings(epochs=1, train_limit=6000), Owner("b"))
+    second = queue.submit(TrainingSettings(epochs=4, train_limit=6000), Owner("c"))
+    third = queue.submit(TrainingSettings(epochs=1, train_limit=6000), Owner("d"))
+    wait_until(lambda: running.snapshot().batch > 0)
+    waits = [queue.snapshot(job.id).wait_seconds for job in (second, third)]
+    assert queue.snapshot(second.id).queue_position == 1 and 0 <= waits[0] < waits[1]
+    # The third waits for the second's 4 epochs of 6,000 images at the measured pace, and its start-up.
+    assert waits[1] - waits[0] == pytest.approx(4 * 6000 * measured + queue._setup_seconds, rel=0.01)
+    held.release.set()
+    assert queue.wait_all(timeout=30)

@@ -1,0 +1,126 @@
+"""The Train page's saved runs: my runs first (the class's on request), compared side by side, continued.
+
+Ticking rows compares them: their validation accuracy per epoch beside the tutorial's figures. With one of
+my runs ticked (any run, for the teacher), it can train on for more epochs, and be taken home.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from mnist_core import defaults, figures, limits
+from mnist_core import presentation as view
+from mnist_core.i18n import t
+from mnist_core.runs import RunRecord, RunStatus
+from mnist_core.training import TrainingSettings
+from ui import charts, people
+from ui.downloads import run_downloads
+from ui.session import timezone
+from ui.training_views import submit
+
+WHOLE_CLASS_KEY = "runs-whole-class"
+CONTINUE_EPOCHS_KEY = "continue-epochs"
+
+
+def shown_runs(records: Sequence[RunRecord]) -> list[RunRecord]:
+    """My runs; the whole class's (mine first) when asked, or when I have no name yet. The teacher sees all."""
+    student = people.student_name()
+    if people.teacher_unlocked() or student is None:
+        return list(records)
+    mine = [record for record in records if defaults.is_mine(record, student)]
+    if not st.toggle(t("train.runs.whole_class"), key=WHOLE_CLASS_KEY):
+        return mine
+    return mine + [record for record in records if not defaults.is_mine(record, student)]
+
+
+def saved_runs(records: Sequence[RunRecord]) -> None:
+    """The runs table, and for the ticked runs: the comparison, and for one of mine: continue it."""
+    st.subheader(t("train.runs.title"))
+    records = shown_runs(records)
+    if not records:
+        st.info(t("train.runs.none"))
+        return
+    zone = timezone()
+    table = pd.DataFrame(view.runs_table(records, zone))
+    # A new key whenever the list changes: row positions move when a run is added, so start again
+    # with the newest run ticked rather than keep a selection that now points at other rows.
+    fingerprint = hashlib.sha1("|".join(record.id for record in records).encode()).hexdigest()[:10]
+    event = st.dataframe(
+        table,
+        key=f"runs-table-{fingerprint}",
+        on_select="rerun",
+        selection_mode="multi-row",
+        selection_default={"selection": {"rows": [0]}},
+        hide_index=True,
+        column_config={
+            "who": t("runs.col.who"),
+            "dataset": t("runs.col.dataset"),
+            "model": t("runs.col.model"),
+            "epochs": t("runs.col.epochs"),
+            "batch": st.column_config.NumberColumn(t("runs.col.batch")),
+            "learning": t("runs.col.learning"),
+            "accuracy": st.column_config.NumberColumn(t("runs.col.accuracy"), format="%.2f%%"),
+            "fit": st.column_config.NumberColumn(t("runs.col.fit"), format="%.1f s"),
+            "when": t("runs.col.when"),
+            "status": t("runs.col.status"),
+        },
+    )
+    ticked = [records[row] for row in event.selection.rows if row < len(records)]
+    if not ticked:
+        st.caption(t("train.runs.tick"))
+        return
+    compare(ticked)
+    if len(ticked) == 1:
+        continue_run(ticked[0])
+        run_downloads(ticked[0])
+
+
+def compare(ticked: Sequence[RunRecord]) -> None:
+    zone = timezone()
+    chart, numbers = st.columns([1, 1], gap="medium")
+    with chart:
+        st.markdown(f"**{t('train.runs.overlay')}**")
+        charts.pyplot(figures.overlay(ticked, zone), alt=t("chart.overlay_alt"))
+    with numbers:
+        st.markdown(f"**{t('train.runs.compare')}**")
+        st.dataframe(
+            pd.DataFrame(view.comparison_rows(ticked, zone)),
+            hide_index=True,
+            column_config={
+                "source": t("runs.col.source"),
+                "dataset": t("runs.col.dataset"),
+                "epochs": st.column_config.NumberColumn(t("runs.col.epochs")),
+                "learning": t("runs.col.learning"),
+                "accuracy": st.column_config.NumberColumn(t("runs.col.accuracy"), format="%.2f%%"),
+            },
+        )
+        st.caption(t("train.runs.compare_note"))
+
+
+def continue_run(record: RunRecord) -> None:
+    """Train a finished or stopped run for more epochs: a new run whose curves go on from this one's."""
+    mine = people.teacher_unlocked() or defaults.is_mine(record, people.student_name())
+    if not mine or record.status == RunStatus.DIVERGED:
+        return
+    st.markdown(f"**{t('train.continue.title')}**")
+    more, start = st.columns([1, 2], vertical_alignment="bottom")
+    epochs = more.number_input(
+        t("train.continue.epochs"),
+        min_value=limits.EPOCHS.low,
+        max_value=limits.PAGE_EPOCHS_HIGH,
+        value=5,
+        key=CONTINUE_EPOCHS_KEY,
+    )
+    settings = TrainingSettings.from_dict(record.settings).continued(record.id, int(epochs))
+    start.button(
+        t("train.continue.start", epochs=int(epochs), done=record.epochs_done),
+        key="continue-run",
+        icon=":material/fast_forward:",
+        on_click=submit,
+        args=(settings,),
+        help=t("train.continue.help"),
+    )
