@@ -19,7 +19,14 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 HEALTH_TIMEOUT = 90  # seconds until /_stcore/health says ok (a busy machine, a cold disk)
 # Settings the app reads from the environment; a started server gets only the ones passed to it.
-APP_SETTINGS = ("MNIST_APP_RUNS_DIR", "MNIST_APP_TRAIN_LIMIT", "MNIST_APP_MAX_TRAININGS")
+APP_SETTINGS = (
+    "MNIST_APP_RUNS_DIR",
+    "MNIST_APP_TRAIN_LIMIT",
+    "MNIST_APP_MAX_TRAININGS",
+    "MNIST_APP_TEACHER_PASSWORD",
+    "MNIST_APP_CLASS_DB",
+    "MNIST_APP_TRAINING_IN",
+)
 
 
 @dataclass

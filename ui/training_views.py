@@ -74,7 +74,7 @@ def result_view(snapshot: JobSnapshot) -> None:
     if snapshot.state == JobState.DIVERGED:
         st.error(view.progress_line(snapshot), icon=":material/trending_up:")
         st.markdown(t("train.diverged_why", rate=f"{snapshot.settings.learning_rate:g}"))
-    elif snapshot.stopped_by_teacher:
+    elif snapshot.stopped_by_teacher and snapshot.state == JobState.STOPPED:
         st.warning(view.progress_line(snapshot), icon=":material/front_hand:")
     else:
         st.success(view.progress_line(snapshot), icon=":material/check_circle:")

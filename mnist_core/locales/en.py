@@ -770,4 +770,135 @@ MESSAGES: dict[str, str] = {
     "weights.unit": "Unit {unit}",
     "weights.unit_alt": "{when}: the weights of hidden unit {unit}. {where}",
     "weights.filter_alt": "{when}: filter {number}, 3 × 3 weights, rows from the top: {rows}.",
+    # Class page and the class set (issue #16)
+    "nav.class": "Class",
+    "class.title": "Our class's handwriting",
+    "class.intro": (
+        "MNIST's digits were written in the United States in the 1990s, by census workers and students. Here are "
+        "the digits **this class** gave from the Draw page, and how well the class model reads them: your data "
+        "decides what a model can do."
+    ),
+    "class.model": "Class model: {run}",
+    "class.no_model": "There is no digits model yet: train one on the Train page, or ask the teacher to pin one.",
+    "class.count": "Drawings given",
+    "class.accuracy": "Class model on our drawings",
+    "class.mnist_accuracy": "Class model on MNIST's test set",
+    "class.none_yet": (
+        "No drawings yet. On the Draw page, draw a digit, then press the digit you meant under "
+        "\"Give it to the class\"."
+    ),
+    "class.per_digit": "Drawings of each digit",
+    "class.digit": "Digit",
+    "class.drawings": "Drawings",
+    "class.matrix.title": "What the class model reads in our drawings",
+    "class.matrix.help": (
+        "Rows: the digit meant. Columns: what the class model read. Choose a cell to see its drawings."
+    ),
+    "class.cell": "Meant {meant}, read as {read}: **{count}** drawings",
+    "class.cell_more": "The newest {shown} of {count}.",
+    "class.fooled.title": "Fooled the model",
+    "class.fooled.help": "Read wrong while the model was surest: the most confident mistakes first.",
+    "class.fooled.none": "No drawing fools the class model yet. Can you write a digit it misreads?",
+    "class.caption": "{meant} → {read} ({confidence})",
+    "class.caption_named": "{caption} · {student}",
+    "class.unavailable": "The class set cannot be used right now.",
+    "class.unavailable_advice": (
+        "Drawing goes on as usual, without the class features. The file is left exactly as it is; the details "
+        "say what to do with it."
+    ),
+    "class.give.title": "Give it to the class",
+    "class.give.help": "Press the digit you meant: your drawing joins the class set, exactly as the model saw it.",
+    "class.give.name_first": "Type your name in the sidebar to give your drawings to the class.",
+    "class.give.draw_first": "Draw a digit first: only a drawing the model could read can be given.",
+    "class.give.given": "Thank you! Given as a {digit}. The class now has {count} drawings of {digit}.",
+    "class.give.blank": "There is nothing to give yet: draw a digit first.",
+    "class.give.unreadable": "Only a drawing the model could read can be given: draw one digit, not too small.",
+    "class.give.too_many": (
+        "That's {most} drawings in {minutes} minutes: thank you! You can give more in about {wait} minutes."
+    ),
+    "class.give.unavailable": (
+        "The class set cannot take drawings right now (the teacher sees why on the Class page). Drawing goes on "
+        "as usual."
+    ),
+    "class.col.student": "Student",
+    "class.col.meant": "Meant",
+    "class.col.read": "Read as",
+    "class.col.when": "Given",
+    "class.teacher.show_names": "Show names on the Class page",
+    "class.teacher.drawings": "Every drawing, newest first. Choose one to see it and to delete it.",
+    "class.teacher.delete_drawing": "Delete this drawing",
+    "class.teacher.drawing_deleted": "The drawing is deleted.",
+    "class.teacher.student": "Student",
+    "class.teacher.delete_student": "Delete all of this student's drawings…",
+    "class.teacher.confirm_student": "Delete all {count} drawings by {student} for good?",
+    "class.teacher.yes_delete": "Yes, delete them",
+    "class.teacher.keep": "No, keep them",
+    "class.teacher.deleted": "Deleted {count} drawings by {student}.",
+    "class.export.names": "With students' names",
+    "class.export.button": "Download the class set",
+    "class.export.help": (
+        "One zip: the drawings and their digits as MNIST-format files, which this app's loader reads, and a table "
+        "of the rest. A later class can test a model on it."
+    ),
+    "class.retrain.title": "Retrain the class model on our drawings",
+    "class.retrain.help": (
+        "Fine-tunes the class model on MNIST plus the drawings of about three students in four. The other "
+        "students' drawings are held out, to test it fairly on handwriting it never learned from."
+    ),
+    "class.retrain.split": (
+        "{train_drawings} drawings by {train_students} students to learn from; {held_drawings} drawings by "
+        "{held_students} students held out."
+    ),
+    "class.retrain.no_drawings": "No drawings to retrain on yet (or no class model).",
+    "class.retrain.epochs": "Epochs",
+    "class.retrain.start": "Retrain on the class",
+    "class.result.title": "The latest retraining on the class: before → after",
+    "class.result.computing": "Reading the held-out drawings with both models…",
+    "class.result.parent_gone": "The run it started from is gone, so there is nothing to compare it with.",
+    "class.result.held_metric": "Held-out class drawings",
+    "class.result.mnist_metric": "MNIST's test set",
+    "class.result.points": "{points} points",
+    "class.result.trained_on": (
+        "It learned from {drawings} class drawings by {students} students, together with MNIST's training images."
+    ),
+    "class.result.held": (
+        "Drawings by {students} students it never learned from ({drawings} drawings): {before} → {after}."
+    ),
+    "class.result.no_held_out": (
+        "No student was held out (all the drawings are by one student), so there is no fair test on the class."
+    ),
+    "class.result.mnist": "MNIST's test set: {before} → {after}.",
+    "class.result.better": (
+        "It now reads classmates it never saw better: it learned how this class writes, not just these drawings."
+    ),
+    "class.result.worse": (
+        "It reads the held-out classmates worse: from a few drawings a model can learn habits of the students it "
+        "saw that other students do not share. More drawings, by more students, help."
+    ),
+    "class.result.same": (
+        "Little changed on the held-out drawings: our drawings are few next to MNIST's 60,000 images, or the "
+        "model already read this class well."
+    ),
+    "class.result.why_held_out": (
+        "With drawings by two students or more, some are held out: that shows whether what the model learned "
+        "carries over to new writers."
+    ),
+    "class.result.forgetting": (
+        "Its MNIST accuracy fell: the model is starting to forget how MNIST's writers write. Training on MNIST "
+        "together with our drawings keeps that small."
+    ),
+    "class.result.remembered": (
+        "Its MNIST accuracy held: training on MNIST together with our drawings kept what the model knew."
+    ),
+    "class.result.pin": "Pin it as the class model",
+    "class.result.pinned": "Pinned: Draw, Mistakes and the Class page now start on it.",
+    "learn.class_data.title": "Why our own drawings?",
+    "learn.class_data.body": (
+        "A model learns only from the examples it is shown. MNIST's digits were written in the United States in "
+        "the 1990s: there a 1 is often a single stroke, a 7 seldom has a bar across, a 9 has a straight tail. If "
+        "this class writes some digits differently, the model reads us less well. Not because it is a bad model: "
+        "it has never seen writing like ours.\n\n"
+        "The fix is data. Give the model our drawings, and test it on drawings by classmates it never learned "
+        "from: if it now reads them better, it learned how this class writes."
+    ),
 }

@@ -759,4 +759,131 @@ MESSAGES: dict[str, str] = {
     "weights.unit": "유닛 {unit}",
     "weights.unit_alt": "{when}: 은닉 유닛 {unit}의 가중치 그림. {where}",
     "weights.filter_alt": "{when}: 필터 {number}, 3 × 3 가중치, 위쪽 줄부터: {rows}.",
+    # Class page and the class set (issue #16)
+    "nav.class": "우리 반",
+    "class.title": "우리 반의 손글씨",
+    "class.intro": (
+        "MNIST의 숫자는 1990년대 미국에서 인구조사국 직원과 학생들이 쓴 거예요. 여기에는 **우리 반**이 그리기 "
+        "페이지에서 모은 숫자와, 수업 모델이 그 숫자를 얼마나 잘 읽는지가 나와요. 모델이 무엇을 할 수 있는지는 "
+        "데이터가 정해요."
+    ),
+    "class.model": "수업 모델: {run}",
+    "class.no_model": (
+        "아직 숫자 모델이 없어요. 학습 페이지에서 하나 학습하거나, 선생님께 수업 모델을 정해 달라고 하세요."
+    ),
+    "class.count": "모은 그림",
+    "class.accuracy": "우리 그림에서 수업 모델의 정확도",
+    "class.mnist_accuracy": "MNIST 테스트 세트에서 수업 모델의 정확도",
+    "class.none_yet": (
+        "아직 그림이 없어요. 그리기 페이지에서 숫자를 그린 다음, \"우리 반에 주기\" 아래에서 쓰려고 한 숫자를 "
+        "누르세요."
+    ),
+    "class.per_digit": "숫자별 그림 수",
+    "class.digit": "숫자",
+    "class.drawings": "그림 수",
+    "class.matrix.title": "수업 모델이 우리 그림을 읽은 결과",
+    "class.matrix.help": "행은 쓰려고 한 숫자, 열은 수업 모델이 읽은 숫자예요. 칸을 고르면 그 칸의 그림이 보여요.",
+    "class.cell": "쓰려고 한 숫자 {meant}, 모델이 읽은 숫자 {read}: 그림 **{count}**장",
+    "class.cell_more": "최근 {shown}장만 보여요(모두 {count}장).",
+    "class.fooled.title": "모델을 속인 그림",
+    "class.fooled.help": "모델이 틀리게 읽은 그림 중에서 가장 자신 있게 틀린 것부터 보여요.",
+    "class.fooled.none": "아직 수업 모델을 속인 그림이 없어요. 모델이 잘못 읽는 숫자를 써 볼 수 있나요?",
+    "class.caption": "{meant} → {read} ({confidence})",
+    "class.caption_named": "{caption} · {student}",
+    "class.unavailable": "지금은 우리 반 그림 모음을 쓸 수 없어요.",
+    "class.unavailable_advice": (
+        "그리기는 평소처럼 할 수 있지만, 우리 반 기능은 쓸 수 없어요. 파일은 건드리지 않고 그대로 두었어요. "
+        "어떻게 하면 되는지는 아래 자세한 내용에 나와 있어요."
+    ),
+    "class.give.title": "우리 반에 주기",
+    "class.give.help": "쓰려고 한 숫자를 누르세요. 모델이 본 그대로 우리 반 그림 모음에 들어가요.",
+    "class.give.name_first": "그림을 우리 반에 주려면 사이드바에 이름을 입력하세요.",
+    "class.give.draw_first": "먼저 숫자를 그리세요. 모델이 읽을 수 있는 그림만 줄 수 있어요.",
+    "class.give.given": "고마워요! 숫자 {digit}(으)로 주었어요. 이제 우리 반에는 {digit} 그림이 {count}장 있어요.",
+    "class.give.blank": "아직 줄 그림이 없어요. 먼저 숫자를 그리세요.",
+    "class.give.unreadable": "모델이 읽을 수 있는 그림만 줄 수 있어요. 숫자 하나를 너무 작지 않게 그리세요.",
+    "class.give.too_many": "{minutes}분 동안 {most}장이나 주었어요. 고마워요! 약 {wait}분 뒤에 더 줄 수 있어요.",
+    "class.give.unavailable": (
+        "지금은 우리 반 그림 모음에 그림을 넣을 수 없어요(이유는 선생님이 우리 반 페이지에서 볼 수 있어요). "
+        "그리기는 평소처럼 할 수 있어요."
+    ),
+    "class.col.student": "학생",
+    "class.col.meant": "쓰려고 한 숫자",
+    "class.col.read": "모델이 읽은 숫자",
+    "class.col.when": "준 시각",
+    "class.teacher.show_names": "우리 반 페이지에 이름 보이기",
+    "class.teacher.drawings": "모든 그림이에요(최근 것부터). 하나를 고르면 그림을 보고 지울 수 있어요.",
+    "class.teacher.delete_drawing": "이 그림 지우기",
+    "class.teacher.drawing_deleted": "그림을 지웠어요.",
+    "class.teacher.student": "학생",
+    "class.teacher.delete_student": "이 학생의 그림 모두 지우기…",
+    "class.teacher.confirm_student": "{student} 학생의 그림 {count}장을 모두 지울까요? 되돌릴 수 없어요.",
+    "class.teacher.yes_delete": "네, 지울게요",
+    "class.teacher.keep": "아니요, 둘게요",
+    "class.teacher.deleted": "{student} 학생의 그림 {count}장을 지웠어요.",
+    "class.export.names": "학생 이름 포함",
+    "class.export.button": "우리 반 그림 모음 내려받기",
+    "class.export.help": (
+        "zip 파일 하나에 그림과 숫자는 MNIST 형식 파일(이 앱의 로더로 읽을 수 있어요)로, 나머지 정보는 표로 "
+        "들어 있어요. 다음 반이 모델을 테스트하는 데 쓸 수 있어요."
+    ),
+    "class.retrain.title": "우리 그림으로 수업 모델 다시 학습하기",
+    "class.retrain.help": (
+        "MNIST와, 학생 네 명 중 약 세 명의 그림으로 수업 모델을 미세 조정해요. 나머지 학생들의 그림은 따로 "
+        "남겨 두었다가, 모델이 한 번도 배우지 않은 손글씨로 공정하게 테스트해요."
+    ),
+    "class.retrain.split": (
+        "학생 {train_students}명의 그림 {train_drawings}장으로 배우고, 학생 {held_students}명의 그림 "
+        "{held_drawings}장은 테스트용으로 남겨 둬요."
+    ),
+    "class.retrain.no_drawings": "아직 다시 학습할 그림이 없어요(또는 수업 모델이 없어요).",
+    "class.retrain.epochs": "에포크",
+    "class.retrain.start": "우리 반 그림으로 다시 학습",
+    "class.result.title": "가장 최근에 우리 반 그림으로 다시 학습한 결과: 전 → 후",
+    "class.result.computing": "두 모델로 테스트용 그림을 읽는 중…",
+    "class.result.parent_gone": "시작한 실행이 지워져서 비교할 수 없어요.",
+    "class.result.held_metric": "테스트용 우리 반 그림",
+    "class.result.mnist_metric": "MNIST 테스트 세트",
+    "class.result.points": "{points}%p",
+    "class.result.trained_on": "학생 {students}명의 우리 반 그림 {drawings}장과 MNIST 학습 이미지로 배웠어요.",
+    "class.result.held": "한 번도 배우지 않은 학생 {students}명의 그림({drawings}장): {before} → {after}",
+    "class.result.no_held_out": (
+        "따로 남겨 둔 학생이 없어요(모든 그림이 한 학생의 것이에요). 그래서 우리 반 그림으로 공정하게 "
+        "테스트할 수 없어요."
+    ),
+    "class.result.mnist": "MNIST 테스트 세트: {before} → {after}",
+    "class.result.better": (
+        "이제 본 적 없는 반 친구의 글씨도 더 잘 읽어요. 그림 몇 장을 외운 게 아니라 우리 반이 숫자를 쓰는 "
+        "방식을 배웠어요."
+    ),
+    "class.result.worse": (
+        "따로 남겨 둔 반 친구의 글씨는 오히려 덜 잘 읽어요. 그림이 적으면 모델이 본 학생들만의 버릇을 배우는데, "
+        "다른 학생에게는 그 버릇이 없거든요. 더 많은 학생이 더 많이 그리면 나아져요."
+    ),
+    "class.result.same": (
+        "테스트용 그림에서는 거의 달라지지 않았어요. 우리 그림이 MNIST의 60,000장에 비해 적거나, 모델이 이미 "
+        "우리 반 글씨를 잘 읽고 있었어요."
+    ),
+    "class.result.why_held_out": (
+        "두 명 이상의 그림이 있으면 일부 학생을 따로 남겨 둬요. 그래야 모델이 배운 것이 새로운 사람의 글씨에도 "
+        "통하는지 알 수 있어요."
+    ),
+    "class.result.forgetting": (
+        "MNIST 정확도가 떨어졌어요. 모델이 MNIST를 쓴 사람들의 글씨를 잊기 시작한 거예요. MNIST와 우리 그림을 "
+        "함께 학습하면 이런 일을 줄일 수 있어요."
+    ),
+    "class.result.remembered": (
+        "MNIST 정확도는 그대로예요. MNIST와 우리 그림을 함께 학습해서 모델이 알던 것을 지켰어요."
+    ),
+    "class.result.pin": "수업 모델로 정하기",
+    "class.result.pinned": "수업 모델로 정했어요. 이제 그리기, 오답, 우리 반 페이지가 이 모델로 시작해요.",
+    "learn.class_data.title": "왜 우리 반 그림일까요?",
+    "learn.class_data.body": (
+        "모델은 본 예시에서만 배워요. MNIST의 숫자는 1990년대 미국에서 쓴 거예요. 그곳에서는 1을 한 획으로 "
+        "긋는 경우가 많고, 7에 가로줄을 긋는 일이 드물고, 9의 꼬리는 곧게 내려와요. 우리 반이 어떤 숫자를 "
+        "다르게 쓴다면 모델은 우리 글씨를 덜 잘 읽어요. 나쁜 모델이라서가 아니라, 우리 같은 글씨를 본 적이 "
+        "없어서예요.\n\n"
+        "해결책은 데이터예요. 모델에게 우리 그림을 보여 주고, 한 번도 배우지 않은 반 친구의 그림으로 테스트해 "
+        "보세요. 그 그림을 더 잘 읽게 되었다면, 모델이 우리 반의 글씨를 배운 거예요."
+    ),
 }

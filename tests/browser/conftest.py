@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import urllib.parse
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from mnist_core.strokes import PenDigit, load_pen_digits, pick_per_label
 SAMPLES_PER_DIGIT = 10  # the Draw test replays 100 real handwritten digits
 # Trainings started from the Train page use this many images, so an epoch takes a second or two.
 APP_TRAIN_LIMIT = 6000
+TEACHER_PASSWORD = "선생님-password-1"
 
 
 expect.set_options(timeout=DEFAULT_TIMEOUT_MS)
@@ -69,9 +71,12 @@ def only_reference_run(runs_dir, reference_run) -> Iterator[RunRecord]:
 
 
 def remove_runs_except(runs_dir: Path, keep_id: str) -> None:
-    for folder in runs_dir.iterdir():
-        if folder.is_dir() and folder.name != keep_id:
-            shutil.rmtree(folder)
+    """Only the reference run is left: other runs, the class's settings (caps, the pinned run) and drawings go."""
+    for entry in runs_dir.iterdir():
+        if entry.is_dir() and entry.name != keep_id:
+            shutil.rmtree(entry)
+        elif entry.is_file():
+            entry.unlink()
 
 
 # ---------------------------------------------------------------- the app server
@@ -80,7 +85,11 @@ def remove_runs_except(runs_dir: Path, keep_id: str) -> None:
 @pytest.fixture(scope="session")
 def app_server(runs_dir, reference_run, tmp_path_factory) -> Iterator[AppServer]:
     """`streamlit run app.py` on a free port, serving the session's runs folder; stopped with its children."""
-    settings = {"MNIST_APP_RUNS_DIR": str(runs_dir), "MNIST_APP_TRAIN_LIMIT": str(APP_TRAIN_LIMIT)}
+    settings = {
+        "MNIST_APP_RUNS_DIR": str(runs_dir),
+        "MNIST_APP_TRAIN_LIMIT": str(APP_TRAIN_LIMIT),
+        "MNIST_APP_TEACHER_PASSWORD": TEACHER_PASSWORD,
+    }
     server = start_app_server(settings, tmp_path_factory.mktemp("server") / "streamlit.log")
     try:
         yield server
@@ -101,8 +110,9 @@ def console_errors() -> ConsoleErrors:
 
 @pytest.fixture
 def open_app(browser, app_server, only_reference_run, console_errors) -> Iterator[Callable[..., Page]]:
-    """open_app(path="", who="", locale="en-US", screen=None) -> a page in a new browser context (a new user)
-    showing `path`, on `screen` (a harness.browser.Screen: window size, pixel density, touch) or a 1280x1000 window.
+    """open_app(path="", who="", locale="en-US", screen=None, student=None) -> a page in a new browser context (a new
+    user) showing `path`, on `screen` (a harness.browser.Screen: window size, pixel density, touch) or a 1280x1000
+    window, as the named student (their link, ?student=...) when one is given.
 
     After the test: a full-page screenshot of every page still open, a training left running is stopped, then
     the test fails if any page logged a console error or threw, or shows a picture that did not load.
@@ -110,8 +120,12 @@ def open_app(browser, app_server, only_reference_run, console_errors) -> Iterato
     opened: list[tuple[str, Page]] = []
     contexts: list[BrowserContext] = []
 
-    def open_page(path: str = "", who: str = "", locale: str = "en-US", screen: Screen | None = None) -> Page:
+    def open_page(
+        path: str = "", who: str = "", locale: str = "en-US", screen: Screen | None = None, student: str | None = None
+    ) -> Page:
         # English unless asked: the app speaks the browser's language, and most checks read its English words.
+        if student is not None:  # a student's link: ?student=<name>
+            path += ("&" if "?" in path else "?") + urllib.parse.urlencode({"student": student})
         device = screen.context_options() if screen is not None else {"viewport": VIEWPORT}
         context = browser.new_context(locale=locale, **device)
         context.set_default_timeout(DEFAULT_TIMEOUT_MS)

@@ -31,7 +31,7 @@ STOPPED_EPOCHS = 200  # the page's maximum: it is stopped long before the end
 
 @pytest.mark.browser
 def test_training_shows_live_progress_survives_a_page_switch_and_finishes(open_app, runs_dir, reference_run):
-    page = open_app("train")
+    page = open_app("train", student="Min-jun")
     set_epochs(page, LIVE_EPOCHS)
     start_training(page)
 
@@ -62,7 +62,7 @@ def test_training_shows_live_progress_survives_a_page_switch_and_finishes(open_a
 
 @pytest.mark.browser
 def test_stopped_training_is_saved_as_stopped(open_app, runs_dir):
-    page = open_app("train")
+    page = open_app("train", student="Min-jun")
     set_epochs(page, STOPPED_EPOCHS)
     start_training(page)
     wait_for_batch_trace(page)  # batches are running: stop in the middle of the first epoch

@@ -31,7 +31,7 @@ def test_a_student_draws_while_another_trains(open_app, pen_digits):
     first_reading = draw_strokes(student, one_per_digit[0].strokes)
     clear_canvas(student)
 
-    trainer = open_app("train", who="trainer")
+    trainer = open_app("train", who="trainer", student="Trainer")
     set_epochs(trainer, TRAINING_EPOCHS)
     start_training(trainer)
     wait_for_batch_trace(trainer)  # the data is loaded and batches are running
