@@ -100,7 +100,7 @@ def reading_side(record: RunRecord, rgba: np.ndarray | None) -> Reading | None:
         except RunError as error:
             ui.show_error(t("draw.model_unreadable"), str(error), view.error_advice(error))
             return None
-        reading = predictor.read_canvas(rgba) if rgba is not None else None
+        reading = predictor.read_canvas(rgba, inside=True) if rgba is not None else None
         status = reading.prepared.status if reading is not None else DrawingStatus.BLANK
         if status == DrawingStatus.BLANK:
             st.info(t("draw.blank"), icon=":material/draw:")
@@ -147,6 +147,7 @@ def draw_and_read(record: RunRecord) -> None:
         reading = reading_side(record, rgba)
     if reading is not None and reading.prepared.status != DrawingStatus.BLANK:
         what_the_model_sees(reading.prepared)
+        ui.inside_network(reading.inside)
 
 
 st.title(t("draw.title"))

@@ -145,21 +145,16 @@ def blurred_pictures(page: Page) -> list[str]:
 class ConsoleErrors:
     """Console errors and uncaught exceptions of every page a test opened.
 
-    Two kinds of Streamlit noise are let through, nothing else:
-    - opened at a page's URL (/train), the frontend first probes /train/_stcore/health and /train/_stcore/host-config
-      (404) before it finds the server's base path: https://github.com/streamlit/streamlit/issues/7074
-    - a picture of a run that a newer run already replaced: Streamlit drops a session's old media files when a run
-      ends, so a browser still fetching one gets a 404 ("Image source error"), and the newer picture shows instead.
-      Quick reruns (a stroke every second) make this common. Counted, and `wait_for_pictures` makes sure every picture
-      on the page at the end did load.
+    One kind of Streamlit noise is let through, nothing else: opened at a page's URL (/train), the frontend first
+    probes /train/_stcore/health and /train/_stcore/host-config (404) before it finds the server's base path:
+    https://github.com/streamlit/streamlit/issues/7074. A picture that fails to load is an error: the app's pictures
+    travel inside the page (data URLs), so none can go missing.
     """
 
     SUBPAGE_PROBE = re.compile(r"^https?://[^/]+/[^/]+/_stcore/(health|host-config|allowed-message-origins)$")
-    MEDIA_FILE = re.compile(r"/media/[0-9a-f]+\.(png|jpe?g|gif|webp)")
 
     def __init__(self) -> None:
         self.errors: list[str] = []
-        self.replaced_pictures = 0
 
     def watch(self, page: Page, who: str) -> None:
         page.on("console", lambda message: self._console(who, message))
@@ -170,11 +165,6 @@ class ConsoleErrors:
             return
         url = message.location.get("url", "")
         if "404" in message.text and self.SUBPAGE_PROBE.match(url):
-            return
-        if ("404" in message.text and self.MEDIA_FILE.search(url)) or (
-            "Image source error" in message.text and self.MEDIA_FILE.search(message.text)
-        ):
-            self.replaced_pictures += 1
             return
         self.errors.append(f"{who}: console error: {message.text} ({url})")
 

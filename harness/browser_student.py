@@ -31,7 +31,6 @@ class BrowserFigures:
     readings: int = 0
     wrong_readings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    replaced_pictures: int = 0  # pictures of its own earlier reading, replaced before they loaded (not errors)
 
 
 class BrowserStudent:
@@ -66,7 +65,6 @@ class BrowserStudent:
         except Exception as error:  # a timeout: counted, and the class goes on
             figures.errors.append(f"{WHO}: {type(error).__name__}: {error}")
         figures.errors += self.console.errors
-        figures.replaced_pictures = self.console.replaced_pictures
         return figures
 
     def close(self) -> None:

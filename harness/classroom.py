@@ -47,7 +47,6 @@ class ClassFigures:
     errors: list[str]
     wrong_readings: list[str]
     readings: int
-    replaced_pictures: int  # the Chromium student's own older pictures, replaced before they loaded: not errors
     peak_rss_bytes: int | None
     server_cpu_seconds: float | None
     tool_cpu_seconds: float  # this process with its Chromium: the load's own cost, on the same cores
@@ -120,11 +119,6 @@ class ClassFigures:
             f"{figures['light_clients_cpu_s']} s and Chromium the rest; took {figures['seconds']} s; "
             f"load average now {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores",
         ]
-        if self.replaced_pictures:
-            lines.append(
-                f"  (not errors: {self.replaced_pictures} pictures of the Chromium student's were replaced "
-                "by its next reading before they loaded)"
-            )
         lines += [f"  error: {message}" for message in self.errors[:20]]
         lines += [f"  wrong: {message}" for message in self.wrong_readings[:20]]
         return "\n".join(lines)
@@ -243,7 +237,6 @@ def run_class(
         errors=errors,
         wrong_readings=light.wrong_readings + browser_figures.wrong_readings,
         readings=light.readings + browser_figures.readings,
-        replaced_pictures=browser_figures.replaced_pictures,
         peak_rss_bytes=peak_rss,
         server_cpu_seconds=times.server_cpu if target.pid else None,
         tool_cpu_seconds=times.tool_cpu,

@@ -175,7 +175,11 @@ class StreamlitSession:
         return output
 
     async def missing_media(self, urls: list[str]) -> list[str]:
-        """Fetch every picture as a browser would; returns those that did not load, with their status."""
+        """Fetch every picture as a browser would; returns those that did not load, with their status.
+
+        A picture inside the message (a data: URL) is there already; only server files are fetched.
+        """
+        urls = [url for url in urls if not url.startswith("data:")]
         statuses = await asyncio.gather(*(http_get(self.base_url + url) for url in urls))
         return [f"{url} answered {status}" for url, (status, _) in zip(urls, statuses, strict=True) if status != 200]
 

@@ -12,6 +12,7 @@ import time
 import keras
 import numpy as np
 
+from mnist_core.inside import weight_snapshot
 from mnist_core.training import TrainingListener
 
 # A model that guesses at random loses ln(10) ≈ 2.3 per image; a running loss 40 times that means the weights
@@ -35,6 +36,10 @@ class ProgressCallback(keras.callbacks.Callback):
         self.epoch_started = 0.0
         self.diverged = False
 
+    def on_train_begin(self, logs: dict | None = None) -> None:
+        # The first layer's weights before training: noise (a continued run: where its parent left them).
+        self.listener.on_weights(self.first_epoch, weight_snapshot(self.model))
+
     def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
         self.epoch = epoch + 1 - self.first_epoch
         self.epoch_started = time.perf_counter()
@@ -53,3 +58,4 @@ class ProgressCallback(keras.callbacks.Callback):
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
         metrics = {name: float(value) for name, value in (logs or {}).items()}
         self.listener.on_epoch(self.epoch, metrics, time.perf_counter() - self.epoch_started)
+        self.listener.on_weights(self.first_epoch + self.epoch, weight_snapshot(self.model))

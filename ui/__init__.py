@@ -14,6 +14,7 @@ Importing it changes nothing in Streamlit or mnist_core: app.py calls `ui.instal
 
 from ui.canvas import canvas_pixels
 from ui.charts import batch_trace, live_charts, probability_chart, pyplot
+from ui.inside import inside_network, weights_live
 from ui.install import install
 from ui.layout import wrap_below
 from ui.pictures import image_grid, picture, picture_row
@@ -45,6 +46,7 @@ __all__ = [
     "dataset_or_stop",
     "evaluation",
     "image_grid",
+    "inside_network",
     "install",
     "language_switch",
     "lesson",
@@ -65,5 +67,6 @@ __all__ = [
     "show_error",
     "timezone",
     "training_queue",
+    "weights_live",
     "wrap_below",
 ]

@@ -1,31 +1,35 @@
 """Charts on a page: training curves that grow while a model trains, the ten probabilities, matplotlib figures.
 
-The matplotlib figures themselves are made in mnist_core.figures (no Streamlit); Altair charts are drawn here.
+The matplotlib figures themselves are made in mnist_core.figures (no Streamlit); Vega-Lite charts are drawn here.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import pandas as pd
 import streamlit as st
 
 from mnist_core import presentation as view
 from mnist_core.i18n import t
+from mnist_core.pictures import data_url
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
-def history_frame(history: dict[str, list[float]], metric: str) -> pd.DataFrame:
+# Charts are Vega-Lite specs written as plain dicts: Altair builds the same JSON, but validating it took about a
+# quarter of the server's time for every stroke on the Draw page (py-spy, 20 students drawing).
+
+
+def history_rows(history: dict[str, list[float]], metric: str) -> list[dict[str, object]]:
     """One metric per epoch, training and validation, in long form (epoch, series, value) for a chart."""
-    rows = [
+    return [
         {"epoch": epoch, "series": t(f"chart.{series}"), "value": value}
         for series, name in (("train", metric), ("validation", f"val_{metric}"))
         for epoch, value in enumerate(history.get(name, []), start=1)
     ]
-    return pd.DataFrame(rows, columns=["epoch", "series", "value"])
 
 
 def epoch_chart(history: dict[str, list[float]], metric: str) -> None:
@@ -33,29 +37,28 @@ def epoch_chart(history: dict[str, list[float]], metric: str) -> None:
 
     Validation is dashed with square points, so the two read apart without colour.
     """
-    import altair as alt
-
-    frame = history_frame(history, metric)
     title = t(f"chart.{metric}")
-    chart = (
-        alt.Chart(frame)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("epoch:Q", title=t("chart.epoch"), axis=alt.Axis(tickMinStep=1, format="d")),
-            y=alt.Y("value:Q", title=title, scale=alt.Scale(zero=False)),
-            color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom")),
-            shape=alt.Shape("series:N", title=None, legend=alt.Legend(orient="bottom")),
-            strokeDash=alt.StrokeDash("series:N", title=None, legend=None),
-            tooltip=[
-                alt.Tooltip("series:N", title=" "),
-                alt.Tooltip("epoch:Q", title=t("chart.epoch")),
-                alt.Tooltip("value:Q", title=title, format=".4f"),
+    series = {"field": "series", "type": "nominal", "title": None}
+    spec = {
+        "height": 240,
+        "data": {"values": history_rows(history, metric)},
+        "mark": {"type": "line", "point": True},
+        "encoding": {
+            "x": {"field": "epoch", "type": "quantitative", "title": t("chart.epoch"),
+                  "axis": {"tickMinStep": 1, "format": "d"}},
+            "y": {"field": "value", "type": "quantitative", "title": title, "scale": {"zero": False}},
+            "color": {**series, "legend": {"orient": "bottom"}},
+            "shape": {**series, "legend": {"orient": "bottom"}},
+            "strokeDash": {**series, "legend": None},
+            "tooltip": [
+                {"field": "series", "type": "nominal", "title": " "},
+                {"field": "epoch", "type": "quantitative", "title": t("chart.epoch")},
+                {"field": "value", "type": "quantitative", "title": title, "format": ".4f"},
             ],
-        )
-        .properties(height=240)
-    )
+        },
+    }  # fmt: skip
     st.markdown(f"**{title}**")
-    st.altair_chart(chart)
+    st.vega_lite_chart(spec=spec)
 
 
 def live_charts(history: dict[str, list[float]]) -> None:
@@ -69,39 +72,49 @@ def live_charts(history: dict[str, list[float]]) -> None:
 
 def batch_trace(points: Sequence[tuple[float, float]]) -> None:
     """The running loss after each group of batches: it moves long before an epoch ends."""
-    thinned = view.thin(points)
-    frame = pd.DataFrame(thinned, columns=[t("chart.epoch"), t("chart.loss")])
+    epoch, loss = t("chart.epoch"), t("chart.loss")
+    spec = {
+        "height": 220,
+        "data": {"values": [{"epoch": x, "loss": y} for x, y in view.thin(points)]},
+        "mark": {"type": "line"},
+        "encoding": {
+            "x": {"field": "epoch", "type": "quantitative", "title": epoch},
+            "y": {"field": "loss", "type": "quantitative", "title": loss, "scale": {"zero": False}},
+            "tooltip": [
+                {"field": "epoch", "type": "quantitative", "title": epoch, "format": ".2f"},
+                {"field": "loss", "type": "quantitative", "title": loss, "format": ".4f"},
+            ],
+        },
+    }
     st.markdown(f"**{t('chart.batch_loss')}**")
-    st.line_chart(frame, x=t("chart.epoch"), y=t("chart.loss"), height=220)
+    st.vega_lite_chart(spec=spec)
     st.caption(t("chart.batch_loss_help"))
 
 
 def probability_chart(rows: Sequence[dict[str, object]]) -> None:
     """The ten class probabilities as bars on a fixed 0..1 scale (a 5% bar always looks like 5%)."""
-    import altair as alt
-
-    frame = pd.DataFrame(rows)
-    chart = (
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(
-            x=alt.X("class:N", title=t("draw.chart.class"), sort=None, axis=alt.Axis(labelAngle=0)),
+    name, probability = t("draw.chart.class"), t("draw.chart.probability")
+    spec = {
+        "height": 220,
+        "data": {"values": list(rows)},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": {"field": "class", "type": "nominal", "title": name, "sort": None, "axis": {"labelAngle": 0}},
             # The title sits level above the axis: turned on its side, Korean letters came out too small to read.
-            y=alt.Y(
-                "probability:Q",
-                title=t("draw.chart.probability"),
-                scale=alt.Scale(domain=[0, 1]),
-                axis=alt.Axis(format="%", titleAngle=0, titleAlign="left", titleX=-30, titleY=-12, titleFontSize=14),
-            ),
-            tooltip=[
-                alt.Tooltip("class:N", title=t("draw.chart.class")),
-                alt.Tooltip("probability:Q", title=t("draw.chart.probability"), format=".1%"),
+            "y": {"field": "probability", "type": "quantitative", "title": probability, "scale": {"domain": [0, 1]},
+                  "axis": {"format": "%", "titleAngle": 0, "titleAlign": "left", "titleX": -30, "titleY": -12,
+                           "titleFontSize": 14}},
+            "tooltip": [
+                {"field": "class", "type": "nominal", "title": name},
+                {"field": "probability", "type": "quantitative", "title": probability, "format": ".1%"},
             ],
-        )
-        .properties(height=220)
-    )
-    st.altair_chart(chart)
+        },
+    }  # fmt: skip
+    st.vega_lite_chart(spec=spec)
 
 
 def pyplot(figure: Figure, alt: str) -> None:
-    st.pyplot(figure, alt=alt)
+    """A matplotlib figure as a PNG inside the page's message (a data URL, never a media file that can go missing)."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    st.image(data_url(buffer.getvalue()), alt=alt)

@@ -8,7 +8,7 @@ import numpy as np
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from mnist_core.pictures import enlarge
+from mnist_core.pictures import data_url, enlarge, png_bytes
 
 GAP = 16  # px between pictures: Streamlit's "small" gap
 
@@ -37,7 +37,8 @@ def picture(image: np.ndarray, size: int, caption: str | None = None) -> None:
     """One grey image, enlarged with sharp pixels, shown at exactly its enlarged size.
 
     The explicit width matters: Streamlit otherwise stretches a small image to the space around it, and the
-    browser's smoothing blurs the pixels we want students to see.
+    browser's smoothing blurs the pixels we want students to see. PNG, as a data URL (see data_url): JPEG would
+    smear the pixels.
     """
     enlarged = enlarge(image, size)
-    st.image(enlarged, caption=caption, width=enlarged.shape[1], output_format="PNG")  # JPEG would smear the pixels
+    st.image(data_url(png_bytes(enlarged)), caption=caption, width=enlarged.shape[1])

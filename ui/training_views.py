@@ -15,6 +15,7 @@ from mnist_core.jobs import JobSnapshot, JobState
 from mnist_core.refusal import Refusal
 from mnist_core.training import TrainingSettings
 from ui import charts, people
+from ui.inside import weights_live
 from ui.shared import class_settings, training_queue
 from ui.widgets import show_error
 
@@ -62,6 +63,7 @@ def live_view(snapshot: JobSnapshot) -> None:
         st.caption(t("train.first_epoch"))
     if snapshot.batch_losses:
         charts.batch_trace(snapshot.batch_losses)
+    weights_live(snapshot.weights, key=f"weights-epoch-{snapshot.id}", live=True)
 
 
 def result_view(snapshot: JobSnapshot) -> None:
@@ -93,6 +95,7 @@ def result_view(snapshot: JobSnapshot) -> None:
     if snapshot.history.get("loss"):
         with chart:
             charts.pyplot(figures.four_curves(snapshot.history), alt=t("chart.four_curves_alt"))
+    weights_live(snapshot.weights, key=f"weights-epoch-{snapshot.id}")
 
 
 # Asking for a training

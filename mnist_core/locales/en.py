@@ -824,6 +824,7 @@ MESSAGES: dict[str, str] = {
     "class.col.meant": "Meant",
     "class.col.read": "Read as",
     "class.col.when": "Given",
+    "class.teacher.title": "The class set",
     "class.teacher.show_names": "Show names on the Class page",
     "class.teacher.drawings": "Every drawing, newest first. Choose one to see it and to delete it.",
     "class.teacher.delete_drawing": "Delete this drawing",
@@ -876,8 +877,8 @@ MESSAGES: dict[str, str] = {
         "saw that other students do not share. More drawings, by more students, help."
     ),
     "class.result.same": (
-        "Little changed on the held-out drawings: our drawings are few next to MNIST's 60,000 images, or the "
-        "model already read this class well."
+        "Little changed on the held-out drawings (a drawing or two either way is chance): our drawings are few "
+        "next to MNIST's 60,000 images, or the model already read this class well."
     ),
     "class.result.why_held_out": (
         "With drawings by two students or more, some are held out: that shows whether what the model learned "

@@ -811,6 +811,7 @@ MESSAGES: dict[str, str] = {
     "class.col.meant": "쓰려고 한 숫자",
     "class.col.read": "모델이 읽은 숫자",
     "class.col.when": "준 시각",
+    "class.teacher.title": "우리 반 그림 모음",
     "class.teacher.show_names": "우리 반 페이지에 이름 보이기",
     "class.teacher.drawings": "모든 그림이에요(최근 것부터). 하나를 고르면 그림을 보고 지울 수 있어요.",
     "class.teacher.delete_drawing": "이 그림 지우기",
@@ -861,8 +862,8 @@ MESSAGES: dict[str, str] = {
         "다른 학생에게는 그 버릇이 없거든요. 더 많은 학생이 더 많이 그리면 나아져요."
     ),
     "class.result.same": (
-        "테스트용 그림에서는 거의 달라지지 않았어요. 우리 그림이 MNIST의 60,000장에 비해 적거나, 모델이 이미 "
-        "우리 반 글씨를 잘 읽고 있었어요."
+        "테스트용 그림에서는 거의 달라지지 않았어요(한두 장 차이는 우연이에요). 우리 그림이 MNIST의 60,000장에 "
+        "비해 적거나, 모델이 이미 우리 반 글씨를 잘 읽고 있었어요."
     ),
     "class.result.why_held_out": (
         "두 명 이상의 그림이 있으면 일부 학생을 따로 남겨 둬요. 그래야 모델이 배운 것이 새로운 사람의 글씨에도 "
