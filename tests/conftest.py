@@ -31,6 +31,34 @@ def store(tmp_path) -> RunStore:
     return RunStore(tmp_path / "runs")
 
 
+@pytest.fixture
+def empty_runs(tmp_path, monkeypatch):
+    """The app's runs folder for this test: empty, and nobody else's."""
+    root = tmp_path / "runs"
+    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(root))
+    return root
+
+
+@pytest.fixture(scope="session")
+def trained_root(tmp_path_factory):
+    """One tiny digits model and one tiny fashion model, shared by the slow page tests."""
+    import time
+
+    root = tmp_path_factory.mktemp("trained-runs")
+    store = RunStore(root)
+    for dataset in ("fashion_mnist", "mnist"):  # the digits run is the newest
+        store.save(train(TrainingSettings(dataset=dataset, epochs=1, train_limit=2000, seed=0)))
+        time.sleep(1.1)  # run ids and "created" have whole seconds
+    return root
+
+
+@pytest.fixture
+def trained_runs(trained_root, monkeypatch):
+    """The app serves the two tiny runs (tests that add runs remove them again)."""
+    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(trained_root))
+    return trained_root
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, driven by Playwright: one for the whole test session (Playwright's sync API allows one)."""

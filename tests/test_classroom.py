@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 
 import pytest
-from stand_ins import use_stand_in_training
+from stand_ins import StandInTraining, use_stand_in_training, wait_until
 
 from harness.apptest import DRAW, MISTAKES, TRAIN, container, open_app, texts
 from mnist_core import i18n
@@ -18,38 +19,14 @@ from mnist_core.caps import Caps
 from mnist_core.class_settings import ClassSettings, ClassSettingsStore
 from mnist_core.jobs import JobState
 from mnist_core.runs import RunStore
-from mnist_core.training import TrainingResult, TrainingSettings
+from mnist_core.training import TrainingSettings
 
 TEACHER_PAGE = "app_pages/teacher.py"
 PASSWORD = "사과나무-7"
-METRICS = {"loss": 0.5, "accuracy": 0.8, "val_loss": 0.4, "val_accuracy": 0.85}
 
 
 def say(key: str, **values: object) -> str:
     return i18n.t(key, "en", **values)
-
-
-class StandInModel:
-    def save(self, path) -> None:
-        path.write_bytes(b"a stand-in model")
-
-
-class HeldTraining:
-    """Runs until released or stopped."""
-
-    def __init__(self) -> None:
-        import threading
-
-        self.release = threading.Event()
-
-    def __call__(self, settings, listener=None, stop=None, store=None):
-        listener.on_start(settings, 10, {})
-        listener.on_batch(1, 5, 0.5, 0.8)
-        while not (self.release.is_set() or stop.is_set()):
-            time.sleep(0.01)
-        listener.on_epoch(1, METRICS, 0.1)
-        history = {name: [value] for name, value in METRICS.items()}
-        return TrainingResult(settings, history, 0.1, 0.4, 0.85, StandInModel(), stopped=stop.is_set())
 
 
 @pytest.fixture
@@ -62,18 +39,11 @@ def classroom(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def held(monkeypatch):
-    training = HeldTraining()
+def held(monkeypatch) -> Iterator[StandInTraining]:
+    training = StandInTraining(release_at_once=False)
     use_stand_in_training(monkeypatch, training)
     yield training
     training.release.set()
-
-
-def wait_until(condition, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
 
 
 def job_of(at):

@@ -3,57 +3,26 @@ when joining, stops by the teacher that say so, and a wait estimated from the li
 
 from __future__ import annotations
 
-import threading
 import time
+from collections.abc import Iterator
 
 import pytest
-from stand_ins import use_stand_in_training
+from stand_ins import StandInTraining, use_stand_in_training, wait_until
 
 from mnist_core.caps import Caps
 from mnist_core.jobs import JobState
 from mnist_core.refusal import Refusal
 from mnist_core.students import TEACHER, Owner
-from mnist_core.training import TrainingResult, TrainingSettings
+from mnist_core.training import TrainingSettings
 from mnist_core.training_queue import TrainingQueue
-
-METRICS = {"loss": 0.5, "accuracy": 0.8, "val_loss": 0.4, "val_accuracy": 0.85}
-
-
-class StandInModel:
-    def save(self, path) -> None:
-        path.write_bytes(b"a stand-in model")
-
-
-class HeldTraining:
-    """A stand-in training that runs until released or stopped, taking `seconds_per_epoch` per epoch."""
-
-    def __init__(self) -> None:
-        self.release = threading.Event()
-
-    def __call__(self, settings, listener=None, stop=None, store=None):
-        listener.on_start(settings, 10, {})
-        listener.on_batch(1, 5, 0.5, 0.8)
-        while not (self.release.is_set() or stop.is_set()):
-            time.sleep(0.01)
-        listener.on_batch(1, 10, 0.5, 0.8)
-        listener.on_epoch(1, METRICS, 0.1)
-        history = {name: [value] for name, value in METRICS.items()}
-        return TrainingResult(settings, history, 0.1, 0.4, 0.85, StandInModel(), stopped=stop.is_set())
 
 
 @pytest.fixture
-def held(monkeypatch) -> HeldTraining:
-    training = HeldTraining()
+def held(monkeypatch) -> Iterator[StandInTraining]:
+    training = StandInTraining(release_at_once=False)
     use_stand_in_training(monkeypatch, training)
     yield training
     training.release.set()
-
-
-def wait_until(condition, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.01)
 
 
 def test_a_student_has_one_job_at_a_time_from_any_tab_or_device(store, held):
