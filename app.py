@@ -25,6 +25,7 @@ page = st.navigation(
         st.Page("app_pages/train.py", title=t("nav.train"), icon=":material/model_training:"),
         st.Page("app_pages/draw.py", title=t("nav.draw"), icon=":material/draw:"),
         st.Page("app_pages/mistakes.py", title=t("nav.mistakes"), icon=":material/search:"),
+        st.Page("app_pages/class_page.py", title=t("nav.class"), icon=":material/groups:"),
         st.Page("app_pages/teacher.py", title=t("nav.teacher"), icon=":material/admin_panel_settings:"),
     ]
 )

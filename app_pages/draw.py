@@ -4,6 +4,8 @@ The drawing goes through the same steps as the MNIST digits did (crop, scale, pa
 model sees it; the page shows each step, so students can see why a drawing is read the way it is.
 """
 
+import json
+
 import numpy as np
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
@@ -17,6 +19,7 @@ from mnist_core.jobs import JobState
 from mnist_core.predict import Reading
 from mnist_core.preprocess import DrawingStatus, Prepared
 from mnist_core.runs import RunError, RunRecord
+from ui import class_views
 
 CANVAS_KEY = "canvas-number"  # changing the canvas's key gives an empty canvas
 RUN_KEY = "draw-run"
@@ -66,9 +69,9 @@ def no_model_yet() -> None:
     st.page_link("app_pages/train.py", label=t("draw.go_train"), icon=":material/model_training:")
 
 
-def drawing_side() -> np.ndarray | None:
-    """The Clear button over the canvas (the canvas's own toolbar floats there too); returns the drawing, or
-    None when nothing is drawn or the canvas sent something that is not a drawing (then it says so)."""
+def drawing_side() -> tuple[np.ndarray | None, str | None]:
+    """The Clear button over the canvas (the canvas's own toolbar floats there too); returns the drawing (None when
+    nothing is drawn or the canvas sent something that is not a drawing, then it says so) and its strokes."""
     with st.container(width="content"):
         st.button(t("draw.clear"), key="clear-canvas", icon=":material/ink_eraser:", on_click=clear_canvas)
         with st.container(key="draw-canvas"):
@@ -83,11 +86,12 @@ def drawing_side() -> np.ndarray | None:
                 return_image_data=True,
                 key=f"canvas-{st.session_state.get(CANVAS_KEY, 0)}",
             )
+    strokes = json.dumps(canvas.json_data) if canvas.json_data else None  # kept with a drawing given to the class
     try:
-        return ui.canvas_pixels(canvas)
+        return ui.canvas_pixels(canvas), strokes
     except UnreadableDrawing:  # a crafted or broken message: a few microseconds, and a friendly word
         st.warning(t("draw.unreadable"), icon=":material/broken_image:")
-        return None
+        return None, None
 
 
 def reading_side(record: RunRecord, rgba: np.ndarray | None) -> Reading | None:
@@ -143,8 +147,9 @@ def draw_and_read(record: RunRecord) -> None:
         st.rerun(scope="app")  # the teacher deleted this run: the whole page says so and moves on
     ui.wrap_below("reading", READING_MIN_WIDTH)
     with st.container(horizontal=True, wrap=True, gap="medium"):
-        rgba = drawing_side()
+        rgba, strokes = drawing_side()
         reading = reading_side(record, rgba)
+    class_views.give_drawing(reading, strokes, record.id)
     if reading is not None and reading.prepared.status != DrawingStatus.BLANK:
         what_the_model_sees(reading.prepared)
         ui.inside_network(reading.inside)

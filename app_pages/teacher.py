@@ -7,7 +7,7 @@ teacher's. Without a password set on the server the page stays locked and says h
 import streamlit as st
 
 from mnist_core.i18n import t
-from ui import people, teacher_views
+from ui import class_teacher, people, teacher_views
 
 st.title(t("teacher.title"))
 expected = people.expected_password()
@@ -27,3 +27,5 @@ teacher_views.caps_form()
 teacher_views.line()
 st.divider()
 teacher_views.runs()
+st.divider()
+class_teacher.teacher_section()

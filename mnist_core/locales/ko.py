@@ -845,7 +845,7 @@ MESSAGES: dict[str, str] = {
     "class.result.parent_gone": "시작한 실행이 지워져서 비교할 수 없어요.",
     "class.result.held_metric": "테스트용 우리 반 그림",
     "class.result.mnist_metric": "MNIST 테스트 세트",
-    "class.result.points": "{points}%p",
+    "class.result.points": "{points}%포인트",
     "class.result.trained_on": "학생 {students}명의 우리 반 그림 {drawings}장과 MNIST 학습 이미지로 배웠어요.",
     "class.result.held": "한 번도 배우지 않은 학생 {students}명의 그림({drawings}장): {before} → {after}",
     "class.result.no_held_out": (

@@ -1,0 +1,380 @@
+"""The Class page, giving a drawing, and the teacher's class tools, under AppTest, in English and Korean.
+
+The class is made of real pen digits (UNIPEN writers as students) read by the quick model, plus one drawing that
+fools it: a 1 that Ji-woo meant as a 7.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from stand_ins import use_stand_in_training
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from harness.apptest import container, shown_strings
+from harness.language import HANGUL, KEY_LIKE, english_sentences
+from harness.pen_class import give_all, pen_gifts
+from mnist_core import config, i18n, worker
+from mnist_core.class_drawings import ClassDrawings, fine_tuning_settings
+from mnist_core.class_export import read_export
+from mnist_core.class_settings import ClassSettings, ClassSettingsStore
+from mnist_core.i18n import t
+from mnist_core.predict import Predictor, Reading
+from mnist_core.preprocess import DrawingStatus, Prepared
+from mnist_core.runs import RunStore
+from mnist_core.strokes import load_pen_digits
+from mnist_core.students import TEACHER
+from mnist_core.training import TrainingListener
+
+PAGE = str(Path(__file__).resolve().parent.parent / "app_pages" / "class_page.py")
+PEN_DIGITS = 40
+FOOLER = "Ji-woo"
+
+
+# Each script speaks the session's language as the app makes it (ui.install): buttons' callbacks included.
+
+
+def class_page(page: str) -> None:
+    """The Class page as the app runs it."""
+    import runpy
+
+    import ui
+
+    ui.install()
+    runpy.run_path(page)
+
+
+def give_widget(reading, run_id: str) -> None:
+    """The give buttons as the Draw page places them, under a reading."""
+    import ui
+    from ui.class_views import give_drawing
+
+    ui.install()
+    give_drawing(reading, '{"objects": []}', run_id)
+
+
+def teacher_tools() -> None:
+    """The teacher's class tools, as the Teacher page places them."""
+    import ui
+    from ui import class_teacher
+
+    ui.install()
+    class_teacher.names_switch()
+    class_teacher.manage_drawings()
+    class_teacher.export_button()
+
+
+def retrain() -> None:
+    """Retraining on the class, as the Class and Teacher pages place it."""
+    import ui
+    from ui import class_teacher
+
+    ui.install()
+    class_teacher.retrain_panel()
+
+
+def run(script, *args, language: str = "en", session: dict | None = None) -> AppTest:
+    i18n.forget_missing()
+    at = AppTest.from_function(script, args=args, default_timeout=120)
+    for key, value in {"language": language, **(session or {})}.items():
+        at.session_state[key] = value
+    at.run()
+    check(at)
+    return at
+
+
+def check(at: AppTest) -> None:
+    assert not at.exception, [error.value for error in at.exception]
+    assert not i18n.missing_keys(), i18n.missing_keys()
+
+
+def check_language(at: AppTest, language: str, hangul_at_least: int = 50) -> None:
+    text = "\n".join(shown_strings(at))
+    assert not [match.group(0) for match in KEY_LIKE.finditer(text)]
+    if language == "ko":
+        assert len(HANGUL.findall(text)) >= hangul_at_least
+        assert not [phrase for phrase in english_sentences(rendered=False) if phrase in text]
+    else:
+        assert not HANGUL.search(text)
+
+
+def captions(at: AppTest) -> list[str]:
+    return [caption for image in at.image for caption in image.captions]
+
+
+@pytest.fixture(scope="module")
+def classroom(quick_result, tmp_path_factory):
+    """A runs folder with the quick model, and a class drawings file beside it."""
+    root = tmp_path_factory.mktemp("runs")
+    record = RunStore(root).save(quick_result)
+    store = ClassDrawings(config.class_db_path({"MNIST_APP_RUNS_DIR": str(root)}))
+    gifts = pen_gifts(load_pen_digits(config.pen_digits_path())[:PEN_DIGITS], Predictor(quick_result.model))
+    give_all(store, gifts, record.id)
+    one = next(gift.reading for gift in gifts if gift.label == 1 and gift.reading.predicted_label == 1)
+    store.give(FOOLER, 7, one, "{}", record.id)
+    return root, record, [gift.student for gift in gifts]
+
+
+@pytest.fixture
+def runs(classroom, monkeypatch):
+    root, _, _ = classroom
+    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(root))
+    monkeypatch.delenv("MNIST_APP_CLASS_DB", raising=False)
+    ClassSettingsStore(root).save(ClassSettings())
+    return root
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_class_page_shows_counts_accuracy_and_the_matrix_without_names(runs, classroom, language):
+    _, record, students = classroom
+    at = run(class_page, PAGE, language=language)
+    assert at.title[0].value == t("class.title", language)
+    (count,) = container(at, "class-count").metric
+    assert count.value == str(PEN_DIGITS + 1)
+    (accuracy,) = container(at, "class-accuracy").metric
+    assert re.fullmatch(r"\d+\.\d%", accuracy.value)
+    (mnist,) = container(at, "class-mnist-accuracy").metric
+    assert mnist.value == f"{record.test_accuracy * 100:.1f}%"
+    assert len(container(at, "class-confusion").dataframe) == 1
+    assert any(caption.startswith("7 → 1") for caption in captions(at))  # Ji-woo's 1 fooled the model
+    shown = "\n".join(shown_strings(at))
+    assert not [name for name in [*students, FOOLER] if name in shown]  # no names on the projector
+    check_language(at, language)
+
+
+def test_names_show_when_the_teacher_turns_them_on(runs):
+    ClassSettingsStore(runs).save(ClassSettings(show_names=True))
+    at = run(class_page, PAGE, language="en")
+    assert any(caption.startswith("7 → 1") and caption.endswith(f"· {FOOLER}") for caption in captions(at))
+
+
+def test_a_chosen_cell_shows_its_drawings(runs):
+    selection = {"selection": {"rows": [], "columns": [], "cells": [[7, "1"]]}}
+    at = run(class_page, PAGE, language="en", session={"class-matrix": selection})
+    block = container(at, "class-confusion")
+    assert "Meant 7, read as 1" in " ".join(element.value for element in block.markdown)
+    assert [caption.split(" (")[0] for caption in captions(at)].count("7 → 1") >= 2  # in the cell and on the board
+
+
+def test_an_empty_class_set_says_how_to_give_a_drawing(classroom, tmp_path, monkeypatch):
+    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(classroom[0]))
+    monkeypatch.setenv("MNIST_APP_CLASS_DB", str(tmp_path / "new.sqlite3"))
+    at = run(class_page, PAGE, language="ko")
+    assert container(at, "class-count").metric[0].value == "0"
+    assert t("class.none_yet", "ko") in [element.value for element in at.info]
+
+
+def test_a_damaged_class_file_is_a_message_and_stays_as_it_is(classroom, tmp_path, monkeypatch):
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 40)
+    before = damaged.read_bytes()
+    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(classroom[0]))
+    monkeypatch.setenv("MNIST_APP_CLASS_DB", str(damaged))
+    at = run(class_page, PAGE, language="ko")
+    (error,) = at.error
+    assert t("class.unavailable", "ko") in error.value and str(damaged) in error.value
+    assert damaged.read_bytes() == before
+
+
+# Giving a drawing
+
+
+@pytest.fixture
+def reading(quick_result, classroom) -> Reading:
+    gifts = pen_gifts(load_pen_digits(config.pen_digits_path())[-1:], Predictor(quick_result.model))
+    return gifts[0].reading
+
+
+@pytest.fixture
+def class_file(tmp_path, monkeypatch) -> ClassDrawings:
+    path = tmp_path / "class.sqlite3"
+    monkeypatch.setenv("MNIST_APP_CLASS_DB", str(path))
+    return ClassDrawings(path)
+
+
+def buttons(at: AppTest) -> list:
+    return [button for button in container(at, "give-drawing").button if button.key.startswith("give-")]
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_a_named_student_gives_a_drawing_with_one_click(class_file, classroom, reading, language):
+    run_id = classroom[1].id
+    at = run(give_widget, reading, run_id, language=language, session={"student-name": "Min-jun"})
+    assert [button.key for button in buttons(at)] == [f"give-{digit}" for digit in range(10)]
+    assert not any(button.disabled for button in buttons(at))
+    at.button(key="give-7").click().run()
+    check(at)
+    assert at.success[0].value == t("class.give.given", language, digit=7, count=1)
+    assert all(button.disabled for button in buttons(at))  # this drawing is given: not twice
+    drawings = class_file.drawings()
+    assert drawings.students == ("Min-jun",) and list(drawings.labels) == [7] and drawings.run_ids == (run_id,)
+    np.testing.assert_array_equal(drawings.images[0], reading.prepared.image)
+    check_language(at, language, hangul_at_least=20)
+
+
+def test_without_a_name_or_a_readable_drawing_nothing_can_be_given(class_file, classroom, reading):
+    at = run(give_widget, reading, classroom[1].id, language="ko")
+    assert all(button.disabled for button in buttons(at))
+    assert t("class.give.name_first", "ko") in [caption.value for caption in at.caption]
+    blank = Reading(Prepared(DrawingStatus.BLANK, None), None)
+    at = run(give_widget, blank, classroom[1].id, language="ko", session={"student-name": "Min-jun"})
+    assert all(button.disabled for button in buttons(at))
+    assert t("class.give.draw_first", "ko") in [caption.value for caption in at.caption]
+
+
+def test_past_sixty_drawings_the_student_is_thanked_and_asked_to_wait(class_file, classroom, reading):
+    for _ in range(60):
+        class_file.give("Min-jun", 3, reading, "{}", classroom[1].id)
+    at = run(give_widget, reading, classroom[1].id, language="ko", session={"student-name": "MIN-JUN"})
+    at.button(key="give-3").click().run()
+    check(at)
+    assert at.warning[0].value == t("class.give.too_many", "ko", most=60, minutes=10, wait=10)
+    assert class_file.version()[1] == 60
+
+
+def test_a_damaged_class_file_leaves_drawing_alone(tmp_path, monkeypatch, classroom, reading):
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"not a database at all" * 100)
+    monkeypatch.setenv("MNIST_APP_CLASS_DB", str(damaged))
+    at = run(give_widget, reading, classroom[1].id, language="en", session={"student-name": "Min-jun"})
+    at.button(key="give-2").click().run()
+    check(at)
+    assert at.warning[0].value == t("class.give.unavailable", "en")
+    assert damaged.read_bytes() == b"not a database at all" * 100
+
+
+# The teacher's tools
+
+
+@pytest.fixture
+def files_made_on_click(monkeypatch) -> dict:
+    """File name -> the function Streamlit calls to make that download when its button is clicked."""
+    made = {}
+    register = MediaFileManager.add_deferred
+
+    def remember(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data_callable
+        return register(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", remember)
+    return made
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_teacher_sees_names_deletes_a_students_drawings_and_downloads_the_set(
+    class_file, classroom, reading, language, monkeypatch
+):
+    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(classroom[0]))
+    run_id = classroom[1].id
+    for name in ("Min-jun", "Seo-yeon", "Seo-yeon"):
+        class_file.give(name, 4, reading, "{}", run_id)
+    at = run(teacher_tools, language=language)
+    assert "Seo-yeon" in "\n".join(shown_strings(at))
+    check_language(at, language)
+
+    at.selectbox(key="class-student-choice").set_value("Seo-yeon")
+    at.button(key="class-delete-student").click().run()
+    check(at)
+    at.button(key="class-delete-student-confirm").click().run()
+    check(at)
+    assert t("class.teacher.deleted", language, count=2, student="Seo-yeon") in [box.value for box in at.success]
+    assert class_file.drawings().students == ("Min-jun",)
+
+    at.session_state["class-drawings-table"] = {"selection": {"rows": [0], "columns": []}}  # the newest, chosen
+    at.run()
+    at.button(key="class-delete-drawing").click().run()
+    check(at)
+    assert t("class.teacher.drawing_deleted", language) in [box.value for box in at.success]
+    assert class_file.version()[1] == 0
+
+    at.toggle(key="class-show-names").set_value(True).run()
+    check(at)
+    assert ClassSettingsStore(classroom[0]).load().show_names
+    ClassSettingsStore(classroom[0]).save(ClassSettings())
+
+
+def test_the_download_is_the_class_set_in_mnist_format(
+    class_file, classroom, reading, monkeypatch, files_made_on_click
+):
+    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(classroom[0]))
+    class_file.give("Min-jun", 4, reading, "{}", classroom[1].id)
+    run(teacher_tools)
+    # Streamlit makes a file when its button is clicked, on a thread outside the session: so here, after the run.
+    (make,) = files_made_on_click.values()
+    images, labels = read_export(make())
+    assert images.shape == (1, 28, 28) and list(labels) == [4]
+
+
+def test_retraining_on_the_class_asks_for_a_fine_tuning_of_the_class_model(class_file, classroom, reading, monkeypatch):
+    asked = []
+
+    def stand_in(settings, listener=None, stop=None, store=None):
+        asked.append(settings)
+        raise RuntimeError("only the request is checked here")
+
+    use_stand_in_training(monkeypatch, stand_in)
+    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(classroom[0]))
+    for name in ("Min-jun", "Seo-yeon", "Ha-eun", "Ji-ho"):
+        class_file.give(name, 4, reading, "{}", classroom[1].id)
+    at = run(retrain, language="ko", session={"student-name": "Min-jun"})
+    assert t("class.retrain.split", "ko", train_drawings=3, train_students=3, held_drawings=1, held_students=1) in [
+        caption.value for caption in at.caption
+    ]
+    at.button(key="class-retrain").click().run()
+    check(at)
+    deadline = time.monotonic() + 60
+    while not asked and time.monotonic() < deadline:  # the line starts it on a thread of its own
+        time.sleep(0.05)
+    (settings,) = asked
+    assert settings == fine_tuning_settings(classroom[1], up_to=4)
+
+
+def teacher_section() -> None:
+    """The class set's section of the Teacher page."""
+    import ui
+    from ui import class_teacher
+
+    ui.install()
+    class_teacher.teacher_section()
+
+
+@pytest.fixture(scope="module")
+def fine_tuned(quick_result, tmp_path_factory):
+    """A runs folder with the quick model, a class set of pen digits, and a run fine-tuned on it."""
+    root = tmp_path_factory.mktemp("fine-tuned")
+    store = RunStore(root)
+    parent = store.save(quick_result)
+    class_set = ClassDrawings(config.class_db_path({"MNIST_APP_RUNS_DIR": str(root)}))
+    digits = load_pen_digits(config.pen_digits_path())[:40]
+    give_all(class_set, pen_gifts(digits, Predictor(quick_result.model)), parent.id)
+    settings = fine_tuning_settings(parent, class_set.version()[0], epochs=1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MNIST_APP_CLASS_DB", str(class_set.path))
+        outcome = worker.train_and_save(settings, store, TEACHER, TrainingListener(), threading.Event())
+    return root, store.get(outcome["run_id"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_teacher_sees_a_fine_tuning_before_and_after_and_pins_it(fine_tuned, language, monkeypatch):
+    root, child = fine_tuned
+    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(root))
+    monkeypatch.delenv("MNIST_APP_CLASS_DB", raising=False)
+    ClassSettingsStore(root).save(ClassSettings())
+    at = run(teacher_section, language=language, session={"teacher-unlocked": True})
+    labels = [metric.label for metric in container(at, "class-before-after").metric]
+    assert labels == [t("class.result.held_metric", language), t("class.result.mnist_metric", language)]
+    lessons = "\n".join(element.value for element in at.markdown)
+    assert t("class.result.remembered", language) in lessons or t("class.result.forgetting", language) in lessons
+    assert "aga " in "\n".join(shown_strings(at)) or "tos " in "\n".join(shown_strings(at))  # names, for the teacher
+    check_language(at, language)
+    at.button(key="class-pin").click().run()
+    check(at)
+    assert ClassSettingsStore(root).load().pinned_run == child.id
+    assert t("class.result.pinned", language) in [box.value for box in at.success]
