@@ -18,6 +18,7 @@ ui.install()  # t() follows each session's language; Streamlit no longer resets 
 ui.set_session_language()
 
 st.set_page_config(page_title=t("app.title"), page_icon="🔢", layout="wide")
+ui.app_style()
 
 page = st.navigation(
     [

@@ -4,8 +4,6 @@ The drawing goes through the same steps as the MNIST digits did (crop, scale, pa
 model sees it; the page shows each step, so students can see why a drawing is read the way it is.
 """
 
-import json
-
 import numpy as np
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
@@ -23,12 +21,11 @@ from ui import class_views
 
 CANVAS_KEY = "canvas-number"  # changing the canvas's key gives an empty canvas
 RUN_KEY = "draw-run"
+SHOW_INSIDE_KEY = "show-inside"  # "Look inside the network", off until a student turns it on
 POLL_SECONDS = 1.0
 STEP_SIZE = 112  # px for each preprocessing step (28 x 4)
 INPUT_SIZE = 168  # px for the 28x28 model input (28 x 6)
 STEPS = ("ink", "cropped", "scaled", "padded", "centred")
-# Narrower than this, the answer goes under the canvas: the big digit and a chart of ten bars need the room.
-READING_MIN_WIDTH = 240
 
 
 def clear_canvas() -> None:
@@ -69,7 +66,7 @@ def no_model_yet() -> None:
     st.page_link("app_pages/train.py", label=t("draw.go_train"), icon=":material/model_training:")
 
 
-def drawing_side() -> tuple[np.ndarray | None, str | None]:
+def drawing_side() -> tuple[np.ndarray | None, dict | None]:
     """The Clear button over the canvas (the canvas's own toolbar floats there too); returns the drawing (None when
     nothing is drawn or the canvas sent something that is not a drawing, then it says so) and its strokes."""
     with st.container(width="content"):
@@ -86,7 +83,7 @@ def drawing_side() -> tuple[np.ndarray | None, str | None]:
                 return_image_data=True,
                 key=f"canvas-{st.session_state.get(CANVAS_KEY, 0)}",
             )
-    strokes = json.dumps(canvas.json_data) if canvas.json_data else None  # kept with a drawing given to the class
+    strokes = canvas.json_data  # kept with a drawing given to the class
     try:
         return ui.canvas_pixels(canvas), strokes
     except UnreadableDrawing:  # a crafted or broken message: a few microseconds, and a friendly word
@@ -104,7 +101,9 @@ def reading_side(record: RunRecord, rgba: np.ndarray | None) -> Reading | None:
         except RunError as error:
             ui.show_error(t("draw.model_unreadable"), str(error), view.error_advice(error))
             return None
-        reading = predictor.read_canvas(rgba, inside=True) if rgba is not None else None
+        # The inside of the network costs about 10-14 ms more per stroke: only for those who look at it.
+        inside = bool(st.session_state.get(SHOW_INSIDE_KEY))
+        reading = predictor.read_canvas(rgba, inside=inside) if rgba is not None else None
         status = reading.prepared.status if reading is not None else DrawingStatus.BLANK
         if status == DrawingStatus.BLANK:
             st.info(t("draw.blank"), icon=":material/draw:")
@@ -113,7 +112,6 @@ def reading_side(record: RunRecord, rgba: np.ndarray | None) -> Reading | None:
         else:
             names = view.class_names("mnist")
             label = names[reading.predicted_label]
-            ui.big_metric_style("prediction")
             with st.container(key="prediction"):
                 st.metric(t("draw.prediction"), label)
                 st.progress(
@@ -145,14 +143,14 @@ def draw_and_read(record: RunRecord) -> None:
     """
     if not ui.run_store().exists(record.id):
         st.rerun(scope="app")  # the teacher deleted this run: the whole page says so and moves on
-    ui.wrap_below("reading", READING_MIN_WIDTH)
     with st.container(horizontal=True, wrap=True, gap="medium"):
         rgba, strokes = drawing_side()
         reading = reading_side(record, rgba)
-    class_views.give_drawing(reading, strokes, record.id)
+    class_views.remember_drawing(reading, strokes, record.id)  # for the give buttons, outside this fragment
     if reading is not None and reading.prepared.status != DrawingStatus.BLANK:
         what_the_model_sees(reading.prepared)
-        ui.inside_network(reading.inside)
+        if st.toggle(t("inside.show"), key=SHOW_INSIDE_KEY, help=t("inside.show_help")):
+            ui.inside_network(reading.inside)
 
 
 st.title(t("draw.title"))
@@ -170,5 +168,6 @@ if not records:
 default = defaults.drawing_run(records, ui.class_settings().pinned_run)
 record = ui.run_choice(t("draw.model"), records, default, RUN_KEY, help=t("draw.model_help"))
 draw_and_read(record)
+class_views.give_buttons()
 
 ui.lesson(t("learn.prepare.title"), t("learn.prepare.body"))

@@ -68,8 +68,10 @@ def button(page: Page, key: str) -> Locator:
 
 def go_to_page(page: Page, slug: str) -> None:
     """Switch pages the way a user does, by the sidebar link (the session and its state stay)."""
-    page.locator(f"[data-testid=stSidebarNav] a[href$='/{slug}']").click()
-    page.wait_for_url(re.compile(rf"/{slug}$"))
+    # The link keeps the page's query (?student=...): match the path only.
+    links = "[data-testid=stSidebarNav] a"
+    page.locator(f"{links}[href$='/{slug}'], {links}[href*='/{slug}?']").click()
+    page.wait_for_url(re.compile(rf"/{slug}(\?.*)?$"))
     page.locator(PAGE_LANDMARKS[slug]).first.wait_for()
     wait_idle(page)
 

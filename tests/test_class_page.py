@@ -51,12 +51,13 @@ def class_page(page: str) -> None:
 
 
 def give_widget(reading, run_id: str) -> None:
-    """The give buttons as the Draw page places them, under a reading."""
+    """The give buttons as the Draw page places them, after a reading (which the page's fragment remembers)."""
     import ui
-    from ui.class_views import give_drawing
+    from ui.class_views import give_buttons, remember_drawing
 
     ui.install()
-    give_drawing(reading, '{"objects": []}', run_id)
+    remember_drawing(reading, {"objects": []}, run_id)
+    give_buttons()
 
 
 def teacher_tools() -> None:
@@ -211,7 +212,8 @@ def test_a_named_student_gives_a_drawing_with_one_click(class_file, classroom, r
     at.button(key="give-7").click().run()
     check(at)
     assert at.success[0].value == t("class.give.given", language, digit=7, count=1)
-    assert all(button.disabled for button in buttons(at))  # this drawing is given: not twice
+    at.button(key="give-7").click().run()  # this drawing is given: not twice
+    assert at.warning[0].value == t("class.give.already", language)
     drawings = class_file.drawings()
     assert drawings.students == ("Min-jun",) and list(drawings.labels) == [7] and drawings.run_ids == (run_id,)
     np.testing.assert_array_equal(drawings.images[0], reading.prepared.image)
@@ -224,8 +226,9 @@ def test_without_a_name_or_a_readable_drawing_nothing_can_be_given(class_file, c
     assert t("class.give.name_first", "ko") in [caption.value for caption in at.caption]
     blank = Reading(Prepared(DrawingStatus.BLANK, None), None)
     at = run(give_widget, blank, classroom[1].id, language="ko", session={"student-name": "Min-jun"})
-    assert all(button.disabled for button in buttons(at))
-    assert t("class.give.draw_first", "ko") in [caption.value for caption in at.caption]
+    at.button(key="give-4").click().run()
+    assert at.warning[0].value == t("class.give.blank", "ko")
+    assert class_file.version()[1] == 0  # nothing was given
 
 
 def test_past_sixty_drawings_the_student_is_thanked_and_asked_to_wait(class_file, classroom, reading):

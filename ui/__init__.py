@@ -4,7 +4,7 @@
     session   what a session chose: language, data set, random picks
     widgets   an error box, a choice of runs, a folded lesson, a big answer
     pictures  small grey images with sharp pixels, in rows that wrap
-    layout    rows that wrap on narrow screens
+    layout    the app's one stylesheet: sharp pictures, the big answer, rows that wrap
     charts    training curves, probabilities, matplotlib figures
     tables    the confusion matrix and its cells
     install   the one explicit call app.py makes before any page runs
@@ -16,7 +16,7 @@ from ui.canvas import canvas_pixels
 from ui.charts import batch_trace, live_charts, probability_chart, pyplot
 from ui.inside import inside_network, weights_live
 from ui.install import install
-from ui.layout import wrap_below
+from ui.layout import app_style
 from ui.pictures import image_grid, picture, picture_row
 from ui.session import (
     choose_dataset,
@@ -31,11 +31,11 @@ from ui.session import (
 )
 from ui.shared import class_settings, evaluation, predictor, quick_training, run_store, training_queue
 from ui.tables import cell_classes, confusion_table
-from ui.widgets import big_metric_style, dataset_or_stop, lesson, readable_runs, run_choice, show_error
+from ui.widgets import dataset_or_stop, lesson, readable_runs, run_choice, show_error
 
 __all__ = [
+    "app_style",
     "batch_trace",
-    "big_metric_style",
     "canvas_pixels",
     "cell_classes",
     "choose_dataset",
@@ -68,5 +68,4 @@ __all__ = [
     "timezone",
     "training_queue",
     "weights_live",
-    "wrap_below",
 ]

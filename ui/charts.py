@@ -20,7 +20,13 @@ if TYPE_CHECKING:
 
 
 # Charts are Vega-Lite specs written as plain dicts: Altair builds the same JSON, but validating it took about a
-# quarter of the server's time for every stroke on the Draw page (py-spy, 20 students drawing).
+# quarter of the server's time for every stroke on the Draw page (py-spy, 20 students drawing). Their few rows go
+# inside a layer of the spec: top-level data would be turned into a pandas frame and an Arrow table every time.
+
+
+def inline(data: list[dict[str, object]], **chart: object) -> dict[str, object]:
+    """A spec whose rows travel inside its one layer."""
+    return {"layer": [{"data": {"values": data}, **chart}]}
 
 
 def history_rows(history: dict[str, list[float]], metric: str) -> list[dict[str, object]]:
@@ -39,11 +45,10 @@ def epoch_chart(history: dict[str, list[float]], metric: str) -> None:
     """
     title = t(f"chart.{metric}")
     series = {"field": "series", "type": "nominal", "title": None}
-    spec = {
-        "height": 240,
-        "data": {"values": history_rows(history, metric)},
-        "mark": {"type": "line", "point": True},
-        "encoding": {
+    spec = {"height": 240, **inline(
+        history_rows(history, metric),
+        mark={"type": "line", "point": True},
+        encoding={
             "x": {"field": "epoch", "type": "quantitative", "title": t("chart.epoch"),
                   "axis": {"tickMinStep": 1, "format": "d"}},
             "y": {"field": "value", "type": "quantitative", "title": title, "scale": {"zero": False}},
@@ -56,7 +61,7 @@ def epoch_chart(history: dict[str, list[float]], metric: str) -> None:
                 {"field": "value", "type": "quantitative", "title": title, "format": ".4f"},
             ],
         },
-    }  # fmt: skip
+    )}  # fmt: skip
     st.markdown(f"**{title}**")
     st.vega_lite_chart(spec=spec)
 
@@ -73,11 +78,10 @@ def live_charts(history: dict[str, list[float]]) -> None:
 def batch_trace(points: Sequence[tuple[float, float]]) -> None:
     """The running loss after each group of batches: it moves long before an epoch ends."""
     epoch, loss = t("chart.epoch"), t("chart.loss")
-    spec = {
-        "height": 220,
-        "data": {"values": [{"epoch": x, "loss": y} for x, y in view.thin(points)]},
-        "mark": {"type": "line"},
-        "encoding": {
+    spec = {"height": 220, **inline(
+        [{"epoch": x, "loss": y} for x, y in view.thin(points)],
+        mark={"type": "line"},
+        encoding={
             "x": {"field": "epoch", "type": "quantitative", "title": epoch},
             "y": {"field": "loss", "type": "quantitative", "title": loss, "scale": {"zero": False}},
             "tooltip": [
@@ -85,7 +89,7 @@ def batch_trace(points: Sequence[tuple[float, float]]) -> None:
                 {"field": "loss", "type": "quantitative", "title": loss, "format": ".4f"},
             ],
         },
-    }
+    )}  # fmt: skip
     st.markdown(f"**{t('chart.batch_loss')}**")
     st.vega_lite_chart(spec=spec)
     st.caption(t("chart.batch_loss_help"))
@@ -94,11 +98,10 @@ def batch_trace(points: Sequence[tuple[float, float]]) -> None:
 def probability_chart(rows: Sequence[dict[str, object]]) -> None:
     """The ten class probabilities as bars on a fixed 0..1 scale (a 5% bar always looks like 5%)."""
     name, probability = t("draw.chart.class"), t("draw.chart.probability")
-    spec = {
-        "height": 220,
-        "data": {"values": list(rows)},
-        "mark": {"type": "bar"},
-        "encoding": {
+    spec = {"height": 220, **inline(
+        list(rows),
+        mark={"type": "bar"},
+        encoding={
             "x": {"field": "class", "type": "nominal", "title": name, "sort": None, "axis": {"labelAngle": 0}},
             # The title sits level above the axis: turned on its side, Korean letters came out too small to read.
             "y": {"field": "probability", "type": "quantitative", "title": probability, "scale": {"domain": [0, 1]},
@@ -109,7 +112,7 @@ def probability_chart(rows: Sequence[dict[str, object]]) -> None:
                 {"field": "probability", "type": "quantitative", "title": probability, "format": ".1%"},
             ],
         },
-    }  # fmt: skip
+    )}  # fmt: skip
     st.vega_lite_chart(spec=spec)
 
 

@@ -9,6 +9,7 @@ a message here, never an error elsewhere: drawing goes on without the class feat
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +34,7 @@ from ui.widgets import show_error
 REFRESH_SECONDS = 5.0  # the projector's board follows the class's drawings this closely
 MATRIX_KEY = "class-matrix"
 GIVEN_KEY = "class-given"  # this session's last give: which drawing, and how it went
+LAST_DRAWING_KEY = "class-last-drawing"  # the Draw page's latest reading: (reading, canvas JSON, run id)
 PICTURE_SIZE = 84  # px (28 x 3)
 CELL_PICTURES = 30  # drawings shown for a chosen cell at most, newest first
 DIGITS = [str(digit) for digit in range(10)]
@@ -70,32 +72,29 @@ def class_model() -> RunRecord | None:
 # Giving a drawing (the Draw page)
 
 
-def give_drawing(reading: Reading | None, strokes_json: str | None, run_id: str) -> None:
-    """Ten buttons, one per digit: a named student gives the drawing just read, as the digit they meant."""
+def remember_drawing(reading: Reading | None, canvas_json: dict | None, run_id: str) -> None:
+    """The Draw page's latest reading, kept for the give buttons (called on every stroke; costs nothing)."""
+    st.session_state[LAST_DRAWING_KEY] = (reading, canvas_json, run_id)
+
+
+def give_buttons() -> None:
+    """Ten buttons, one per digit: a named student gives the drawing just read, as the digit they meant.
+
+    Drawn outside the Draw page's per-stroke fragment: ten buttons on every stroke were a third of a stroke's
+    server time. So they do not follow each stroke; a click gives the latest reading, and says if it cannot.
+    """
     student = people.student_name()
-    drawing = _fingerprint(reading)
     outcome = st.session_state.get(GIVEN_KEY)
-    if outcome is not None and outcome["drawing"] != drawing:
-        outcome = None  # about an earlier drawing
-    given = outcome is not None and outcome["given"]
     with st.container(key="give-drawing"):
         st.markdown(f"**{t('class.give.title')}**")
         with st.container(horizontal=True, gap="small"):
             for digit in range(10):
-                st.button(
-                    str(digit),
-                    key=f"give-{digit}",
-                    disabled=student is None or drawing is None or given,
-                    on_click=_give,
-                    args=(student, digit, reading, strokes_json, run_id, drawing),
-                )
+                st.button(str(digit), key=f"give-{digit}", disabled=student is None, on_click=_give, args=(digit,))
         if student is None:
             st.caption(t("class.give.name_first"))
-        elif drawing is None:
-            st.caption(t("class.give.draw_first"))
         elif outcome is None:
             st.caption(t("class.give.help"))
-        elif given:
+        elif outcome["given"]:
             st.success(outcome["text"], icon=":material/volunteer_activism:")
         else:
             st.warning(outcome["text"], icon=":material/block:")
@@ -108,17 +107,27 @@ def _fingerprint(reading: Reading | None) -> str | None:
     return hashlib.sha256(np.ascontiguousarray(reading.prepared.image).tobytes()).hexdigest()
 
 
-def _give(student: str, digit: int, reading: Reading, strokes_json: str | None, run_id: str, drawing: str) -> None:
-    """A digit button's callback: give the drawing, and keep how it went, said in the session's language."""
-    store = class_store()
-    try:
-        store.give(student, digit, reading, strokes_json or "null", run_id)
-        text, given = t("class.give.given", digit=digit, count=int(store.counts()[digit])), True
-    except Refusal as refusal:
-        text, given = refusal.text(), False
-    except ClassDrawingsError:  # the details are for the teacher, on the Class page
-        text, given = t("class.give.unavailable"), False
-    st.session_state[GIVEN_KEY] = {"drawing": drawing, "given": given, "text": text}
+def _give(digit: int) -> None:
+    """A digit button's callback: give the latest drawing, and keep how it went, said in the session's language."""
+    student = people.student_name()
+    reading, canvas_json, run_id = st.session_state.get(LAST_DRAWING_KEY, (None, None, None))
+    drawing = _fingerprint(reading)
+    last = st.session_state.get(GIVEN_KEY)
+    if reading is None:
+        text, given = t("class.give.blank"), False
+    elif drawing is not None and last is not None and last["given"] and last["drawing"] == drawing:
+        text, given = t("class.give.already"), False  # the same drawing twice would count twice
+    else:
+        store = class_store()
+        try:
+            store.give(student, digit, reading, json.dumps(canvas_json) if canvas_json else "null", run_id)
+            text, given = t("class.give.given", digit=digit, count=int(store.counts()[digit])), True
+        except Refusal as refusal:
+            text, given = refusal.text(), False
+        except ClassDrawingsError:  # the details are for the teacher, on the Class page
+            text, given = t("class.give.unavailable"), False
+    st.session_state[GIVEN_KEY] = {"drawing": drawing if given else (last or {}).get("drawing"), "given": given,
+                                   "text": text}  # fmt: skip
 
 
 # The Class page's board

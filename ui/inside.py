@@ -32,7 +32,6 @@ TILE_SCALE = 3
 SECOND_MAP_COLUMNS = 8
 SIGNED_PICTURES_KEPT = 1024  # every unit of a 1000-unit model; about 8 KB each with its key: 8 MB at most
 FILTER_SETS_KEPT = 8  # one set of conv1 filters per model in use
-GAP = "1rem"  # between pictures, as Streamlit's "small" gap
 
 
 def inside_network(view: InsideView | None) -> None:
@@ -43,7 +42,6 @@ def inside_network(view: InsideView | None) -> None:
     if view is None:
         return
     with st.container(key="inside-network"):
-        _picture_style("inside-network")
         st.subheader(t("inside.title"))
         if isinstance(view, DenseView):
             _dense(view)
@@ -58,7 +56,6 @@ def weights_live(snapshots: Sequence[tuple[int, np.ndarray]], key: str, live: bo
     runs (`live`), the newest is shown; afterwards an epoch slider (keyed `key`) goes back through them.
     """
     with st.container(key="weights-live"):
-        _picture_style("weights-live")
         st.markdown(f"**{t('weights.title')}**")
         if not snapshots:
             st.caption(t("weights.waiting"))
@@ -159,20 +156,12 @@ def _pictures(
 ) -> None:
     """Same-sized PNG pictures side by side, wrapping onto more rows on a narrow screen: one element for them all.
 
-    One st.image with a list costs about half as much as an st.image each (see _picture_style for the look).
+    One st.image with a list costs about half as much as an st.image each (ui/layout.py spaces them, keeps them
+    sharp).
     Every picture travels inside the page's message, as a data URL (mnist_core.pictures.data_url says why).
     """
     images = [pictures.data_url(png) for png in pngs]
     st.image(images, caption=captions, width=width or _width(pngs[0]), output_format="PNG", alt=list(alts))
-
-
-def _picture_style(key: str) -> None:
-    """In the container keyed `key`: space between the pictures of a list (Streamlit's row of them has none),
-    and sharp pixels when the browser enlarges a picture (the feature maps go at 1 px a pixel)."""
-    st.html(
-        f"<style>.st-key-{key} [data-testid=stImage] {{ column-gap: {GAP}; }}"
-        f" .st-key-{key} img {{ image-rendering: pixelated; }}</style>"
-    )
 
 
 def _width(png: bytes) -> int:

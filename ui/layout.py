@@ -1,16 +1,33 @@
-"""Layouts that fit the screen: rows that wrap onto more rows when the page is narrow.
+"""The app's one stylesheet: what Streamlit's own layout does not do, for every page, set once per page run.
 
-Streamlit's wrapping horizontal containers put an element on a row of its own only when it would get narrower
-than 128 px; some things (a chart of ten bars, a big answer) need more than that to be read.
+Styles sent inside the Draw page's per-stroke fragment would be sent again with every stroke: they live here,
+drawn by app.py before any page, and address elements by the keys the pages give them.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+# Narrower than this, the Draw page's answer goes under the canvas: the big digit and a chart of ten bars need the
+# room. (Streamlit wraps an element of a horizontal container onto its own row only below 128 px.)
+READING_MIN_WIDTH = 240
+PICTURE_GAP = "1rem"  # between the pictures of one st.image list (Streamlit's row of them has none)
 
-def wrap_below(key: str, min_width: int) -> None:
-    """In a wrapping horizontal container, the element keyed `key` moves under its neighbours rather than get
-    narrower than `min_width` px (on a row of its own it takes the whole width)."""
-    # Streamlit wraps each element of a horizontal container in a flex item (stLayoutWrapper): its basis decides.
-    st.html(f"<style>[data-testid=stLayoutWrapper]:has(> .st-key-{key}) {{ flex-basis: {min_width}px; }}</style>")
+APP_STYLE = f"""<style>
+/* Pictures made to show their pixels stay sharp squares when a screen of 2 or 3 device pixels per CSS pixel, or
+   the page itself, enlarges them. */
+[class*="st-key-pictures-"] img, .st-key-inside-network img, .st-key-weights-live img {{
+  image-rendering: pixelated;
+}}
+.st-key-inside-network [data-testid=stImage], .st-key-weights-live [data-testid=stImage] {{
+  column-gap: {PICTURE_GAP};
+}}
+/* The Draw page's answer reads from the back of a classroom. */
+.st-key-prediction [data-testid=stMetricValue] {{ font-size: 5rem; line-height: 1.1; }}
+/* Each element of a horizontal container sits in a flex item (stLayoutWrapper): its basis decides when it wraps. */
+[data-testid=stLayoutWrapper]:has(> .st-key-reading) {{ flex-basis: {READING_MIN_WIDTH}px; }}
+</style>"""
+
+
+def app_style() -> None:
+    st.html(APP_STYLE)

@@ -17,9 +17,8 @@ def picture_row(key: str, width: int | None = None) -> DeltaGenerator:
     """A row of pictures that wraps onto more rows when it runs out of room, at most `width` px wide.
 
     Each picture keeps its size, so none is squeezed onto another or onto its caption. A screen with 2 or 3
-    device pixels per CSS pixel enlarges the pictures again: `pixelated` keeps those pixels sharp squares too.
+    device pixels per CSS pixel enlarges the pictures again: ui/layout.py keeps those pixels sharp squares too.
     """
-    st.html(f"<style>.st-key-pictures-{key} img {{ image-rendering: pixelated; }}</style>")
     return st.container(horizontal=True, wrap=True, gap="small", width=width or "stretch", key=f"pictures-{key}")
 
 

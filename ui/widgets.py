@@ -74,11 +74,6 @@ def lesson(title: str, body: str) -> None:
         st.markdown(body)
 
 
-def big_metric_style(key: str) -> None:
-    """Make the metric inside st.container(key=...) large: the answer should read from the back of a classroom."""
-    st.html(f"<style>.st-key-{key} [data-testid=stMetricValue] {{ font-size: 5rem; line-height: 1.1; }}</style>")
-
-
 def dataset_or_stop(name: str) -> datasets.Dataset:
     """The data set, or its friendly error on the page and nothing more (never a traceback)."""
     try:

@@ -448,6 +448,11 @@ MESSAGES: dict[str, str] = {
     "draw.loading_model": "Loading the model…",
     "draw.model_unreadable": "This model cannot be used.",
     "draw.unreadable": "This drawing could not be read. Press Clear and draw again.",
+    "inside.show": "Look inside the network",
+    "inside.show_help": (
+        "What each layer makes of this drawing: the hidden units that fire, or the convolution's "
+        "filters and feature maps. It updates with every stroke."
+    ),
     "draw.blank": "Nothing drawn yet. Draw a digit in the black square.",
     "draw.too_small": "That is very small. Draw the digit bigger, filling most of the square.",
     "draw.too_full": "The square is mostly white. Press Clear and draw one digit with thinner strokes.",
@@ -809,8 +814,8 @@ MESSAGES: dict[str, str] = {
     "class.give.title": "Give it to the class",
     "class.give.help": "Press the digit you meant: your drawing joins the class set, exactly as the model saw it.",
     "class.give.name_first": "Type your name in the sidebar to give your drawings to the class.",
-    "class.give.draw_first": "Draw a digit first: only a drawing the model could read can be given.",
     "class.give.given": "Thank you! Given as a {digit}. The class now has {count} drawings of {digit}.",
+    "class.give.already": "This drawing is in the class set already. Draw the next one!",
     "class.give.blank": "There is nothing to give yet: draw a digit first.",
     "class.give.unreadable": "Only a drawing the model could read can be given: draw one digit, not too small.",
     "class.give.too_many": (

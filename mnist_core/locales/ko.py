@@ -437,6 +437,11 @@ MESSAGES: dict[str, str] = {
     "draw.loading_model": "모델을 불러오는 중…",
     "draw.model_unreadable": "이 모델은 쓸 수 없어요.",
     "draw.unreadable": "이 그림은 읽을 수 없어요. 지우기를 누르고 다시 그려 보세요.",
+    "inside.show": "신경망 안을 들여다보기",
+    "inside.show_help": (
+        "이 그림을 각 층이 어떻게 보는지 보여 줘요. 반응하는 은닉 유닛, 또는 합성곱 필터와 특성 "
+        "맵이에요. 획을 그을 때마다 바뀌어요."
+    ),
     "draw.blank": "아직 아무것도 그리지 않았어요. 검은 정사각형에 숫자를 그려 보세요.",
     "draw.too_small": "너무 작아요. 정사각형을 거의 채울 만큼 크게 그려 보세요.",
     "draw.too_full": "정사각형이 거의 다 하얘요. 지우기를 누르고, 칠하지 말고 선으로 숫자 하나만 그려 보세요.",
@@ -798,8 +803,8 @@ MESSAGES: dict[str, str] = {
     "class.give.title": "우리 반에 주기",
     "class.give.help": "쓰려고 한 숫자를 누르세요. 모델이 본 그대로 우리 반 그림 모음에 들어가요.",
     "class.give.name_first": "그림을 우리 반에 주려면 사이드바에 이름을 입력하세요.",
-    "class.give.draw_first": "먼저 숫자를 그리세요. 모델이 읽을 수 있는 그림만 줄 수 있어요.",
     "class.give.given": "고마워요! 숫자 {digit}(으)로 주었어요. 이제 우리 반에는 {digit} 그림이 {count}장 있어요.",
+    "class.give.already": "이 그림은 이미 반 모음에 있어요. 다음 그림을 그려 보세요!",
     "class.give.blank": "아직 줄 그림이 없어요. 먼저 숫자를 그리세요.",
     "class.give.unreadable": "모델이 읽을 수 있는 그림만 줄 수 있어요. 숫자 하나를 너무 작지 않게 그리세요.",
     "class.give.too_many": "{minutes}분 동안 {most}장이나 주었어요. 고마워요! 약 {wait}분 뒤에 더 줄 수 있어요.",

@@ -28,7 +28,9 @@ from harness.browser import (
 from harness.models import provide_default_drawing_run
 from harness.server import AppServer, start_app_server
 from harness.train_page import stop_training_left_running
-from mnist_core import config
+from mnist_core import config, limits
+from mnist_core.caps import Caps
+from mnist_core.class_settings import ClassSettings, ClassSettingsStore
 from mnist_core.runs import RunRecord
 from mnist_core.strokes import PenDigit, load_pen_digits, pick_per_label
 
@@ -149,6 +151,12 @@ def open_app(browser, app_server, only_reference_run, console_errors) -> Iterato
         context.close()
     if console_errors.errors or broken:
         pytest.fail("\n".join(["browser console errors:", *console_errors.errors, "broken pictures:", *broken]))
+
+
+@pytest.fixture
+def long_trainings_allowed(runs_dir, only_reference_run) -> None:
+    """The teacher lets students train up to the page's 200 epochs in this test (the default cap is 20)."""
+    ClassSettingsStore(runs_dir).save(ClassSettings(Caps(epochs=limits.PAGE_EPOCHS_HIGH)))
 
 
 @pytest.fixture

@@ -13,8 +13,16 @@ from harness.language import HANGUL, KEY_LIKE, english_sentences, hangul_share
 from harness.selectors import PAGE_LANDMARKS, PREDICTION, keyed
 from mnist_core.locales import ko
 
-PAGE_TITLES = {"": "home.title", "train": "train.title", "draw": "draw.title", "mistakes": "mistakes.title"}
-NAV_KEYS = ["nav.home", "nav.train", "nav.draw", "nav.mistakes"]
+PAGE_TITLES = {
+    "": "home.title",
+    "train": "train.title",
+    "draw": "draw.title",
+    "mistakes": "mistakes.title",
+    "class_page": "class.title",
+    "teacher": "teacher.title",
+}
+NAV_KEYS = ["nav.home", "nav.train", "nav.draw", "nav.mistakes", "nav.class", "nav.teacher"]
+LANDMARKS = {**PAGE_LANDMARKS, "class_page": keyed("class-count"), "teacher": keyed("teacher-password")}
 
 
 def visible_text(page) -> str:
@@ -32,7 +40,7 @@ def hide_icons(page) -> None:
 @pytest.mark.parametrize("slug", list(PAGE_TITLES), ids=["home", *list(PAGE_TITLES)[1:]])
 def test_a_korean_browser_gets_every_page_in_korean(open_app, slug):
     page = open_app(slug, locale="ko-KR")
-    page.locator(PAGE_LANDMARKS[slug]).first.wait_for()
+    page.locator(LANDMARKS[slug]).first.wait_for()
     wait_idle(page)
 
     expect(page.locator("[data-testid=stMain] h1").first).to_have_text(ko.MESSAGES[PAGE_TITLES[slug]])

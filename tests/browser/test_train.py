@@ -61,7 +61,7 @@ def test_training_shows_live_progress_survives_a_page_switch_and_finishes(open_a
 
 
 @pytest.mark.browser
-def test_stopped_training_is_saved_as_stopped(open_app, runs_dir):
+def test_stopped_training_is_saved_as_stopped(open_app, runs_dir, long_trainings_allowed):
     page = open_app("train", student="Min-jun")
     set_epochs(page, STOPPED_EPOCHS)
     start_training(page)

@@ -24,7 +24,7 @@ MAX_SECONDS_TO_ANSWER = 5.0
 
 
 @pytest.mark.browser
-def test_a_student_draws_while_another_trains(open_app, pen_digits):
+def test_a_student_draws_while_another_trains(open_app, pen_digits, long_trainings_allowed):
     # The student is already drawing: the model's one-time warm-up (its first reading) is not what we measure.
     student = open_app("draw", who="student")
     one_per_digit = pen_digits[::SAMPLES_PER_DIGIT]  # the first sample of each digit, 0 to 9

@@ -1,0 +1,94 @@
+"""Server CPU per stroke on the Draw page: what one stroke costs the server, measured alone.
+
+The class load test (class_load.py) divides all the server's CPU during a class by the strokes drawn, so its
+figure also holds page loads, reloads, the real browser's own session and the server's idle work. This one
+isolates a stroke: it records a real Chromium session on /draw (pen digits from samples/, each read and cleared),
+then one light websocket client replays its strokes and clears back to back, round after round, while the
+server does nothing else. The server's CPU time over the replay, less what it spends idle over as long (it polls
+its config files), divided by the requests, is the cost of one stroke (a clear costs about the same: both rerun
+the page's drawing fragment).
+
+    .venv/bin/python bench/stroke_cost.py                  # its own server, 5 rounds of 10 digits
+    .venv/bin/python bench/stroke_cost.py --rounds 10 --url http://127.0.0.1:8501
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import time
+from pathlib import Path
+
+from class_load import class_digits, record, target_server
+from playwright.sync_api import sync_playwright
+
+from harness.chromium import launch
+from harness.processes import tree_cpu_seconds
+from harness.recording import DrawingRecording
+from harness.replay import as_student
+from harness.streamlit_ws import StreamlitSession
+from mnist_core import config
+from mnist_core.strokes import load_pen_digits
+
+IDLE_SECONDS = 5.0
+STUDENT = "stroke-cost"
+
+
+async def replay(url: str, recording: DrawingRecording, rounds: int, pid: int) -> dict:
+    session = await StreamlitSession.open(url)
+    try:
+        for step in recording.steps:
+            if step.kind == "open":
+                await session.rerun(as_student(step.request, STUDENT), timeout=120)
+        work = [step for step in recording.steps if step.kind != "open"]
+        for step in work:  # one round to warm up: the model is loaded, every picture made once
+            await session.rerun(as_student(step.request, STUDENT), timeout=60)
+
+        idle_cpu, idle_started = tree_cpu_seconds(pid), time.perf_counter()
+        await asyncio.sleep(IDLE_SECONDS)
+        idle_rate = (tree_cpu_seconds(pid) - idle_cpu) / (time.perf_counter() - idle_started)
+
+        cpu, started, seconds = tree_cpu_seconds(pid), time.perf_counter(), []
+        for _ in range(rounds):
+            for step in work:
+                output = await session.rerun(as_student(step.request, STUDENT), timeout=60)
+                seconds.append(output.seconds)
+        wall = time.perf_counter() - started
+        used = tree_cpu_seconds(pid) - cpu - idle_rate * wall
+    finally:
+        await session.close()
+    return {
+        "requests": len(seconds),
+        "server_cpu_ms_per_request": round(1000 * used / len(seconds), 1),
+        "idle_cpu_ms_per_second": round(1000 * idle_rate, 1),
+        "answer_p50_s": round(statistics.median(seconds), 4),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5, help="times the recorded session is replayed (5)")
+    parser.add_argument("--digits", type=int, default=10)
+    parser.add_argument("--url", help="a running server on this machine (loopback only); default: start one")
+    parser.add_argument("--model-from", type=Path, default=config.runs_dir())
+    parser.add_argument("--streamlit-option", action="append", default=[], metavar="NAME=VALUE")
+    args = parser.parse_args()
+    args.train_limit, args.max_trainings = 6000, None  # what target_server reads for its own server
+
+    digits = class_digits(load_pen_digits(config.pen_digits_path()), args.digits)
+    with target_server(args) as target:
+        with sync_playwright() as playwright:  # Playwright's loop must be gone before asyncio's starts
+            browser = launch(playwright)
+            recording, _ = record(browser, target.url, digits, trainings=0, epochs=1)
+            browser.close()
+        figures = asyncio.run(replay(target.url, recording, args.rounds, target.pid))
+    print(
+        f"{figures['requests']} strokes and clears, one after another: server CPU "
+        f"{figures['server_cpu_ms_per_request']} ms each (idle: {figures['idle_cpu_ms_per_second']} ms/s, taken off); "
+        f"answer p50 {figures['answer_p50_s']} s"
+    )
+
+
+if __name__ == "__main__":
+    main()
