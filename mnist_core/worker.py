@@ -1,18 +1,24 @@
 """Where a training runs: in a worker process of its own (the server's way), or in the calling thread.
 
-A training in the server's own process would compete with every student's script run for Python's global
-lock and for the cores: each stroke of thirty students waits behind it. So the server trains in a fresh
-process, started with `spawn` (forking a process that has imported TensorFlow can hang) at a lower OS
-priority, which reports its progress back through a pipe and saves its run itself. When it ends, all its
-memory goes back to the system. The calling thread is used by the command line and by tests that replace
-the training with a stand-in.
+A training in the server's own process would compete with every student's script run for Python's global lock
+and for the cores: each stroke of thirty students waits behind it. So the server trains in a fresh process
+(`python -m mnist_core.worker`) at a lower OS priority, which reports its progress back and saves its run
+itself. When it ends, all its memory goes back to the system. The calling thread is used by the command line
+and by tests that replace the training with a stand-in.
+
+The worker is a plain new Python started with subprocess, not multiprocessing's "spawn": spawn re-runs the
+parent's main module in the child, and in a Streamlit server that is whatever page script is running at that
+moment. The two talk over a socket pair, one pickled message at a time (multiprocessing's Connection).
 """
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
+import socket
+import subprocess
+import sys
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +28,6 @@ from mnist_core.training import TrainingListener, TrainingSettings, train
 
 if TYPE_CHECKING:
     import threading
-    from multiprocessing.connection import Connection
 
     import numpy as np
 
@@ -32,7 +37,8 @@ if TYPE_CHECKING:
 # How much lower than the server a worker runs (nice, 0..19): students' strokes go first, the training
 # takes what is left, which on 2 cores is most of it.
 WORKER_NICENESS = 10
-POLL_SECONDS = 0.1  # how often the server looks at the pipe and passes a stop request on
+POLL_SECONDS = 0.1  # how often the server looks for news and passes a stop request on
+STOP = "stop"
 
 
 def train_and_save(
@@ -67,66 +73,96 @@ class WorkerFailed(Exception):
 
 
 def _run_in_worker(job: TrainingJob, store: RunStore) -> dict:
-    context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    stop = context.Event()
-    worker = context.Process(
-        target=_worker_main,
-        args=(job.settings, str(store.root), job.owner, sender, stop),
-        name=f"training-{job.id}",
-        daemon=True,  # a server that exits takes its trainings with it
+    ours, theirs = socket.socketpair()
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "mnist_core.worker", str(theirs.fileno())],
+        pass_fds=[theirs.fileno()],
+        cwd=config.PROJECT_ROOT,  # `-m mnist_core.worker` finds the package from here, installed or not
+        stdin=subprocess.DEVNULL,
     )
-    worker.start()
-    sender.close()  # the worker holds the only sending end: when it ends, reading ends too
+    theirs.close()
+    connection = Connection(ours.detach())
+    stop_sent = False
     try:
+        connection.send((job.settings, str(store.root), job.owner))
         while True:
-            if job.stop_event.is_set():
-                stop.set()
-            if not receiver.poll(POLL_SECONDS):
+            if job.stop_event.is_set() and not stop_sent:
+                connection.send((STOP,))
+                stop_sent = True
+            if not connection.poll(POLL_SECONDS):
                 continue
             try:
-                kind, *arguments = receiver.recv()
+                kind, *arguments = connection.recv()
             except EOFError:
-                raise WorkerFailed(f"The training process ended unexpectedly (exit code {worker.exitcode}).") from None
+                code = worker.wait(timeout=30)
+                raise WorkerFailed(f"The training process ended unexpectedly (exit code {code}).") from None
             if kind == "done":
                 return arguments[0]
             if kind == "failed":
                 raise WorkerFailed(arguments[0])
             getattr(job, f"on_{kind}")(*arguments)  # start, batch, epoch, weights
     finally:
-        receiver.close()
-        worker.join(timeout=30)
-        if worker.is_alive():
+        connection.close()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
             worker.kill()
+            worker.wait()
 
 
-class _PipeListener(TrainingListener):
+# The worker process
+
+
+class _Reporter(TrainingListener):
     """Sends every progress report to the server; raises when the server is gone (the worker then ends)."""
 
-    def __init__(self, sender: Connection) -> None:
-        self.sender = sender
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
 
     def on_start(self, settings: TrainingSettings, batches_per_epoch: int, earlier: dict[str, list[float]]) -> None:
-        self.sender.send(("start", settings, batches_per_epoch, earlier))
+        self.connection.send(("start", settings, batches_per_epoch, earlier))
 
     def on_batch(self, epoch: int, batch: int, loss: float, accuracy: float) -> None:
-        self.sender.send(("batch", epoch, batch, loss, accuracy))
+        self.connection.send(("batch", epoch, batch, loss, accuracy))
 
     def on_epoch(self, epoch: int, metrics: dict[str, float], seconds: float) -> None:
-        self.sender.send(("epoch", epoch, metrics, seconds))
+        self.connection.send(("epoch", epoch, metrics, seconds))
 
     def on_weights(self, epoch: int, weights: np.ndarray) -> None:
-        self.sender.send(("weights", epoch, weights))
+        self.connection.send(("weights", epoch, weights))
 
 
-def _worker_main(settings: TrainingSettings, runs_dir: str, owner: Owner, sender: Connection, stop) -> None:
+class _StopRequest:
+    """The server's stop request, read from the connection when asked (the training asks after every batch)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.asked = False
+
+    def is_set(self) -> bool:
+        while not self.asked and self.connection.poll():
+            self.asked = self.connection.recv()[0] == STOP
+        return self.asked
+
+
+def main(descriptor: int) -> None:
     """The worker process: train, save, report, end."""
     os.nice(WORKER_NICENESS)
     config.quiet_tensorflow()
+    config.limit_memory_arenas()
+    connection = Connection(descriptor)
+    settings, runs_dir, owner = connection.recv()
     try:
-        outcome = train_and_save(settings, RunStore(Path(runs_dir)), owner, _PipeListener(sender), stop)
-    except Exception as error:  # reported to the server, which tells the person; never a silent end
-        with contextlib.suppress(OSError):  # the server is gone: nobody to tell
-            sender.send(("failed", str(error) or type(error).__name__))
+        stop = _StopRequest(connection)
+        outcome = train_and_save(settings, RunStore(Path(runs_dir)), owner, _Reporter(connection), stop)
+    except (BrokenPipeError, ConnectionResetError):  # the server is gone: nobody to tell, nothing to save
         return
-    sender.send(("done", outcome))
+    except Exception as error:  # reported to the server, which tells the person; never a silent end
+        with contextlib.suppress(OSError):  # unless the server is gone
+            connection.send(("failed", str(error) or type(error).__name__))
+        return
+    connection.send(("done", outcome))
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]))
