@@ -2,7 +2,7 @@
 
 This is what the Draw page does on every pen stroke: `Predictor.read_canvas(rgba)`. The canvases are real
 handwriting (UNIPEN pen digits from samples/, rendered like the browser canvas by mnist_core.strokes),
-or synthetic strokes when that file is missing. The model is the newest saved MNIST run in --runs-dir,
+or synthetic strokes when that file is missing. The model is the run the Draw page starts on in --runs-dir,
 loaded from disk as the app loads it; without one, a small model is trained here first (a minute or less).
 
 Three timings per call, in milliseconds: preprocessing (`canvas_to_mnist`), inference
@@ -46,11 +46,12 @@ def _circle(points: int) -> list[tuple[float, float]]:
 
 
 def load_or_train_model(runs_dir: Path):
-    """The newest MNIST run's model, loaded as the app loads it; or a quickly trained one."""
+    """The model the Draw page starts on (mnist_core.defaults), loaded as the app loads it; or a quickly trained one."""
+    from mnist_core import defaults
     from mnist_core.runs import RunStore
 
     store = RunStore(runs_dir)
-    record = store.latest("mnist")
+    record = defaults.drawing_run(store.list())
     if record is not None:
         print(f"Model: run {record.id} from {runs_dir} (test accuracy {record.test_accuracy:.4f})")
         return store.load_model(record.id)

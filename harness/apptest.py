@@ -25,10 +25,14 @@ CANVAS_KEY = re.compile(r"canvas-\d+")  # the Draw page's canvas key; a new numb
 
 
 def open_app(
-    page: str | None = None, dataset: str | None = None, locale: str | None = None, student: str | None = None
+    page: str | None = None,
+    dataset: str | None = None,
+    locale: str | None = None,
+    student: str | None = None,
+    query: dict[str, str] | None = None,
 ) -> AppTest:
     """The app as a browser with this locale (e.g. "ko-KR") opens it, on `page`, as the named student (a link
-    with ?student=...); fails on any page exception."""
+    with ?student=...) and with the link's other `query` parameters; fails on any page exception."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     if locale is not None:
         at.context = {"locale": locale}  # AppTest sends no locale by default
@@ -36,6 +40,8 @@ def open_app(
         at.session_state["dataset"] = dataset
     if student is not None:
         at.query_params["student"] = student
+    for name, value in (query or {}).items():
+        at.query_params[name] = value
     at.run()
     if page is not None:
         at.switch_page(page).run()
