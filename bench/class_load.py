@@ -87,6 +87,7 @@ def target_server(args: argparse.Namespace) -> Iterator[Target]:
         runs_dir = scratch / "runs"
         provide_drawing_model(args.model_from, runs_dir)
         settings = {"MNIST_APP_RUNS_DIR": str(runs_dir), "MNIST_APP_TRAIN_LIMIT": str(args.train_limit)}
+        settings |= dict(setting.split("=", 1) for setting in args.app_setting)
         if args.max_trainings:
             settings["MNIST_APP_MAX_TRAININGS"] = str(args.max_trainings)
         options = dict(option.split("=", 1) for option in args.streamlit_option)
@@ -189,13 +190,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="NAME=VALUE",
         help="own server: a `streamlit run` setting, e.g. runner.postScriptGC=true (repeatable)",
     )
+    option(
+        "--app-setting",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="own server: one of the app's settings, e.g. MNIST_APP_TRAINING_IN=thread (repeatable)",
+    )
     option("--pen-digits", type=Path, default=config.pen_digits_path(), help="the UNIPEN pen digits file")
     option("--request-timeout", type=float, default=60, help="seconds one answer may take (60)")
     option("--training-timeout", type=float, default=900, help="seconds one training may take (900)")
     option("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
-    if any("=" not in setting for setting in args.streamlit_option):
-        parser.error("--streamlit-option takes NAME=VALUE")
+    if any("=" not in setting for setting in args.streamlit_option + args.app_setting):
+        parser.error("--streamlit-option and --app-setting take NAME=VALUE")
     if not 1 <= args.digits <= 200 or not 0 <= args.trainings <= 50 or not 1 <= args.epochs <= 200:
         parser.error("use 1-200 digits, 0-50 trainings and 1-200 epochs")
     return args

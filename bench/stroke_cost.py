@@ -74,7 +74,7 @@ def main() -> None:
     parser.add_argument("--model-from", type=Path, default=config.runs_dir())
     parser.add_argument("--streamlit-option", action="append", default=[], metavar="NAME=VALUE")
     args = parser.parse_args()
-    args.train_limit, args.max_trainings = 6000, None  # what target_server reads for its own server
+    args.train_limit, args.max_trainings, args.app_setting = 6000, None, []  # what target_server reads
 
     digits = class_digits(load_pen_digits(config.pen_digits_path()), args.digits)
     with target_server(args) as target:

@@ -16,12 +16,14 @@ import statistics
 import struct
 import time
 import zlib
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import pytest
 from PIL import Image
 from streamlit.proto.ClientState_pb2 import ClientState
 
-from harness.chromium import launch
 from harness.recording import DrawingRecording, record_drawing
 from harness.replay import as_student
 from harness.server import start_app_server
@@ -31,6 +33,7 @@ from mnist_core.runs import RunStore
 from mnist_core.strokes import load_pen_digits, pick_per_label
 
 TIMEOUT = 60
+T = TypeVar("T")
 
 
 def png(image: Image.Image) -> bytes:
@@ -82,16 +85,19 @@ def class_server(quick_result, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def recording(class_server) -> DrawingRecording:
-    from playwright.sync_api import sync_playwright
-
+def recording(class_server, browser) -> DrawingRecording:
     digits = pick_per_label(load_pen_digits(config.pen_digits_path()), 1)[:4]
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            return record_drawing(browser.new_page(), class_server.url, digits)
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        return record_drawing(page, class_server.url, digits)
+    finally:
+        page.close()
+
+
+def run_apart(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Runs a coroutine in a thread of its own: the session's Playwright keeps an event loop running in this one."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 async def opened(url: str, recording: DrawingRecording, name: str) -> StreamlitSession:
@@ -141,13 +147,13 @@ async def attacker_sends(url: str, recording: DrawingRecording, rounds: int) -> 
 @pytest.mark.browser
 def test_crafted_canvas_messages_get_a_friendly_word_and_the_class_draws_on(class_server, recording):
     url = class_server.url
-    quiet, quiet_problems = asyncio.run(student_draws(url, recording, rounds=3))
+    quiet, quiet_problems = run_apart(student_draws(url, recording, rounds=3))
 
     async def together():
         return await asyncio.gather(student_draws(url, recording, rounds=3), attacker_sends(url, recording, rounds=3))
 
     started = time.perf_counter()
-    (busy, busy_problems), answers = asyncio.run(together())
+    (busy, busy_problems), answers = run_apart(together())
     seconds = time.perf_counter() - started
 
     assert quiet_problems == [] and busy_problems == []  # every reading right, no error box, no exception
