@@ -22,6 +22,7 @@ SEED_KEY = "mistakes-seed"
 # Digits: ten small ones a row. Clothes need bigger pictures and room for longer captions.
 LAYOUT = {"mnist": (84, 10), "fashion_mnist": (112, 5)}  # image px (a multiple of 28), images per row at most
 ANY = None  # the filters' "any class" option
+FILTER_WIDTH = 220  # px: two filters and the button side by side on a laptop, wrapping on a tablet or phone
 
 dataset_name = ui.chosen_dataset()
 names = view.class_names(dataset_name)
@@ -73,20 +74,31 @@ except (RunError, DatasetError) as error:
 st.subheader(view.headline(evaluation))
 
 options = [ANY, *range(len(names))]
-filters = st.columns([2, 2, 1], vertical_alignment="bottom")
-true_class = filters[0].selectbox(
-    t("mistakes.filter.true"), options, format_func=ui.localized(class_option), key=TRUE_KEY, on_change=filter_changed
-)
-predicted_class = filters[1].selectbox(
-    t("mistakes.filter.predicted"),
-    options,
-    format_func=ui.localized(class_option),
-    key=PREDICTED_KEY,
-    on_change=filter_changed,
-)
-filters[2].button(
-    t("mistakes.shuffle"), key="shuffle", icon=":material/shuffle:", on_click=ui.new_seed, args=(SEED_KEY,)
-)
+with st.container(horizontal=True, wrap=True, vertical_alignment="bottom", key="mistake-filters"):
+    true_class = st.selectbox(
+        t("mistakes.filter.true"),
+        options,
+        format_func=ui.localized(class_option),
+        key=TRUE_KEY,
+        on_change=filter_changed,
+        width=FILTER_WIDTH,
+    )
+    predicted_class = st.selectbox(
+        t("mistakes.filter.predicted"),
+        options,
+        format_func=ui.localized(class_option),
+        key=PREDICTED_KEY,
+        on_change=filter_changed,
+        width=FILTER_WIDTH,
+    )
+    st.button(
+        t("mistakes.shuffle"),
+        key="shuffle",
+        icon=":material/shuffle:",
+        on_click=ui.new_seed,
+        args=(SEED_KEY,),
+        width="content",
+    )
 
 st.markdown(f"**{t('mistakes.matrix.title')}**")
 st.caption(t("mistakes.matrix.help"))
