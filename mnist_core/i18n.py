@@ -2,6 +2,9 @@
 
     t("mistakes.headline", wrong=196, total=10000, right=0.9804)
 
+A count with a noun names both forms: "{epochs:epoch|epochs}" reads "1 epoch" or "10 epochs" (Korean needs no
+plural and writes "{epochs}에포크").
+
 Catalogs are plain dicts, one module per language: mnist_core/locales/<language>.py with MESSAGES, all
 with the same keys as the English one. A key missing in a language falls back to English, so a page
 never shows a raw key (and the fallback is noted, for the tests). The language of "now" comes from a
@@ -11,6 +14,7 @@ source the app sets once (the Streamlit session); without one, and outside the a
 from __future__ import annotations
 
 import importlib
+import string
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -72,8 +76,27 @@ def catalog(language: str) -> dict[str, str]:
     return _catalogs[language]
 
 
+class _Formatter(string.Formatter):
+    """str.format, and a count with its noun: {n:one|many} -> "1 one", "2 many", "1,000 many"."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" not in format_spec:
+            return super().format_field(value, format_spec)
+        one, many = format_spec.split("|", 1)
+        number = f"{value:,}" if isinstance(value, int) else str(value)
+        return f"{number} {one if number == '1' else many}"
+
+
+_FORMATTER = _Formatter()
+
+
+def fill(text: str, **kwargs: object) -> str:
+    """A message filled in with its values (str.format, plus the counts with nouns described above)."""
+    return _FORMATTER.vformat(text, (), kwargs) if "|" in text else text.format(**kwargs)
+
+
 def t(key: str, lang: str | None = None, **kwargs: object) -> str:
-    """The text for `key` in `lang` (default: the current language), filled in with str.format(**kwargs)."""
+    """The text for `key` in `lang` (default: the current language), filled in with its values (see fill)."""
     language = lang or current_language()
     if key not in catalog(language):
         _missing.add((language, key))
@@ -81,7 +104,7 @@ def t(key: str, lang: str | None = None, **kwargs: object) -> str:
         if text is None:
             continue
         try:
-            return text.format(**kwargs) if kwargs else text
+            return fill(text, **kwargs) if kwargs else text
         except (KeyError, IndexError, ValueError):
             continue  # a translation with a broken placeholder: try English
     # A key no catalog has is a bug the tests catch; show something readable rather than crash.

@@ -92,12 +92,39 @@ def test_every_language_has_exactly_the_english_keys_with_the_same_placeholders(
             assert placeholders(messages[key]) == placeholders(text), (language, key)
 
 
+COUNT_WITH_NOUN = re.compile(r"\{(\w+):([^{}|]+)\|([^{}|]+)\}")  # {epochs:epoch|epochs}
+
+
+def expected(text: str, number: int) -> str:
+    """The message as a reader should see it with every value `number`: counts with nouns worked out by hand."""
+    nouns = COUNT_WITH_NOUN.sub(lambda m: f"{number} {m.group(2) if number == 1 else m.group(3)}", text)
+    return nouns.format(**dict.fromkeys(placeholders(nouns), number))
+
+
 @pytest.mark.parametrize("language", i18n.LANGUAGES)
-def test_every_message_formats_with_its_own_placeholders(language):
+@pytest.mark.parametrize("number", [1, 2])
+def test_every_message_formats_with_its_own_placeholders(language, number):
     for key, text in i18n.catalog(language).items():
-        values = dict.fromkeys(placeholders(text), 1)
-        text = t(key, lang=language, **values)
-        assert text and text == i18n.catalog(language)[key].format(**values), (language, key)
+        shown = t(key, lang=language, **dict.fromkeys(placeholders(text), number))
+        assert shown and shown == expected(text, number), (language, key)
+
+
+def test_a_count_takes_the_singular_only_for_one():
+    assert t("train.done.stopped", epochs=1) == "■ Stopped after 1 epoch. The model so far is saved."
+    assert t("train.done.stopped", epochs=3) == "■ Stopped after 3 epochs. The model so far is saved."
+    assert t("train.done.stopped", epochs=0) == "■ Stopped after 0 epochs. The model so far is saved."
+    assert t("mistakes.showing", shown=20, matching=1234) == "Showing 20 of 1,234 mistakes."
+    assert t("mistakes.showing", shown=1, matching=1) == "Showing 1 of 1 mistake."
+    korean = t("train.done.stopped", lang="ko", epochs=1)
+    assert "1" in korean and "epoch" not in korean  # Korean needs no plural and names no English noun
+
+
+def test_english_writes_no_count_with_a_bare_plural():
+    """"{epochs} epochs" would read "1 epochs": every count of a noun names both forms."""
+    bare = re.compile(r"\{(\w+)(:[^}]*)?\} (epochs|drawings|students|minutes|mistakes|trainings|seconds)\b")
+    for key, text in en.MESSAGES.items():
+        match = bare.search(text)
+        assert match is None or "|" in (match.group(2) or ""), (key, text)
 
 
 # Korean messages with Latin letters and no Hangul: names the same in both languages.

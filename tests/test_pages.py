@@ -233,7 +233,7 @@ def test_train_start_and_finish(trained_runs, monkeypatch):
     assert ui.training_queue().wait_all(timeout=TIMEOUT)
     at.run()
     assert not at.exception
-    assert "Finished: 1 epochs" in texts(at.success)
+    assert "Finished: 1 epoch." in texts(at.success)
     assert {"Test loss", "Test accuracy", "Fit time"} <= {metric.label for metric in at.metric}
     (table,) = [frame for frame in at.dataframe if frame.key and frame.key.startswith("runs-table")]
     assert list(table.value["who"]) == ["Min-jun"]  # my runs first: only mine

@@ -55,7 +55,7 @@ def test_caps_bind_students_when_they_join_not_the_teacher_and_not_jobs_in_line(
     teachers = queue.submit(TrainingSettings(epochs=10), TEACHER, caps=Caps(epochs=3))
     waiting = queue.submit(TrainingSettings(epochs=3), Owner("Min-jun"), caps=Caps(epochs=3))
     # The teacher lowers the cap to 1 epoch while the job waits: new requests meet the new cap, the job keeps its 3.
-    with pytest.raises(Refusal, match="at most 1 epochs"):
+    with pytest.raises(Refusal, match="at most 1 epoch per training"):
         queue.submit(TrainingSettings(epochs=3), Owner("Ji-woo"), caps=Caps(epochs=1))
     assert waiting.snapshot().state == JobState.QUEUED and waiting.settings.epochs == 3
     held.release.set()

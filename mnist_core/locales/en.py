@@ -82,10 +82,10 @@ MESSAGES: dict[str, str] = {
     "runs.status.finished": "✓ finished",
     "runs.status.diverged": "✗ diverged (the loss blew up)",
     "runs.status.stopped": "■ stopped early",
-    "runs.label": "{owner} · {dataset} · {model} · {epochs} epochs · {accuracy} right · {when} · {status}",
-    "runs.short_label": "{dataset} · {model} · {epochs} epochs · {when}",
+    "runs.label": "{owner} · {dataset} · {model} · {epochs:epoch|epochs} · {accuracy} right · {when} · {status}",
+    "runs.short_label": "{dataset} · {model} · {epochs:epoch|epochs} · {when}",
     "runs.epochs_of": "{done} of {asked}",
-    "runs.reference": "tutorial, {dataset}, {epochs} epochs: {accuracy}",
+    "runs.reference": "tutorial, {dataset}, {epochs:epoch|epochs}: {accuracy}",
     "runs.source.tutorial": "Tutorial",
     "runs.source.ours": "This app ({when})",
     "runs.col.dataset": "Data set",
@@ -115,9 +115,9 @@ MESSAGES: dict[str, str] = {
     "runs.col.source": "Trained by",
     # Students' names, the teacher's caps and the training line
     "name.empty": "Type a name first.",
-    "name.too_long": "A name has at most {most} characters; this one has {length}.",
+    "name.too_long": "A name has at most {most:character|characters}; this one has {length}.",
     "name.bad_characters": "A name has only letters, digits, spaces, - and _ (not: {characters}).",
-    "caps.epochs": "The teacher allows at most {cap} epochs per training in this class; you asked for {asked}.",
+    "caps.epochs": "The teacher allows at most {cap:epoch|epochs} per training in this class; you asked for {asked}.",
     "caps.model": "The teacher does not allow this model in this class ({model}).",
     "caps.augment": "The teacher does not allow training on changed copies (augmentation) in this class.",
     "caps.images": "The teacher allows at most {cap} training images in this class.",
@@ -125,7 +125,7 @@ MESSAGES: dict[str, str] = {
         "You already have a training waiting or running (perhaps from another tab or device). "
         "Each student has one at a time: wait for it to end, or stop it."
     ),
-    "line.full": "The line is full ({length} trainings wait already). Try again when some have started.",
+    "line.full": "The line is full ({length:training|trainings} wait already). Try again when some have started.",
     # Home page
     "teacher.title": "Teacher",
     "teacher.intro": (
@@ -140,7 +140,7 @@ MESSAGES: dict[str, str] = {
     "teacher.password": "Teacher's password",
     "teacher.unlock": "Unlock",
     "teacher.wrong": "That password is not right.",
-    "teacher.wait": "Too many wrong tries: wait {seconds} seconds, then try again.",
+    "teacher.wait": "Too many wrong tries: wait {seconds:second|seconds}, then try again.",
     "teacher.lock": "Lock this page",
     "teacher.unlocked": (
         "Unlocked in this browser tab. Your own trainings (on the Train page) are not capped and "
@@ -163,7 +163,7 @@ MESSAGES: dict[str, str] = {
     "teacher.line.empty": "Nothing is training or waiting.",
     "teacher.line.stop": "Stop",
     "teacher.line.remove": "Take out of line",
-    "teacher.line.what": "{dataset}, {model}, {epochs} epochs, {learning}",
+    "teacher.line.what": "{dataset}, {model}, {epochs:epoch|epochs}, {learning}",
     "teacher.class_model.title": "Class model",
     "teacher.class_model.none": "None pinned: Draw starts on the digits run that reads drawings best.",
     "teacher.class_model.choose": "Pin a run as the class model",
@@ -202,7 +202,7 @@ MESSAGES: dict[str, str] = {
     "home.samples.fashion_classes": "The ten classes: {names}.",
     "home.model.title": "The model",
     "home.model.intro": (
-        "The 28 × 28 pixels are laid out in one long row of 784 numbers; a hidden layer of {hidden} units "
+        "The 28 × 28 pixels are laid out in one long row of 784 numbers; a hidden layer of {hidden:unit|units} "
         "combines them; the output layer gives ten probabilities, one per class, that add up to 1."
     ),
     "home.model.layer": "Layer",
@@ -214,18 +214,20 @@ MESSAGES: dict[str, str] = {
     "home.model.layer.output": "output",
     "home.model.total": "Total parameters: **{total}**. Training adjusts every one of them.",
     "home.ready.title": "Is a digits model ready?",
-    "home.ready.yes": "Yes: a model trained for {epochs} epochs ({when}) reads {accuracy} of the test digits right.",
+    "home.ready.yes": (
+        "Yes: a model trained for {epochs:epoch|epochs} ({when}) reads {accuracy} of the test digits right."
+    ),
     "home.ready.no": (
         "Not yet. Train one on the Train page (about 1.5 minutes with the tutorial's 10 epochs), or "
         "start a quick one from the Draw page."
     ),
     "home.ready.other_model": (
-        "A digits model can read drawings now ({model}, {epochs} epochs). The model made for drawing, the small "
+        "A digits model can read drawings now ({model}, {epochs:epoch|epochs}). The model made for drawing, the small "
         "CNN trained on changed copies, reads handwriting better: `bash scripts/start.sh` trains it once."
     ),
     "home.ready.go_draw": "Draw a digit",
     "home.ready.go_train": "Go to Train",
-    "home.ready.other": "Latest {dataset} model: {epochs} epochs, {accuracy} right on the test images.",
+    "home.ready.other": "Latest {dataset} model: {epochs:epoch|epochs}, {accuracy} right on the test images.",
     "learn.data.title": "What are MNIST and Fashion-MNIST?",
     "learn.data.body": (
         "**MNIST** (Modified National Institute of Standards and Technology) is a collection of 70,000 "
@@ -287,7 +289,7 @@ MESSAGES: dict[str, str] = {
     ),
     "train.name_first": "Give your name in the sidebar first: each training belongs to a student.",
     "caps.text": "This class's caps (set by the teacher): {caps}.",
-    "caps.text.epochs": "up to {epochs} epochs",
+    "caps.text.epochs": "up to {epochs:epoch|epochs}",
     "caps.text.models": "models: {models}",
     "caps.text.augment_yes": "augmentation allowed",
     "caps.text.augment_no": "no augmentation",
@@ -312,21 +314,23 @@ MESSAGES: dict[str, str] = {
     "train.left": "about {time} left",
     "train.left_unknown": "working out the time left",
     "train.first_epoch": "The first epoch is under way; its results appear here when it ends.",
-    "train.done.finished": "✓ Finished: {epochs} epochs.",
-    "train.done.diverged": "✗ Stopped by itself after {epochs} epochs: the loss blew up. Saved as diverged.",
+    "train.done.finished": "✓ Finished: {epochs:epoch|epochs}.",
+    "train.done.diverged": "✗ Stopped by itself after {epochs:epoch|epochs}: the loss blew up. Saved as diverged.",
     "train.diverged_why": (
         "**Why:** the learning rate ({rate}) is too high. Each correction overshoots so far that "
         "the weights grow without bound, and the loss is no longer a useful number. Try a rate 10 "
         "or 100 times smaller."
     ),
-    "train.by_teacher.stopped": "■ The teacher stopped this training after {epochs} epochs. The model so far is saved.",
+    "train.by_teacher.stopped": (
+        "■ The teacher stopped this training after {epochs:epoch|epochs}. The model so far is saved."
+    ),
     "train.by_teacher.cancelled": "The teacher took this training out of the line before it started.",
     "train.optimizer_restarted": (
         "The saved model did not carry its optimizer's state, so the optimizer started afresh: "
         "Adam's running averages begin again from zero, which can make the loss jump for a few "
         "batches."
     ),
-    "train.done.stopped": "■ Stopped after {epochs} epochs. The model so far is saved.",
+    "train.done.stopped": "■ Stopped after {epochs:epoch|epochs}. The model so far is saved.",
     "train.failed": "✗ Training failed: {error}",
     "train.failed_title": "✗ The training failed.",
     "train.not_saved": "The model was trained but could not be saved.",
@@ -334,7 +338,7 @@ MESSAGES: dict[str, str] = {
     "train.result.test_loss": "Test loss",
     "train.result.test_accuracy": "Test accuracy",
     "train.result.fit_time": "Fit time",
-    "train.result.tutorial": "Tutorial, {epochs} epochs",
+    "train.result.tutorial": "Tutorial, {epochs:epoch|epochs}",
     "train.runs.title": "Saved runs",
     "train.runs.none": "No saved runs yet. Start a training above.",
     "train.runs.tick": "Tick runs in the table to compare them.",
@@ -436,7 +440,7 @@ MESSAGES: dict[str, str] = {
     ),
     "draw.switch_to_digits": "Switch the app to digits",
     "draw.no_model": "There is no digits model yet, so nothing can read your drawing.",
-    "draw.quick_train": "Train a quick digits model ({epochs} epochs)",
+    "draw.quick_train": "Train a quick digits model ({epochs:epoch|epochs})",
     "draw.quick_train_help": "Takes a minute or two. Everyone on this server can use it when it is done.",
     "draw.go_train": "Or train with your own settings",
     "draw.model": "Model",
@@ -498,8 +502,10 @@ MESSAGES: dict[str, str] = {
     "mistakes.filter.predicted": "Prediction (the network's answer)",
     "mistakes.any": "any",
     "mistakes.shuffle": "Shuffle",
-    "mistakes.showing": "Showing {shown} of {matching:,} mistakes.",
-    "mistakes.showing_filtered": "Showing {shown} of {matching:,} mistakes with label {label}, read as {predict}.",
+    "mistakes.showing": "Showing {shown} of {matching:mistake|mistakes}.",
+    "mistakes.showing_filtered": (
+        "Showing {shown} of {matching:mistake|mistakes} with label {label}, read as {predict}."
+    ),
     "mistakes.none_match": "No mistakes of this kind.",
     "mistakes.caption": "{mark} Label: {label} · Predict: {predict} · {confidence}",
     "mistakes.matrix.title": "Confusion matrix",
@@ -539,15 +545,17 @@ MESSAGES: dict[str, str] = {
     "notebook.title": "# {dataset}: run `{run_id}` as a notebook",
     "notebook.intro": (
         "This notebook repeats the training that made run `{run_id}` in the classroom app, step by step as the "
-        "tutorial does: {model}, {epochs} epochs in batches of {batch}, {optimizer} with learning rate "
+        "tutorial does: {model}, {epochs:epoch|epochs} in batches of {batch}, {optimizer} with learning rate "
         "{learning_rate}."
     ),
     "notebook.result": (
         "That run reached a **test accuracy of {accuracy}** (test loss {loss}) in {seconds} s of training."
     ),
-    "notebook.result_stopped": "It was stopped after {done} of its {asked} epochs, so this notebook trains for {done}.",
+    "notebook.result_stopped": (
+        "It was stopped after {done} of its {asked:epoch|epochs}, so this notebook trains for {done}."
+    ),
     "notebook.result_continued": (
-        "It went on from run `{parent}`; this notebook trains one new model for all {epochs} epochs at once."
+        "It went on from run `{parent}`; this notebook trains one new model for all {epochs:epoch|epochs} at once."
     ),
     "notebook.needs": (
         "It needs only TensorFlow (with Keras), NumPy and matplotlib. Expect an accuracy close to the run's, not "
@@ -599,7 +607,7 @@ MESSAGES: dict[str, str] = {
     ),
     "notebook.augment": (
         "**Augmentation.** In the app, every epoch showed each training image changed at random: turned by up "
-        "to {degrees}°, made up to {zoom}% bigger or smaller, shifted by up to {shift} pixels, and given "
+        "to {degrees}°, made up to {zoom}% bigger or smaller, shifted by up to {shift:pixel|pixels}, and given "
         "thicker or thinner strokes. Here Keras's `RandomRotation`, `RandomZoom` and `RandomTranslation` "
         "layers make the first three changes, inside the model. They act only while the model trains, so "
         "`evaluate` and `predict` see the test images as they are. Keras has no layer that changes the "
@@ -615,7 +623,7 @@ MESSAGES: dict[str, str] = {
     "notebook.optimizer.momentum": "stochastic gradient descent with momentum {momentum} (SGD + momentum)",
     "notebook.fit": (
         "## 6. Train\n"
-        "{epochs} epochs in batches of {batch}. After every epoch Keras also scores the test images "
+        "{epochs:epoch|epochs} in batches of {batch}. After every epoch Keras also scores the test images "
         "(`validation_data`), as the tutorial does: those are the val_ numbers."
     ),
     "notebook.curves": (
@@ -671,7 +679,7 @@ MESSAGES: dict[str, str] = {
     "link.ignored_range": "The link's {name}={value} was left out: it must be between {low} and {high}.",
     "link.ignored_choice": "The link's {name}={value} was left out: it must be one of {choices}.",
     "link.ignored_cap": "The link's {name}={value} was left out: the teacher does not allow it in this class.",
-    "link.capped": "The link asks for {asked} epochs; this class allows at most {cap}, so it is set to {cap}.",
+    "link.capped": "The link asks for {asked:epoch|epochs}; this class allows at most {cap}, so it is set to {cap}.",
     # Inside the network (Draw) and the weights as they form (Train)
     "inside.title": "Inside the network",
     "inside.dense_help": (
@@ -710,7 +718,7 @@ MESSAGES: dict[str, str] = {
         "A convolution slides small filters over the picture. Each filter looks for one pattern everywhere and "
         "writes where it found it into a feature map."
     ),
-    "inside.first_title": "First convolution: {count} filters and what each found in your drawing",
+    "inside.first_title": "First convolution: {count:filter|filters} and what each found in your drawing",
     "inside.first_help": (
         "Above: a filter's 3 × 3 weights (orange positive, purple dotted negative). Below: its feature map, white "
         "where your drawing has that pattern. All maps share one scale."
@@ -766,7 +774,7 @@ MESSAGES: dict[str, str] = {
         "random speckles; epoch by epoch, shapes of strokes appear."
     ),
     "weights.filters_help": (
-        "The first convolution's {count} filters, 3 × 3 weights each. They start random and turn into detectors "
+        "The first convolution's {count:filter|filters}, 3 × 3 weights each. They start random and turn into detectors "
         "of edges and stroke directions."
     ),
     "weights.epoch": "Epoch",
@@ -814,12 +822,13 @@ MESSAGES: dict[str, str] = {
     "class.give.title": "Give it to the class",
     "class.give.help": "Press the digit you meant: your drawing joins the class set, exactly as the model saw it.",
     "class.give.name_first": "Type your name in the sidebar to give your drawings to the class.",
-    "class.give.given": "Thank you! Given as a {digit}. The class now has {count} drawings of {digit}.",
+    "class.give.given": "Thank you! Given as a {digit}. The class now has {count:drawing|drawings} of {digit}.",
     "class.give.already": "This drawing is in the class set already. Draw the next one!",
     "class.give.blank": "There is nothing to give yet: draw a digit first.",
     "class.give.unreadable": "Only a drawing the model could read can be given: draw one digit, not too small.",
     "class.give.too_many": (
-        "That's {most} drawings in {minutes} minutes: thank you! You can give more in about {wait} minutes."
+        "That's {most:drawing|drawings} in {minutes:minute|minutes}: thank you! You can give more in about "
+        "{wait:minute|minutes}."
     ),
     "class.give.unavailable": (
         "The class set cannot take drawings right now (the teacher sees why on the Class page). Drawing goes on "
@@ -836,10 +845,10 @@ MESSAGES: dict[str, str] = {
     "class.teacher.drawing_deleted": "The drawing is deleted.",
     "class.teacher.student": "Student",
     "class.teacher.delete_student": "Delete all of this student's drawings…",
-    "class.teacher.confirm_student": "Delete all {count} drawings by {student} for good?",
+    "class.teacher.confirm_student": "Delete all {count:drawing|drawings} by {student} for good?",
     "class.teacher.yes_delete": "Yes, delete them",
     "class.teacher.keep": "No, keep them",
-    "class.teacher.deleted": "Deleted {count} drawings by {student}.",
+    "class.teacher.deleted": "Deleted {count:drawing|drawings} by {student}.",
     "class.export.names": "With students' names",
     "class.export.button": "Download the class set",
     "class.export.help": (
@@ -852,8 +861,9 @@ MESSAGES: dict[str, str] = {
         "students' drawings are held out, to test it fairly on handwriting it never learned from."
     ),
     "class.retrain.split": (
-        "{train_drawings} drawings by {train_students} students to learn from; {held_drawings} drawings by "
-        "{held_students} students held out."
+        "{train_drawings:drawing|drawings} by {train_students:student|students} to learn from; "
+        "{held_drawings:drawing|drawings} by "
+        "{held_students:student|students} held out."
     ),
     "class.retrain.no_drawings": "No drawings to retrain on yet (or no class model).",
     "class.retrain.epochs": "Epochs",
@@ -863,12 +873,14 @@ MESSAGES: dict[str, str] = {
     "class.result.parent_gone": "The run it started from is gone, so there is nothing to compare it with.",
     "class.result.held_metric": "Held-out class drawings",
     "class.result.mnist_metric": "MNIST's test set",
-    "class.result.points": "{points} points",
+    "class.result.points": "{points:point|points}",
     "class.result.trained_on": (
-        "It learned from {drawings} class drawings by {students} students, together with MNIST's training images."
+        "It learned from {drawings:class drawing|class drawings} by {students:student|students}, together with "
+        "MNIST's training images."
     ),
     "class.result.held": (
-        "Drawings by {students} students it never learned from ({drawings} drawings): {before} → {after}."
+        "Drawings by {students:student|students} it never learned from ({drawings:drawing|drawings}): "
+        "{before} → {after}."
     ),
     "class.result.no_held_out": (
         "No student was held out (all the drawings are by one student), so there is no fair test on the class."
