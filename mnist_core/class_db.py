@@ -32,6 +32,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from urllib.request import pathname2url
 
+from mnist_core.runs import fsync_path
+
 SCHEMA_VERSION = 1
 APPLICATION = "mnist-classroom class drawings"  # the schema_version row that says a file is ours
 BUSY_TIMEOUT_SECONDS = 30.0  # a write waits its turn this long at most; thirty gives take well under a second
@@ -186,10 +188,10 @@ def _create(path: Path) -> None:
             connection.executescript(f"BEGIN; {SCHEMA} COMMIT;")
         finally:
             connection.close()  # writes everything into the file itself and removes its WAL
-        _fsync(temp)
+        fsync_path(temp)
         with suppress(FileExistsError):
             os.link(temp, path)
-        _fsync(path.parent)
+        fsync_path(path.parent)
     except (OSError, sqlite3.Error) as error:
         raise ClassDrawingsError(f"The class drawings file {path} could not be made ({error}).") from None
     finally:
@@ -229,12 +231,3 @@ def _sqlite_error(path: Path, error: sqlite3.Error) -> ClassDrawingsError:
     if type(error) is sqlite3.DatabaseError:  # SQLite's "database disk image is malformed", "file is not a database"
         return DamagedClassDrawings(path, f"SQLite says: {error}")
     return ClassDrawingsError(f"The class drawings file {path} cannot be used (SQLite says: {error}).")
-
-
-def _fsync(path: Path) -> None:
-    """Make a file's bytes (or a folder's new entries) survive a power cut."""
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

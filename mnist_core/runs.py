@@ -135,9 +135,9 @@ class RunStore:
             temp_dir.mkdir(parents=True)
             result.model.save(temp_dir / MODEL_FILE)
             _write_json(temp_dir / RECORD_FILE, asdict(record))
-            _fsync_dir(temp_dir)
+            fsync_path(temp_dir)
             os.rename(temp_dir, self.root / run_id)
-            _fsync_dir(self.root)
+            fsync_path(self.root)
         except OSError as error:
             shutil.rmtree(temp_dir, ignore_errors=True)
             raise RunError(
@@ -271,9 +271,9 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
         os.fsync(file.fileno())
 
 
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename inside `folder` survive a power cut."""
-    descriptor = os.open(folder, os.O_RDONLY)
+def fsync_path(path: Path) -> None:
+    """Make a file's bytes, or a folder's new entries (a rename, a link), survive a power cut."""
+    descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)
     finally:
