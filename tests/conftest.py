@@ -70,3 +70,34 @@ def browser() -> Iterator[Browser]:
         browser = launch(playwright)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def files_made_on_click(monkeypatch) -> dict:
+    """File name -> the function Streamlit calls to make that download when its button is clicked."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    made = {}
+    register = MediaFileManager.add_deferred
+
+    def remember(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data_callable
+        return register(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", remember)
+    return made
+
+
+@pytest.fixture
+def missing_dataset(monkeypatch) -> Iterator[None]:
+    """Every data set is missing, as on a server where fetch-data never ran (the server's cache forgets it after)."""
+    import ui
+    from mnist_core import datasets
+
+    def missing(name):
+        raise datasets.DatasetNotFoundError("Could not find the MNIST data set.\nRun python -m mnist_core fetch-data")
+
+    monkeypatch.setattr(datasets, "load", missing)
+    ui.shared._dataset.clear()
+    yield
+    ui.shared._dataset.clear()

@@ -14,7 +14,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 from stand_ins import use_stand_in_training
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from harness.apptest import container, shown_strings
@@ -253,20 +252,6 @@ def test_a_damaged_class_file_leaves_drawing_alone(tmp_path, monkeypatch, classr
 
 
 # The teacher's tools
-
-
-@pytest.fixture
-def files_made_on_click(monkeypatch) -> dict:
-    """File name -> the function Streamlit calls to make that download when its button is clicked."""
-    made = {}
-    register = MediaFileManager.add_deferred
-
-    def remember(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        made[file_name] = data_callable
-        return register(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", remember)
-    return made
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])

@@ -11,7 +11,6 @@ from dataclasses import asdict
 import nbformat
 import pytest
 from PIL import Image
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from harness.language import HANGUL, KEY_LIKE
@@ -103,20 +102,6 @@ def downloads_page() -> None:
     with i18n.in_language(st.session_state["language"]):
         run_downloads(record)
         lesson_link_control(TrainingSettings.from_dict(record.settings))
-
-
-@pytest.fixture
-def files_made_on_click(monkeypatch) -> dict:
-    """File name -> the function Streamlit calls to make that download when its button is clicked."""
-    made = {}
-    register = MediaFileManager.add_deferred
-
-    def remember(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        made[file_name] = data_callable
-        return register(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", remember)
-    return made
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])

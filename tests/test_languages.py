@@ -8,7 +8,7 @@ import re
 import pytest
 
 from harness.apptest import DRAW, HOME, MISTAKES, TRAIN, captions, check_language, container, draw, open_app, texts
-from mnist_core import datasets, i18n
+from mnist_core import i18n
 from mnist_core.locales import en, ko
 from mnist_core.strokes import render_strokes
 
@@ -66,21 +66,11 @@ def test_an_english_browser_can_switch_to_korean(empty_runs):
     assert "아직 숫자 모델이 없어서" in texts(at.warning)
 
 
-def test_a_missing_data_set_is_explained_in_korean(empty_runs, monkeypatch):
-    import ui
-
-    def missing(name):
-        raise datasets.DatasetNotFoundError("Could not find the MNIST data set.\nRun python -m mnist_core fetch-data")
-
-    monkeypatch.setattr(datasets, "load", missing)
-    ui.shared._dataset.clear()
-    try:
-        at = open_app(locale="ko-KR")
-        error = texts(at.error)
-        assert "데이터셋을 쓸 수 없어요" in error and "이미지 파일이 없어요" in error
-        assert "Could not find the MNIST data set." in error  # the details, for whoever runs the server
-    finally:
-        ui.shared._dataset.clear()
+def test_a_missing_data_set_is_explained_in_korean(empty_runs, missing_dataset):
+    at = open_app(locale="ko-KR")
+    error = texts(at.error)
+    assert "데이터셋을 쓸 수 없어요" in error and "이미지 파일이 없어요" in error
+    assert "Could not find the MNIST data set." in error  # the details, for whoever runs the server
 
 
 @pytest.mark.slow

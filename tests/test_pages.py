@@ -107,22 +107,12 @@ def test_the_sidebar_switch_shows_fashion_class_names(empty_runs):
     assert len(captions(at)) == 20 and set(captions(at)) <= FASHION_NAMES
 
 
-def test_a_missing_data_set_is_a_message_not_a_traceback(empty_runs, monkeypatch):
-    import ui
-
-    def missing(name):
-        raise datasets.DatasetNotFoundError("Could not find the MNIST data set.\nRun python -m mnist_core fetch-data")
-
-    monkeypatch.setattr(datasets, "load", missing)
-    ui.shared._dataset.clear()
-    try:
-        at = open_app()
-        assert "not available" in texts(at.error) and "fetch-data" in texts(at.error)
-        assert not at.image  # the page stopped there
-        at.switch_page(TRAIN).run()
-        assert not at.exception and "fetch-data" in texts(at.error)
-    finally:
-        ui.shared._dataset.clear()
+def test_a_missing_data_set_is_a_message_not_a_traceback(empty_runs, missing_dataset):
+    at = open_app()
+    assert "not available" in texts(at.error) and "fetch-data" in texts(at.error)
+    assert not at.image  # the page stopped there
+    at.switch_page(TRAIN).run()
+    assert not at.exception and "fetch-data" in texts(at.error)
 
 
 # Train
