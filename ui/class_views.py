@@ -126,8 +126,8 @@ def _give(digit: int) -> None:
             text, given = refusal.text(), False
         except ClassDrawingsError:  # the details are for the teacher, on the Class page
             text, given = t("class.give.unavailable"), False
-    st.session_state[GIVEN_KEY] = {"drawing": drawing if given else (last or {}).get("drawing"), "given": given,
-                                   "text": text}  # fmt: skip
+    kept = drawing if given else (last or {}).get("drawing")  # a refusal still remembers the last drawing given
+    st.session_state[GIVEN_KEY] = {"drawing": kept, "given": given, "text": text}
 
 
 # The Class page's board
