@@ -14,7 +14,7 @@ from mnist_core import presentation as view
 from mnist_core.canvas_png import UnreadableDrawing
 from mnist_core.i18n import t
 from mnist_core.jobs import JobState
-from mnist_core.predict import Reading
+from mnist_core.predict import Predictor, Reading
 from mnist_core.preprocess import DrawingStatus, Prepared
 from mnist_core.runs import RunError, RunRecord
 from ui import class_views
@@ -22,6 +22,7 @@ from ui import class_views
 CANVAS_KEY = "canvas-number"  # changing the canvas's key gives an empty canvas
 RUN_KEY = "draw-run"
 SHOW_INSIDE_KEY = "show-inside"  # "Look inside the network", off until a student turns it on
+READ_WITH_KEY = "draw-read-with"  # the run this session last read a drawing with
 POLL_SECONDS = 1.0
 STEP_SIZE = 112  # px for each preprocessing step (28 x 4)
 INPUT_SIZE = 168  # px for the 28x28 model input (28 x 6)
@@ -91,13 +92,25 @@ def drawing_side() -> tuple[np.ndarray | None, dict | None]:
         return None, None
 
 
+def loaded_predictor(record: RunRecord) -> Predictor:
+    """The run's model, loaded once per run for everybody (loading it with the page answers the first stroke at once).
+
+    "Loading the model" shows the first time this session reads with the run, not on every stroke: st.spinner
+    starts a timer thread and sends a message each time.
+    """
+    if st.session_state.get(READ_WITH_KEY) == record.id:
+        return ui.predictor(record.id)
+    with st.spinner(t("draw.loading_model")):
+        predictor = ui.predictor(record.id)
+    st.session_state[READ_WITH_KEY] = record.id
+    return predictor
+
+
 def reading_side(record: RunRecord, rgba: np.ndarray | None) -> Reading | None:
     """What the model reads in the drawing: the answer, how sure, the ten probabilities; or why it cannot read it."""
     with st.container(key="reading"):
         try:
-            # Loaded once per run for everybody; loading now means the first stroke is answered at once.
-            with st.spinner(t("draw.loading_model")):
-                predictor = ui.predictor(record.id)
+            predictor = loaded_predictor(record)
         except RunError as error:
             ui.show_error(t("draw.model_unreadable"), str(error), view.error_advice(error))
             return None

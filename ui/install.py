@@ -10,13 +10,16 @@ import sys
 from streamlit.runtime.scriptrunner import script_runner
 
 from mnist_core import i18n
+from ui.server_tuning import tune_server
 from ui.session import session_language
 
 
 def install() -> None:
-    """Make t() speak each session's language, and stop Streamlit resetting Keras after every script run."""
+    """Make t() speak each session's language, stop Streamlit resetting Keras after every script run, and (once
+    per process) tune the server: answers sent at once, no long garbage-collection pauses (ui/server_tuning.py)."""
     i18n.set_language_source(session_language)
     script_runner._clean_problem_modules = close_pyplot_figures_only
+    tune_server()
 
 
 # After every script run of every session, Streamlit resets Keras (keras.backend.clear_session(): new global

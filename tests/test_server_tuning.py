@@ -1,0 +1,73 @@
+"""The server's two tunings (ui/server_tuning.py): no Nagle delay on its sockets, TensorFlow's objects frozen."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from ui.server_tuning import send_without_delay
+
+
+def nodelay(sock: socket.socket) -> int:
+    return sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+
+
+@contextmanager
+def connection(listener: socket.socket) -> Iterator[socket.socket]:
+    """A connection to `listener`: yields the server's end, as the server accepted it."""
+    with socket.create_connection(listener.getsockname()):  # the client end, open while the test runs
+        accepted, _ = listener.accept()
+        with accepted:
+            yield accepted
+
+
+def test_the_listening_socket_and_open_connections_lose_nagle():
+    # Bound the way Streamlit 1.67 binds it: socket.socket(family), protocol number 0, which asyncio leaves alone.
+    with socket.socket(family=socket.AF_INET) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        with connection(listener) as early:
+            assert nodelay(early) == 0  # the cause: every websocket waited for the browser's delayed ACK
+
+            assert send_without_delay() >= 2  # at least the listener and the connection open before
+
+            assert nodelay(early) == 1
+            with connection(listener) as later:  # taken over from the listener
+                assert nodelay(later) == 1
+                later.sendall(b"still open")  # our duplicates were closed, the server's own sockets were not
+
+
+def test_install_tunes_the_server_and_importing_ui_does_not():
+    code = """
+import socket
+listener = socket.socket(family=socket.AF_INET); listener.bind(("127.0.0.1", 0)); listener.listen()
+def accepted_nodelay():
+    client = socket.create_connection(listener.getsockname()); accepted, _ = listener.accept()
+    value = accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY); client.close(); accepted.close()
+    return value
+import ui
+assert accepted_nodelay() == 0, "importing ui changed a socket"
+ui.install()
+assert accepted_nodelay() == 1, "install() left Nagle on"
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_tensorflows_objects_are_frozen_and_later_garbage_is_still_collected():
+    code = """
+import gc
+import keras
+from ui.server_tuning import freeze_once_keras_is_imported
+freeze_once_keras_is_imported()
+assert gc.get_freeze_count() > 100_000, gc.get_freeze_count()
+tracked = {id(thing) for thing in gc.get_objects()}  # the objects full collections still walk
+assert id(keras.layers.Dense) not in tracked and id(keras.Model) not in tracked
+cycle = []; cycle.append(cycle); del cycle
+assert gc.collect() >= 1, "garbage made after the freeze was not collected"
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
