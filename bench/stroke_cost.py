@@ -4,9 +4,11 @@ The class load test (class_load.py) divides all the server's CPU during a class 
 figure also holds page loads, reloads, the real browser's own session and the server's idle work. This one
 isolates a stroke: it records a real Chromium session on /draw (pen digits from samples/, each read and cleared),
 then one light websocket client replays its strokes and clears back to back, round after round, while the
-server does nothing else. The server's CPU time over the replay, less what it spends idle over as long (it polls
-its config files), divided by the requests, is the cost of one stroke (a clear costs about the same: both rerun
-the page's drawing fragment).
+server does nothing else. Each round is a new session (a reload): the recording's canvas ids start again only on a
+fresh page, and a recorded stroke sent to a page past them is read as nothing, which costs far less. The server's
+CPU time over the strokes and clears (not the page openings), less what it spends idle over as long, divided by
+the requests, is the cost of one stroke (a clear costs less: it shows no reading). Every reading is checked
+against the one the browser showed.
 
     .venv/bin/python bench/stroke_cost.py                  # its own server, 5 rounds of 10 digits
     .venv/bin/python bench/stroke_cost.py --rounds 10 --url http://127.0.0.1:8501
@@ -35,31 +37,43 @@ IDLE_SECONDS = 5.0
 STUDENT = "stroke-cost"
 
 
-async def replay(url: str, recording: DrawingRecording, rounds: int, pid: int) -> dict:
+async def open_page(url: str, opening: list, name: str) -> StreamlitSession:
     session = await StreamlitSession.open(url)
-    try:
-        for step in recording.steps:
-            if step.kind == "open":
-                await session.rerun(as_student(step.request, STUDENT), timeout=120)
-        work = [step for step in recording.steps if step.kind != "open"]
-        for step in work:  # one round to warm up: the model is loaded, every picture made once
-            await session.rerun(as_student(step.request, STUDENT), timeout=60)
+    for step in opening:
+        await session.rerun(as_student(step.request, name), timeout=120)
+    return session
 
-        idle_cpu, idle_started = tree_cpu_seconds(pid), time.perf_counter()
-        await asyncio.sleep(IDLE_SECONDS)
-        idle_rate = (tree_cpu_seconds(pid) - idle_cpu) / (time.perf_counter() - idle_started)
 
-        cpu, started, seconds = tree_cpu_seconds(pid), time.perf_counter(), []
-        for _ in range(rounds):
+async def replay(url: str, recording: DrawingRecording, rounds: int, pid: int) -> dict:
+    opening = [step for step in recording.steps if step.kind == "open"]
+    work = [step for step in recording.steps if step.kind != "open"]
+    session = await open_page(url, opening, STUDENT)  # one round to warm up: the model loaded, every picture made
+    for step in work:
+        await session.rerun(as_student(step.request, STUDENT), timeout=60)
+    await session.close()
+
+    idle_cpu, idle_started = tree_cpu_seconds(pid), time.perf_counter()
+    await asyncio.sleep(IDLE_SECONDS)
+    idle_rate = (tree_cpu_seconds(pid) - idle_cpu) / (time.perf_counter() - idle_started)
+
+    used, wall, seconds, wrong = 0.0, 0.0, [], []
+    for _ in range(rounds):
+        session = await open_page(url, opening, STUDENT)  # a fresh page, not counted
+        try:
+            cpu, started = tree_cpu_seconds(pid), time.perf_counter()
             for step in work:
                 output = await session.rerun(as_student(step.request, STUDENT), timeout=60)
                 seconds.append(output.seconds)
-        wall = time.perf_counter() - started
-        used = tree_cpu_seconds(pid) - cpu - idle_rate * wall
-    finally:
-        await session.close()
+                if output.reading != step.shown.reading:
+                    wrong.append(f"{step.kind} of digit {step.digit}: {output.reading!r}, not {step.shown.reading!r}")
+            used += tree_cpu_seconds(pid) - cpu
+            wall += time.perf_counter() - started
+        finally:
+            await session.close()
+    used -= idle_rate * wall
     return {
         "requests": len(seconds),
+        "wrong_readings": wrong,
         "server_cpu_ms_per_request": round(1000 * used / len(seconds), 1),
         "idle_cpu_ms_per_second": round(1000 * idle_rate, 1),
         "answer_p50_s": round(statistics.median(seconds), 4),
@@ -84,7 +98,8 @@ def main() -> None:
             browser.close()
         figures = asyncio.run(replay(target.url, recording, args.rounds, target.pid))
     print(
-        f"{figures['requests']} strokes and clears, one after another: server CPU "
+        f"{figures['requests']} strokes and clears, one after another, {len(figures['wrong_readings'])} readings "
+        f"wrong {figures['wrong_readings'][:3]}: server CPU "
         f"{figures['server_cpu_ms_per_request']} ms each (idle: {figures['idle_cpu_ms_per_second']} ms/s, taken off); "
         f"answer p50 {figures['answer_p50_s']} s"
     )
