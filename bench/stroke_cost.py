@@ -28,7 +28,7 @@ from playwright.sync_api import sync_playwright
 from harness.chromium import launch
 from harness.processes import tree_cpu_seconds
 from harness.recording import DrawingRecording
-from harness.replay import as_student
+from harness.replay import ReplayFigures, Student, Timeouts
 from harness.streamlit_ws import StreamlitSession
 from mnist_core import config
 from mnist_core.strokes import load_pen_digits
@@ -37,43 +37,37 @@ IDLE_SECONDS = 5.0
 STUDENT = "stroke-cost"
 
 
-async def open_page(url: str, opening: list, name: str) -> StreamlitSession:
-    session = await StreamlitSession.open(url)
-    for step in opening:
-        await session.rerun(as_student(step.request, name), timeout=120)
-    return session
-
-
 async def replay(url: str, recording: DrawingRecording, rounds: int, pid: int) -> dict:
     opening = [step for step in recording.steps if step.kind == "open"]
     work = [step for step in recording.steps if step.kind != "open"]
-    session = await open_page(url, opening, STUDENT)  # one round to warm up: the model loaded, every picture made
-    for step in work:
-        await session.rerun(as_student(step.request, STUDENT), timeout=60)
-    await session.close()
+    figures = ReplayFigures()  # the wrong readings and the page's problems
+    student = Student(STUDENT, url, figures, Timeouts(request_seconds=120))
+    student.session = await StreamlitSession.open(url)
+    try:
+        for step in opening + work:  # one round to warm up: the model loaded, every picture made
+            await student.replay(step)
 
-    idle_cpu, idle_started = tree_cpu_seconds(pid), time.perf_counter()
-    await asyncio.sleep(IDLE_SECONDS)
-    idle_rate = (tree_cpu_seconds(pid) - idle_cpu) / (time.perf_counter() - idle_started)
+        idle_cpu, idle_started = tree_cpu_seconds(pid), time.perf_counter()
+        await asyncio.sleep(IDLE_SECONDS)
+        idle_rate = (tree_cpu_seconds(pid) - idle_cpu) / (time.perf_counter() - idle_started)
 
-    used, wall, seconds, wrong = 0.0, 0.0, [], []
-    for _ in range(rounds):
-        session = await open_page(url, opening, STUDENT)  # a fresh page, not counted
-        try:
+        used, wall, seconds = 0.0, 0.0, []
+        for _ in range(rounds):
+            await student.reopen()  # a fresh page, not counted
+            for step in opening:
+                await student.replay(step)
             cpu, started = tree_cpu_seconds(pid), time.perf_counter()
             for step in work:
-                output = await session.rerun(as_student(step.request, STUDENT), timeout=60)
-                seconds.append(output.seconds)
-                if output.reading != step.shown.reading:
-                    wrong.append(f"{step.kind} of digit {step.digit}: {output.reading!r}, not {step.shown.reading!r}")
+                seconds.append((await student.replay(step)).seconds)
             used += tree_cpu_seconds(pid) - cpu
             wall += time.perf_counter() - started
-        finally:
-            await session.close()
+    finally:
+        await student.session.close()
     used -= idle_rate * wall
     return {
         "requests": len(seconds),
-        "wrong_readings": wrong,
+        "wrong_readings": figures.wrong_readings,
+        "errors": figures.errors,
         "server_cpu_ms_per_request": round(1000 * used / len(seconds), 1),
         "idle_cpu_ms_per_second": round(1000 * idle_rate, 1),
         "answer_p50_s": round(statistics.median(seconds), 4),
@@ -99,7 +93,7 @@ def main() -> None:
         figures = asyncio.run(replay(target.url, recording, args.rounds, target.pid))
     print(
         f"{figures['requests']} strokes and clears, one after another, {len(figures['wrong_readings'])} readings "
-        f"wrong {figures['wrong_readings'][:3]}: server CPU "
+        f"wrong, {len(figures['errors'])} errors {(figures['wrong_readings'] + figures['errors'])[:3]}: server CPU "
         f"{figures['server_cpu_ms_per_request']} ms each (idle: {figures['idle_cpu_ms_per_second']} ms/s, taken off); "
         f"answer p50 {figures['answer_p50_s']} s"
     )
