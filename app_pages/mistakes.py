@@ -51,6 +51,14 @@ def filter_changed() -> None:
     st.session_state[MATRIX_KEY] = {"selection": {"rows": [], "columns": [], "cells": cells}}
 
 
+def class_filter(label: str, key: str) -> int | None:
+    """One of the two class filters: any class, or one of them."""
+    options = [ANY, *range(len(names))]
+    return st.selectbox(
+        label, options, format_func=ui.localized(class_option), key=key, on_change=filter_changed, width=FILTER_WIDTH
+    )
+
+
 st.title(t("mistakes.title"))
 st.markdown(t("mistakes.intro"))
 ui.lesson(t("learn.argmax.title"), t("learn.argmax.body"))
@@ -73,24 +81,9 @@ except (RunError, DatasetError) as error:
 
 st.subheader(view.headline(evaluation))
 
-options = [ANY, *range(len(names))]
 with st.container(horizontal=True, wrap=True, vertical_alignment="bottom", key="mistake-filters"):
-    true_class = st.selectbox(
-        t("mistakes.filter.true"),
-        options,
-        format_func=ui.localized(class_option),
-        key=TRUE_KEY,
-        on_change=filter_changed,
-        width=FILTER_WIDTH,
-    )
-    predicted_class = st.selectbox(
-        t("mistakes.filter.predicted"),
-        options,
-        format_func=ui.localized(class_option),
-        key=PREDICTED_KEY,
-        on_change=filter_changed,
-        width=FILTER_WIDTH,
-    )
+    true_class = class_filter(t("mistakes.filter.true"), TRUE_KEY)
+    predicted_class = class_filter(t("mistakes.filter.predicted"), PREDICTED_KEY)
     st.button(
         t("mistakes.shuffle"),
         key="shuffle",
