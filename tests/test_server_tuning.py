@@ -24,6 +24,12 @@ def connection(listener: socket.socket) -> Iterator[socket.socket]:
             yield accepted
 
 
+def run_python(code: str) -> None:
+    """Run `code` in a fresh interpreter (nothing of this test process in it); its asserts must hold."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
 def test_the_listening_socket_and_open_connections_lose_nagle():
     # Bound the way Streamlit 1.67 binds it: socket.socket(family), protocol number 0, which asyncio leaves alone.
     with socket.socket(family=socket.AF_INET) as listener:
@@ -53,8 +59,7 @@ assert accepted_nodelay() == 0, "importing ui changed a socket"
 ui.install()
 assert accepted_nodelay() == 1, "install() left Nagle on"
 """
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr[-2000:]
+    run_python(code)
 
 
 def test_tensorflows_objects_are_frozen_and_later_garbage_is_still_collected():
@@ -69,5 +74,4 @@ assert id(keras.layers.Dense) not in tracked and id(keras.Model) not in tracked
 cycle = []; cycle.append(cycle); del cycle
 assert gc.collect() >= 1, "garbage made after the freeze was not collected"
 """
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr[-2000:]
+    run_python(code)
