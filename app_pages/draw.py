@@ -6,10 +6,9 @@ model sees it; the page shows each step, so students can see why a drawing is re
 
 import numpy as np
 import streamlit as st
-from streamlit_drawable_canvas import st_canvas
 
 import ui
-from mnist_core import config, defaults, limits
+from mnist_core import config, defaults
 from mnist_core import presentation as view
 from mnist_core.canvas_png import UnreadableDrawing
 from mnist_core.i18n import t
@@ -70,26 +69,14 @@ def no_model_yet() -> None:
 def drawing_side() -> tuple[np.ndarray | None, dict | None]:
     """The Clear button over the canvas (the canvas's own toolbar floats there too); returns the drawing (None when
     nothing is drawn or the canvas sent something that is not a drawing, then it says so) and its strokes."""
-    with st.container(width="content"):
+    with st.container(width="content", key="draw-canvas"):
         st.button(t("draw.clear"), key="clear-canvas", icon=":material/ink_eraser:", on_click=clear_canvas)
-        with st.container(key="draw-canvas"):
-            # Always 280 x 280 with the 20 px brush, on every screen, so a drawing is read the same everywhere.
-            canvas = st_canvas(
-                background_color="#000000",
-                stroke_color="#FFFFFF",
-                stroke_width=limits.STROKE_WIDTH,
-                height=limits.CANVAS_SIZE,
-                width=limits.CANVAS_SIZE,
-                drawing_mode="freedraw",
-                return_image_data=True,
-                key=f"canvas-{st.session_state.get(CANVAS_KEY, 0)}",
-            )
-    strokes = canvas.json_data  # kept with a drawing given to the class
-    try:
-        return ui.canvas_pixels(canvas), strokes
-    except UnreadableDrawing:  # a crafted or broken message: a few microseconds, and a friendly word
-        st.warning(t("draw.unreadable"), icon=":material/broken_image:")
-        return None, None
+        try:
+            return ui.drawing_canvas(key=f"canvas-{st.session_state.get(CANVAS_KEY, 0)}")
+        except UnreadableDrawing:  # a crafted or broken message: a few microseconds, and a friendly word
+            pass
+    st.warning(t("draw.unreadable"), icon=":material/broken_image:")
+    return None, None
 
 
 def loaded_predictor(record: RunRecord) -> Predictor:
@@ -138,13 +125,16 @@ def what_the_model_sees(prepared: Prepared) -> None:
     """The model's 28x28 input, then the steps that made it, each enlarged so its pixels show."""
     st.subheader(t("draw.sees.title"))
     st.caption(t("draw.sees.help"))
-    with ui.picture_row("draw-steps"):
-        if prepared.image is not None:  # else too small or too full: only the steps it got through
-            ui.picture(prepared.image, INPUT_SIZE, t("draw.sees.input"))
-        for name in STEPS:
-            if name in prepared.steps:
-                image = prepared.steps[name]
-                ui.picture(image, STEP_SIZE, t(f"draw.step.{name}", height=image.shape[0], width=image.shape[1]))
+    images, sizes, captions = [], [], []
+    if prepared.image is not None:  # else too small or too full: only the steps it got through
+        images, sizes, captions = [prepared.image], [INPUT_SIZE], [t("draw.sees.input")]
+    for name in STEPS:
+        if name in prepared.steps:
+            image = prepared.steps[name]
+            images.append(image)
+            sizes.append(STEP_SIZE)
+            captions.append(t(f"draw.step.{name}", height=image.shape[0], width=image.shape[1]))
+    ui.pictures(images, sizes, captions, key="draw-steps")
 
 
 @st.fragment

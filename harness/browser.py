@@ -130,7 +130,7 @@ def picture_boxes(page: Page) -> list[dict]:
     return page.evaluate(PICTURE_BOXES_JS)
 
 
-# Pictures made to show their pixels (ui.picture_row) that the browser blurs: shown at another width than their own,
+# Pictures made to show their pixels (ui.pictures) that the browser blurs: shown at another width than their own,
 # or enlarged for a screen of 2 or 3 device pixels per CSS pixel with smoothing (image-rendering other than pixelated).
 BLURRED_PICTURES_JS = """() => [...document.querySelectorAll('[class*="st-key-pictures-"] img')]
   .map(image => [image.src.split('/').pop(), image.naturalWidth, image.getBoundingClientRect().width,

@@ -50,6 +50,7 @@ class RunOutput:
     reading: str | None = None
     problems: list[str] = field(default_factory=list)  # page exceptions and error boxes
     successes: list[str] = field(default_factory=list)  # green boxes ("Finished ...")
+    warnings: list[str] = field(default_factory=list)  # yellow boxes ("This drawing could not be read ...")
     media_urls: list[str] = field(default_factory=list)
     widget_ids: dict[str, str] = field(default_factory=dict)  # key -> id
     disabled: set[str] = field(default_factory=set)  # keys of widgets drawn disabled
@@ -103,6 +104,8 @@ class RunOutput:
             self.problems.append(f"error box: {element.alert.body}")
         elif kind == "alert" and element.alert.format == Alert.SUCCESS:
             self.successes.append(element.alert.body)
+        elif kind == "alert" and element.alert.format == Alert.WARNING:
+            self.warnings.append(element.alert.body)
         elif kind == "imgs":
             self.media_urls += [image.url for image in element.imgs.imgs]
         widget = getattr(element, kind) if kind else None

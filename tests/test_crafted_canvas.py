@@ -1,7 +1,8 @@
 """Crafted canvas messages sent straight over the websocket cannot hurt the class.
 
 A script, not a browser, sends the Draw page's stroke request with another picture in the canvas's value: a PNG
-claiming 12,000 x 12,000 pixels, a real 5,000 x 5,000 one, a truncated one, garbage, a JPEG, a 16-bit PNG. Each is
+claiming 12,000 x 12,000 pixels, a real 5,000 x 5,000 one, a truncated one, garbage, a JPEG, a 16-bit PNG; or a
+value of another shape than a canvas sends (its drawing a number, its picture a number or no data URL). Each is
 answered at once with a friendly word and no error, while another student draws on and reads right. The other
 student's answer times are printed beside those of a quiet run (timings are for reading, never asserted).
 """
@@ -16,7 +17,7 @@ import statistics
 import struct
 import time
 import zlib
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
@@ -29,6 +30,7 @@ from harness.replay import as_student
 from harness.server import start_app_server
 from harness.streamlit_ws import RunOutput, StreamlitSession
 from mnist_core import config
+from mnist_core.i18n import t
 from mnist_core.runs import RunStore
 from mnist_core.strokes import load_pen_digits, pick_per_label
 
@@ -62,15 +64,29 @@ def crafted_pictures() -> dict[str, bytes]:
     }
 
 
-def with_picture(request: ClientState, picture: bytes) -> ClientState:
-    """The same stroke request with another picture in the canvas's value."""
+def picture_value(picture: bytes) -> Callable[[dict], dict]:
+    """The canvas's value with another picture in it."""
+    data_url = "data:image/png;base64," + base64.b64encode(picture).decode()
+    return lambda value: {**value, "drawing": {**value["drawing"], "data": data_url}}
+
+
+def crafted_values() -> dict[str, Callable[[dict], dict]]:
+    """Every crafted picture, and values of another shape than a canvas sends."""
+    return {
+        **{name: picture_value(picture) for name, picture in crafted_pictures().items()},
+        "drawing a number": lambda value: {**value, "drawing": 5},
+        "picture a number": lambda value: {**value, "drawing": {**value["drawing"], "data": 7}},
+        "picture no data URL": lambda value: {**value, "drawing": {**value["drawing"], "data": "iVBORw0KGgo"}},
+    }
+
+
+def with_value(request: ClientState, change: Callable[[dict], dict]) -> ClientState:
+    """The same stroke request with the canvas's value changed."""
     state = ClientState()
     state.CopyFrom(request)
     for widget in state.widget_states.widgets:
         if widget.WhichOneof("value") == "json_value" and '"data:image/png;base64,' in widget.json_value:
-            value = json.loads(widget.json_value)
-            value["drawing"]["data"] = "data:image/png;base64," + base64.b64encode(picture).decode()
-            widget.json_value = json.dumps(value)
+            widget.json_value = json.dumps(change(json.loads(widget.json_value)))
             return state
     raise AssertionError("the recorded stroke carries no canvas picture")
 
@@ -130,14 +146,16 @@ async def student_draws(url: str, recording: DrawingRecording, rounds: int) -> t
 
 
 async def attacker_sends(url: str, recording: DrawingRecording, rounds: int) -> dict[str, list[RunOutput]]:
-    """A script sends every crafted picture in the stroke request, round after round."""
+    """A script sends every crafted value in the stroke request, round after round, and then the real stroke
+    (answers["the real stroke after"]: its page still reads)."""
     stroke = next(step for step in recording.steps if step.kind == "stroke")
     session, answers = await opened(url, recording, "crafty"), {}
     try:
         for _ in range(rounds):
-            for name, picture in crafted_pictures().items():
-                request = with_picture(as_student(stroke.request, "crafty"), picture)
+            for name, change in crafted_values().items():
+                request = with_value(as_student(stroke.request, "crafty"), change)
                 answers.setdefault(name, []).append(await session.rerun(request, TIMEOUT))
+        answers["the real stroke after"] = [await session.rerun(as_student(stroke.request, "crafty"), TIMEOUT)]
     finally:
         await session.close()
     return answers
@@ -157,9 +175,13 @@ def test_crafted_canvas_messages_get_a_friendly_word_and_the_class_draws_on(clas
     seconds = time.perf_counter() - started
 
     assert quiet_problems == [] and busy_problems == []  # every reading right, no error box, no exception
+    (after,) = answers.pop("the real stroke after")
+    stroke = next(step for step in recording.steps if step.kind == "stroke")
+    assert after.problems == [] and after.reading == stroke.shown.reading  # the crafty page reads on
     for name, outputs in answers.items():
         for output in outputs:
             assert output.finished and output.problems == [] and output.reading is None, (name, output)
+            assert output.warnings == [t("draw.unreadable", "en")], (name, output)
         print(f"\n{name}: answered in {max(output.seconds for output in outputs):.3f} s at most")
     assert class_server.tracebacks() == 0, class_server.log_tail()
     print(

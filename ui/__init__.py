@@ -13,12 +13,12 @@
 Importing it changes nothing in Streamlit or mnist_core: app.py calls `ui.install()`.
 """
 
-from ui.canvas import canvas_pixels
+from ui.canvas import drawing_canvas
 from ui.charts import batch_trace, live_charts, probability_chart, pyplot
 from ui.inside import inside_network, weights_live
 from ui.install import install
 from ui.layout import app_style
-from ui.pictures import image_grid, picture, picture_row
+from ui.pictures import image_grid, pictures
 from ui.session import (
     choose_dataset,
     chosen_dataset,
@@ -37,7 +37,6 @@ from ui.widgets import dataset_or_stop, lesson, readable_runs, run_choice, show_
 __all__ = [
     "app_style",
     "batch_trace",
-    "canvas_pixels",
     "cell_classes",
     "choose_dataset",
     "class_settings",
@@ -45,6 +44,7 @@ __all__ = [
     "confusion_table",
     "dataset_choice",
     "dataset_or_stop",
+    "drawing_canvas",
     "evaluation",
     "image_grid",
     "inside_network",
@@ -54,8 +54,7 @@ __all__ = [
     "live_charts",
     "localized",
     "new_seed",
-    "picture",
-    "picture_row",
+    "pictures",
     "predictor",
     "probability_chart",
     "pyplot",

@@ -27,7 +27,7 @@ from mnist_core.runs import RunError, RunRecord
 from mnist_core.training import TrainingSettings
 from ui import people, training_views
 from ui.class_views import class_board, class_model, class_store
-from ui.pictures import picture
+from ui.pictures import pictures
 from ui.session import timezone
 from ui.shared import MODELS_KEPT, class_settings, predictor, run_store, save_class_settings, training_queue
 from ui.widgets import show_error
@@ -93,7 +93,7 @@ def manage_drawings() -> None:
     event = st.dataframe(table, key=DRAWINGS_KEY, on_select="rerun", selection_mode="single-row", hide_index=True)
     if event.selection.rows:
         index = newest_first[event.selection.rows[0]]
-        picture(drawings.images[index], 112, drawings.students[index])
+        pictures([drawings.images[index]], 112, [drawings.students[index]], key="chosen-drawing")
         drawing_id = int(drawings.ids[index])
         st.button(
             t("class.teacher.delete_drawing"), key="class-delete-drawing", icon=":material/delete:",

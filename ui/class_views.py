@@ -25,7 +25,7 @@ from mnist_core.predict import Reading
 from mnist_core.refusal import Refusal
 from mnist_core.runs import RunError, RunRecord
 from ui import people
-from ui.pictures import picture, picture_row
+from ui.pictures import pictures
 from ui.session import timezone
 from ui.shared import MODELS_KEPT, class_settings, predictor, run_store
 from ui.tables import cell_classes, confusion_table
@@ -223,14 +223,15 @@ def _fooled(report: ClassReport, show_names: bool) -> None:
 def _pictures(report: ClassReport, positions: np.ndarray, show_names: bool, key: str) -> None:
     """Drawings as the model saw them, each captioned meant → read (and the student, when names are shown)."""
     drawings, evaluation = report.drawings, report.evaluation
-    with picture_row(key):
-        for position in positions:
-            caption = t(
-                "class.caption",
-                meant=int(drawings.labels[position]),
-                read=int(evaluation.predicted_labels[position]),
-                confidence=view.percent(report.confidence(position), 0),
-            )
-            if show_names:
-                caption = t("class.caption_named", caption=caption, student=drawings.students[position])
-            picture(drawings.images[position], PICTURE_SIZE, caption)
+    captions = []
+    for position in positions:
+        caption = t(
+            "class.caption",
+            meant=int(drawings.labels[position]),
+            read=int(evaluation.predicted_labels[position]),
+            confidence=view.percent(report.confidence(position), 0),
+        )
+        if show_names:
+            caption = t("class.caption_named", caption=caption, student=drawings.students[position])
+        captions.append(caption)
+    pictures([drawings.images[position] for position in positions], PICTURE_SIZE, captions, key=key)

@@ -17,7 +17,7 @@ from mnist_core import datasets
 from mnist_core.evaluation import GALLERY_SIZE, Evaluation, evaluate
 from mnist_core.runs import RunStore
 
-GALLERY_IMAGES = f"{keyed('gallery')} [data-testid=stImage]"
+GALLERY_IMAGES = f"{keyed('gallery')} [data-testid=stImageContainer]"  # one per picture of the list
 GALLERY_CAPTIONS = f"{keyed('gallery')} [data-testid=stImageCaption]"
 CAPTION = re.compile(r"Label: (\S+) · Predict: (\S+)")
 # A shown picture is the test image enlarged (whole-pixel blocks), as PNG: averaged back to 28x28 it equals its
