@@ -26,7 +26,7 @@ from class_load import class_digits, provide_drawing_model, record, student_coun
 from playwright.sync_api import sync_playwright
 
 from harness.chromium import launch
-from harness.measures import percentile
+from harness.measures import PeakMemory, percentile
 from harness.processes import tree_cpu_seconds
 from harness.recording import DrawingRecording
 from harness.replay import ReplayFigures, Student, Timeouts
@@ -41,6 +41,9 @@ SETTLE_SECONDS = 0.3  # between two bursts: the server idle again, as after a te
 async def bursts(servers: list[AppServer], recording: DrawingRecording, students: int) -> dict:
     """Every recorded stroke and clear sent by all students at once; the strokes' times to their readings."""
     figures = ReplayFigures()
+    memories = [PeakMemory(server.pid) for server in servers]
+    for memory in memories:
+        memory.start()
     seated = [Student(f"burst-{n}", servers[n % len(servers)].url, figures, Timeouts()) for n in range(students)]
     opening = [step for step in recording.steps if step.kind == "open"]
     drawing = [step for step in recording.steps if step.kind != "open"]
@@ -61,6 +64,7 @@ async def bursts(servers: list[AppServer], recording: DrawingRecording, students
         for student in seated:
             if student.session is not None:
                 await student.session.close()
+        peak_rss_bytes = sum(memory.stop() for memory in memories)
     return {
         "students": students,
         "servers": len(servers),
@@ -71,6 +75,7 @@ async def bursts(servers: list[AppServer], recording: DrawingRecording, students
         "stroke_p95_s": round(percentile(stroke_seconds, 0.95), 3),
         "stroke_max_s": round(max(stroke_seconds), 3),
         "server_cpu_ms_per_stroke": round(1000 * cpu / len(stroke_seconds), 1),  # clears included
+        "peak_rss_mb": round(peak_rss_bytes / 2**20),  # the servers' peaks added up
         "problems": (figures.errors + figures.wrong_readings)[:3],
     }
 
@@ -97,12 +102,13 @@ def main() -> int:
             browser.close()
         asyncio.run(bursts(servers, recording, students=len(servers)))  # every server loads its model first
         failed = False
-        print("students | servers | strokes | errors | wrong readings | p50 s | p95 s | max s | server CPU ms/stroke")
+        print("students | servers | strokes | errors | wrong | p50 s | p95 s | max s | server CPU ms/stroke | RSS MB")
         for students in args.students:
             result = asyncio.run(bursts(servers, recording, students))
             failed |= bool(result["errors"] or result["wrong_readings"])
             columns = ["strokes", "errors", "wrong_readings", "stroke_p50_s", "stroke_p95_s", "stroke_max_s"]
-            shown = [students, len(servers), *(result[name] for name in columns), result["server_cpu_ms_per_stroke"]]
+            columns += ["server_cpu_ms_per_stroke", "peak_rss_mb"]
+            shown = [students, len(servers), *(result[name] for name in columns)]
             print(" | ".join(map(str, shown)), *result["problems"], flush=True)
         return int(failed)
     finally:
