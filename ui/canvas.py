@@ -5,7 +5,6 @@ from __future__ import annotations
 import binascii
 
 import numpy as np
-from streamlit_drawable_canvas import st_canvas
 
 from mnist_core import limits
 from mnist_core.canvas_png import UnreadableDrawing, decode_canvas_png
@@ -19,6 +18,10 @@ def drawing_canvas(key: str) -> tuple[np.ndarray | None, dict | None]:
     parses it without checks) or a picture that is not a canvas PNG raises UnreadableDrawing. `canvas.image_data`
     would hand any PNG to Pillow, however large: the bytes are checked first.
     """
+    # Imported here: importing the package registers its component, which needs a running app (and `import ui`
+    # must change nothing).
+    from streamlit_drawable_canvas import st_canvas
+
     try:
         canvas = st_canvas(
             background_color="#000000",
