@@ -178,5 +178,6 @@ def main() -> None:
     print(f"its refresh, after a new drawing:        {milliseconds(server_times(board, one_more, args.repeats))}")
     print(f"drawings on the page at the end: {store.version()[1]:,}")
 
+
 if __name__ == "__main__":
     main()

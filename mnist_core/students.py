@@ -56,6 +56,8 @@ def identity(name: str) -> str:
 def _allowed(character: str) -> bool:
     # Letters (L*: Latin, Hangul, ...) and digits (Nd) of any script, plus the few marks above; Hangul
     # syllables are letters ("Lo"). Nothing that Markdown or HTML gives a meaning to.
-    return unicodedata.category(character)[0] == "L" or unicodedata.category(character) == "Nd" or (
-        character in ALLOWED_MARKS
+    return (
+        unicodedata.category(character)[0] == "L"
+        or unicodedata.category(character) == "Nd"
+        or (character in ALLOWED_MARKS)
     )

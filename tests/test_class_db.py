@@ -61,7 +61,8 @@ def test_thirty_processes_give_at_the_same_moment_without_database_is_locked(pat
     writers = [
         subprocess.Popen(
             [sys.executable, str(WRITER), str(path), f"student {number}", "5", str(go)],
-            stderr=subprocess.PIPE, text=True,
+            stderr=subprocess.PIPE,
+            text=True,
         )  # fmt: skip
         for number in range(30)
     ]

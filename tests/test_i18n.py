@@ -120,7 +120,7 @@ def test_a_count_takes_the_singular_only_for_one():
 
 
 def test_english_writes_no_count_with_a_bare_plural():
-    """"{epochs} epochs" would read "1 epochs": every count of a noun names both forms."""
+    """ "{epochs} epochs" would read "1 epochs": every count of a noun names both forms."""
     bare = re.compile(r"\{(\w+)(:[^}]*)?\} (epochs|drawings|students|minutes|mistakes|trainings|seconds)\b")
     for key, text in en.MESSAGES.items():
         match = bare.search(text)

@@ -109,8 +109,6 @@ def test_a_runs_folder_that_cannot_be_made_is_one_line_on_the_command_line(quick
     assert len(error.strip().splitlines()) == 1
 
 
-
-
 # ---------------------------------------------------------------- many users starting and stopping at once
 
 USERS = 8

@@ -102,10 +102,7 @@ MESSAGES: dict[str, str] = {
     "runs.owner.earlier": "earlier run",
     "runs.owner.nobody": "(no name)",
     "runs.pinned": "★ Class model · {label}",
-    "runs.gone": (
-        "The run you were using is no longer there (the teacher may have removed it). Now using: "
-        "{run}."
-    ),
+    "runs.gone": ("The run you were using is no longer there (the teacher may have removed it). Now using: {run}."),
     "optimizer.adam": "Adam (the tutorial's)",
     "optimizer.sgd": "SGD (plain gradient descent)",
     "optimizer.momentum": "SGD with momentum",
@@ -135,7 +132,7 @@ MESSAGES: dict[str, str] = {
     "teacher.no_password": (
         "No teacher's password is set on this server, so this page stays locked. Whoever runs the "
         "server sets one when starting it, e.g. `MNIST_APP_TEACHER_PASSWORD='your password' bash "
-        "scripts/start.sh`, or with `teacher_password = \"...\"` in `.streamlit/secrets.toml`."
+        'scripts/start.sh`, or with `teacher_password = "..."` in `.streamlit/secrets.toml`.'
     ),
     "teacher.password": "Teacher's password",
     "teacher.unlock": "Unlock",
@@ -149,8 +146,7 @@ MESSAGES: dict[str, str] = {
     "teacher.not_saved": "The settings could not be saved.",
     "teacher.caps.title": "Caps on students' trainings",
     "teacher.caps.help": (
-        "They apply when a student asks for a training; trainings already in line keep their "
-        "settings."
+        "They apply when a student asks for a training; trainings already in line keep their settings."
     ),
     "teacher.caps.epochs": "Most epochs",
     "teacher.caps.images": "Training images (0: all 60,000)",
@@ -284,8 +280,7 @@ MESSAGES: dict[str, str] = {
     ),
     "train.rate.crawl": "At this rate the model will crawl: each correction is tiny, so the loss barely moves.",
     "train.rate.too_high": (
-        "At this rate the model may blow up: the loss can jump to huge numbers and the training "
-        "stops itself."
+        "At this rate the model may blow up: the loss can jump to huge numbers and the training stops itself."
     ),
     "train.name_first": "Give your name in the sidebar first: each training belongs to a student.",
     "caps.text": "This class's caps (set by the teacher): {caps}.",
@@ -349,8 +344,7 @@ MESSAGES: dict[str, str] = {
     "train.continue.epochs": "More epochs",
     "train.continue.start": "Train {epochs} more epochs (after its {done})",
     "train.continue.help": (
-        "A new run that starts from this one's weights and optimizer; its curves go on from this "
-        "run's last epoch."
+        "A new run that starts from this one's weights and optimizer; its curves go on from this run's last epoch."
     ),
     "train.runs.compare_note": "Results vary a little from run to run: every training starts from random weights.",
     "learn.layers.title": "The layers and softmax",
@@ -797,8 +791,7 @@ MESSAGES: dict[str, str] = {
     "class.accuracy": "Class model on our drawings",
     "class.mnist_accuracy": "Class model on MNIST's test set",
     "class.none_yet": (
-        "No drawings yet. On the Draw page, draw a digit, then press the digit you meant under "
-        "\"Give it to the class\"."
+        'No drawings yet. On the Draw page, draw a digit, then press the digit you meant under "Give it to the class".'
     ),
     "class.per_digit": "Drawings of each digit",
     "class.digit": "Digit",

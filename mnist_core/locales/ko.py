@@ -128,13 +128,12 @@ MESSAGES: dict[str, str] = {
     # Home page
     "teacher.title": "선생님",
     "teacher.intro": (
-        "선생님 페이지예요. 학생 학습의 제한, 학습 대기열, 수업 모델과 실행을 다뤄요. 비밀번호를 "
-        "입력해서 여세요."
+        "선생님 페이지예요. 학생 학습의 제한, 학습 대기열, 수업 모델과 실행을 다뤄요. 비밀번호를 입력해서 여세요."
     ),
     "teacher.no_password": (
         "이 서버에는 선생님 비밀번호가 없어서 이 페이지는 잠겨 있어요. 서버를 실행하는 사람이 시작할 때 정하세요. 예: "
         "`MNIST_APP_TEACHER_PASSWORD='비밀번호' bash scripts/start.sh`, 또는 `.streamlit/secrets.toml`에 "
-        "`teacher_password = \"...\"`."
+        '`teacher_password = "..."`.'
     ),
     "teacher.password": "선생님 비밀번호",
     "teacher.unlock": "열기",
@@ -142,8 +141,7 @@ MESSAGES: dict[str, str] = {
     "teacher.wait": "틀린 시도가 너무 많아요. {seconds}초 기다린 뒤 다시 해 보세요.",
     "teacher.lock": "이 페이지 잠그기",
     "teacher.unlocked": (
-        "이 브라우저 탭에서 열렸어요. 선생님의 학습(학습 페이지)은 제한이 없고 선생님의 실행으로 "
-        "표시돼요."
+        "이 브라우저 탭에서 열렸어요. 선생님의 학습(학습 페이지)은 제한이 없고 선생님의 실행으로 표시돼요."
     ),
     "teacher.not_saved": "설정을 저장하지 못했어요.",
     "teacher.caps.title": "학생 학습 제한",
@@ -336,8 +334,7 @@ MESSAGES: dict[str, str] = {
     "train.continue.epochs": "추가 에포크",
     "train.continue.start": "{epochs} 에포크 더 학습하기({done} 에포크 다음부터)",
     "train.continue.help": (
-        "이 실행의 가중치와 옵티마이저에서 시작하는 새 실행이에요. 곡선은 이 실행의 마지막 "
-        "에포크에서 이어져요."
+        "이 실행의 가중치와 옵티마이저에서 시작하는 새 실행이에요. 곡선은 이 실행의 마지막 에포크에서 이어져요."
     ),
     "train.runs.compare_note": "결과는 학습할 때마다 조금씩 달라요. 매번 무작위 가중치에서 출발하기 때문이에요.",
     "learn.layers.title": "층(layer)과 소프트맥스",
@@ -780,8 +777,7 @@ MESSAGES: dict[str, str] = {
     "class.accuracy": "우리 그림에서 수업 모델의 정확도",
     "class.mnist_accuracy": "MNIST 테스트 세트에서 수업 모델의 정확도",
     "class.none_yet": (
-        "아직 그림이 없어요. 그리기 페이지에서 숫자를 그린 다음, \"우리 반에 주기\" 아래에서 쓰려고 한 숫자를 "
-        "누르세요."
+        '아직 그림이 없어요. 그리기 페이지에서 숫자를 그린 다음, "우리 반에 주기" 아래에서 쓰려고 한 숫자를 누르세요.'
     ),
     "class.per_digit": "숫자별 그림 수",
     "class.digit": "숫자",

@@ -80,4 +80,3 @@ def test_the_weights_form_while_a_training_runs_and_stay_readable_after(open_app
     slider = page.locator(f"{keyed('weights-live')} [data-testid=stSlider]")
     expect(slider).to_be_visible()  # afterwards: an epoch slider goes back through them
     assert page.locator(WEIGHT_PICTURES).count() >= 16
-
