@@ -35,6 +35,8 @@ from harness.streamlit_ws import StreamlitSession
 from mnist_core import config
 from mnist_core.strokes import load_pen_digits
 
+COLUMNS = ["students", "servers", "strokes", "errors", "wrong_readings", "stroke_p50_s", "stroke_p95_s", "stroke_max_s"]
+COLUMNS += ["server_cpu_ms_per_stroke", "peak_rss_mb"]  # the table's, in order
 SETTLE_SECONDS = 0.3  # between two bursts: the server idle again, as after a teacher's "now draw ..."
 
 
@@ -45,8 +47,7 @@ async def bursts(servers: list[AppServer], recording: DrawingRecording, students
     for memory in memories:
         memory.start()
     seated = [Student(f"burst-{n}", servers[n % len(servers)].url, figures, Timeouts()) for n in range(students)]
-    opening = [step for step in recording.steps if step.kind == "open"]
-    drawing = [step for step in recording.steps if step.kind != "open"]
+    opening, drawing = recording.opening, recording.drawing
     try:
         for student in seated:
             student.session = await StreamlitSession.open(student.url)
@@ -102,14 +103,11 @@ def main() -> int:
             browser.close()
         asyncio.run(bursts(servers, recording, students=len(servers)))  # every server loads its model first
         failed = False
-        print("students | servers | strokes | errors | wrong | p50 s | p95 s | max s | server CPU ms/stroke | RSS MB")
+        print(" | ".join(COLUMNS))
         for students in args.students:
             result = asyncio.run(bursts(servers, recording, students))
             failed |= bool(result["errors"] or result["wrong_readings"])
-            columns = ["strokes", "errors", "wrong_readings", "stroke_p50_s", "stroke_p95_s", "stroke_max_s"]
-            columns += ["server_cpu_ms_per_stroke", "peak_rss_mb"]
-            shown = [students, len(servers), *(result[name] for name in columns)]
-            print(" | ".join(map(str, shown)), *result["problems"], flush=True)
+            print(" | ".join(str(result[name]) for name in COLUMNS), *result["problems"], flush=True)
         return int(failed)
     finally:
         for server in servers:

@@ -38,8 +38,7 @@ STUDENT = "stroke-cost"
 
 
 async def replay(url: str, recording: DrawingRecording, rounds: int, pid: int) -> dict:
-    opening = [step for step in recording.steps if step.kind == "open"]
-    work = [step for step in recording.steps if step.kind != "open"]
+    opening, work = recording.opening, recording.drawing
     figures = ReplayFigures()  # the wrong readings and the page's problems
     student = Student(STUDENT, url, figures, Timeouts(request_seconds=120))
     student.session = await StreamlitSession.open(url)

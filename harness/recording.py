@@ -52,6 +52,16 @@ class DrawingRecording:
     def strokes(self) -> int:
         return sum(step.kind == "stroke" for step in self.steps)
 
+    @property
+    def opening(self) -> list[Step]:
+        """The steps that open the page."""
+        return [step for step in self.steps if step.kind == "open"]
+
+    @property
+    def drawing(self) -> list[Step]:
+        """The strokes and clears after it."""
+        return [step for step in self.steps if step.kind != "open"]
+
 
 class FrameRecorder:
     """Keeps every script-run request a page sends on its Streamlit websocket, with the answers that follow it.

@@ -163,8 +163,7 @@ async def drawing_student(
 
     While `class_goes_on()`, the student then reloads the page (a new session) and draws the digits again.
     """
-    opening = [step for step in recording.steps if step.kind == "open"]
-    drawing = [step for step in recording.steps if step.kind != "open"]
+    opening, drawing = recording.opening, recording.drawing
 
     async def get_ready() -> None:
         for step in opening:
