@@ -33,14 +33,13 @@ def clear_canvas() -> None:
 
 
 def start_quick_training() -> None:
-    ui.quick_training().start(defaults.quick_settings(config.train_limit()))
+    ui.training_line().start_quick(defaults.quick_settings(config.train_limit()))
 
 
 def quick_training_progress(was_active: bool) -> None:
-    job = ui.quick_training().current()
-    if job is None:
+    snapshot = ui.training_line().quick_snapshot()
+    if snapshot is None:
         return
-    snapshot = job.snapshot()
     if was_active and not snapshot.active:
         st.rerun()  # the new model is saved: the whole page picks it up
     st.progress(snapshot.progress, text=view.progress_line(snapshot))
@@ -48,13 +47,12 @@ def quick_training_progress(was_active: bool) -> None:
 
 def no_model_yet() -> None:
     st.warning(t("draw.no_model"), icon=":material/info:")
-    job = ui.quick_training().current()
-    active = job is not None and job.snapshot().active
-    if active:
+    quick = ui.training_line().quick_snapshot()
+    if quick is not None and quick.active:
         st.fragment(quick_training_progress, run_every=POLL_SECONDS)(True)
         return
-    if job is not None and job.snapshot().state == JobState.FAILED:
-        ui.show_error(t("train.failed_title"), job.snapshot().error or "", t("errors.training_failed"))
+    if quick is not None and quick.state == JobState.FAILED:
+        ui.show_error(t("train.failed_title"), quick.error or "", t("errors.training_failed"))
     st.button(
         t("draw.quick_train", epochs=defaults.QUICK_EPOCHS),
         key="quick-train",

@@ -38,7 +38,7 @@ ui.dataset_or_stop(dataset_name)
 
 owner = people.owner()
 job_id = training_views.current_job_id()
-job = ui.training_queue().snapshot(job_id) if job_id is not None else None
+job = ui.training_line().snapshot(job_id) if job_id is not None else None
 busy = job is not None and job.active
 
 st.subheader(t("train.settings.title"))

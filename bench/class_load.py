@@ -1,7 +1,9 @@
 """A class on one server: many students drawing on /draw while some press Start on /train, measured.
 
-One command, in the manner of shinyloadtest/shinycannon. It starts its own server (loopback only, a temporary
-runs folder with a copy of a digits model), or uses a running one on this machine (--url). Then:
+One command, in the manner of shinyloadtest/shinycannon. It starts its own server as start.sh does (the class
+server: one Streamlit process per core behind the front door; --processes 0 for one plain `streamlit run app.py`),
+loopback only, with a temporary runs folder holding a copy of a digits model, or uses a running one on this machine
+(--url). Then:
 
 1. Record: one real Chromium session on /draw draws real pen digits (UNIPEN, samples/), stroke by stroke, reads
    each and clears it. Every websocket request the page sent is kept with what the server showed in answer.
@@ -33,6 +35,7 @@ are trainings (measure it with --trainings 0).
     .venv/bin/python bench/class_load.py --students 30 --trainings 2   # two trainings requested at once
     .venv/bin/python bench/class_load.py --students 0 --trainings 1    # a training alone, to compare its time
     .venv/bin/python bench/class_load.py --url http://127.0.0.1:8501   # a running server (trainings add runs)
+    .venv/bin/python bench/class_load.py --flat-out --processes 0      # one Streamlit process, no front door
 
 --json FILE writes, per number of students: students, errors, wrong_readings, stroke_p50_s, stroke_p95_s,
 browser_p95_s, trainings_requested, trainings_finished, peak_rss_mb, server_cpu_ms_per_stroke, then more
@@ -62,7 +65,7 @@ from harness.models import provide_default_drawing_run
 from harness.processes import listening_pid
 from harness.recording import DrawingRecording, Step, record_drawing, record_training_setup
 from harness.replay import FLAT_OUT, STUDENT_PACE, Timeouts
-from harness.server import start_app_server
+from harness.server import start_app_server, start_class_server
 from mnist_core import config, defaults
 from mnist_core.runs import RunStore
 from mnist_core.strokes import PenDigit, load_pen_digits
@@ -91,7 +94,10 @@ def target_server(args: argparse.Namespace) -> Iterator[Target]:
         if args.max_trainings:
             settings["MNIST_APP_MAX_TRAININGS"] = str(args.max_trainings)
         options = dict(option.split("=", 1) for option in args.streamlit_option)
-        server = start_app_server(settings, scratch / "server.log", options=options)
+        if args.processes:
+            server = start_class_server(settings, scratch / "server.log", args.processes, options=options)
+        else:
+            server = start_app_server(settings, scratch / "server.log", options=options)
         try:
             yield Target(server.url, server.pid, server)
         finally:
@@ -175,6 +181,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     option("--trainings", type=int, default=0, help="more students, pressing Start at the same moment (0)")
     option("--epochs", type=int, default=1, help="epochs per training (1)")
     option("--url", help="a running server on this machine (loopback only); default: start one")
+    option(
+        "--processes",
+        type=int,
+        default=config.server_processes(),
+        help="own server: Streamlit processes behind the front door, as start.sh serves (default: one per core); "
+        "0: one `streamlit run app.py` without the door",
+    )
     option("--train-limit", type=int, default=6000, help="own server: images per training (6000)")
     option("--max-trainings", type=int, help="own server: MNIST_APP_MAX_TRAININGS (default: the app's)")
     option(

@@ -18,6 +18,7 @@ from playwright.sync_api import ConsoleMessage, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from harness.selectors import IDLE_APP, PAGE_LANDMARKS, PICTURES, keyed
+from mnist_core.front_door import COOKIE as PROCESS_COOKIE
 
 DEFAULT_TIMEOUT_MS = 30_000  # Playwright waits: generous, the machine is small and shared
 VIEWPORT = {"width": 1280, "height": 1000}
@@ -64,6 +65,11 @@ def wait_idle(page: Page, timeout_ms: float = DEFAULT_TIMEOUT_MS) -> None:
 def button(page: Page, key: str) -> Locator:
     """The button with this key. (A button with a help text holds a second, hidden copy of itself: skip it.)"""
     return page.locator(f"{keyed(key)} button").filter(visible=True)
+
+
+def server_process(page: Page) -> str | None:
+    """Which Streamlit process of a class server the page sits at (the front door's cookie), or None."""
+    return next((cookie["value"] for cookie in page.context.cookies() if cookie["name"] == PROCESS_COOKIE), None)
 
 
 def go_to_page(page: Page, slug: str) -> None:

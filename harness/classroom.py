@@ -47,7 +47,8 @@ class ClassFigures:
     errors: list[str]
     wrong_readings: list[str]
     readings: int
-    peak_rss_bytes: int | None
+    peak_rss_bytes: int | None  # the server's processes' resident memory, added up
+    peak_pss_bytes: int | None  # the same with shared pages (TensorFlow's libraries) counted once
     server_cpu_seconds: float | None
     tool_cpu_seconds: float  # this process with its Chromium: the load's own cost, on the same cores
     clients_cpu_seconds: float  # this process alone, mostly the light clients
@@ -76,8 +77,9 @@ class ClassFigures:
             "browser_p95_s": rounded(percentile(self.browser_stroke_seconds, 0.95), 4),
             "trainings_requested": self.trainings_requested,
             "trainings_finished": self.light.trainings_finished,
-            "peak_rss_mb": None if self.peak_rss_bytes is None else round(self.peak_rss_bytes / 2**20),
+            "peak_rss_mb": megabytes(self.peak_rss_bytes),
             "server_cpu_ms_per_stroke": rounded(self.server_cpu_ms_per_stroke, 1),
+            "peak_pss_mb": megabytes(self.peak_pss_bytes),
             "flat_out": self.pace == FLAT_OUT,
             "recorded_strokes": self.recorded_strokes,
             "strokes": len(strokes),
@@ -113,7 +115,8 @@ class ClassFigures:
             "the canvas waits about 0.2 s before it sends)",
             f"  trainings: {self.light.trainings_finished} of {self.trainings_requested} finished"
             + (f", in {times}" if times else ""),
-            f"  server: peak RSS {figures['peak_rss_mb']} MB; CPU {figures['server_cpu_s']} s, "
+            f"  server: peak RSS {figures['peak_rss_mb']} MB (PSS {figures['peak_pss_mb']} MB); "
+            f"CPU {figures['server_cpu_s']} s, "
             f"{figures['server_cpu_ms_per_stroke']} ms per stroke (clears, pictures and trainings included)",
             f"  this command: CPU {figures['load_tool_cpu_s']} s, of which the light clients' process "
             f"{figures['light_clients_cpu_s']} s and Chromium the rest; took {figures['seconds']} s; "
@@ -130,6 +133,10 @@ def seconds(value: float | None) -> str:
 
 def rounded(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
+
+
+def megabytes(value: int | None) -> int | None:
+    return None if value is None else round(value / 2**20)
 
 
 class Times(NamedTuple):
@@ -220,6 +227,7 @@ def run_class(
         chromium.close()
     times = clock.elapsed()
     peak_rss = memory.stop() if memory else None
+    peak_pss = memory.peak_pss_bytes if memory else None
     if replay.error is not None:
         raise replay.error
     light = replay.figures
@@ -238,6 +246,7 @@ def run_class(
         wrong_readings=light.wrong_readings + browser_figures.wrong_readings,
         readings=light.readings + browser_figures.readings,
         peak_rss_bytes=peak_rss,
+        peak_pss_bytes=peak_pss,
         server_cpu_seconds=times.server_cpu if target.pid else None,
         tool_cpu_seconds=times.tool_cpu,
         clients_cpu_seconds=times.clients_cpu,

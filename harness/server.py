@@ -1,7 +1,9 @@
-"""The app as a real server, for tests and benchmarks: start `streamlit run app.py`, wait for it, stop or kill it.
+"""The app as a real server, for tests and benchmarks: start it, wait for it, stop or kill it.
 
-The server listens on a free loopback port only, runs in its own process group (so stopping it stops everything
-it started) and writes its output to a log file.
+Two kinds: one `streamlit run app.py` (start_app_server), or the class server that start.sh runs, several Streamlit
+processes behind a front door (start_class_server, `python -m mnist_core serve`). Either listens on a free loopback
+port only, runs in its own process group (so stopping it stops everything it started) and writes its output to a
+log file.
 """
 
 from __future__ import annotations
@@ -109,6 +111,20 @@ def server_command(port: int, options: dict[str, str] | None = None) -> list[str
     return command
 
 
+def class_server_command(port: int, processes: int, options: dict[str, str] | None = None) -> list[str]:
+    """`python -m mnist_core serve` with `processes` Streamlit processes, its front door on 127.0.0.1:<port>."""
+    command = [
+        sys.executable, "-m", "mnist_core", "serve",
+        "--processes", str(processes),
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    for name, value in (options or {}).items():
+        command += [f"--{name}", value]
+    return command
+
+
 def start_app_server(
     settings: dict[str, str], log_path: Path, port: int | None = None, options: dict[str, str] | None = None
 ) -> AppServer:
@@ -117,10 +133,22 @@ def start_app_server(
     `options` are more `streamlit run` settings, e.g. {"runner.postScriptGC": "false"}.
     """
     port = port or free_port()
+    return start_server(server_command(port, options), settings, log_path, port)
+
+
+def start_class_server(
+    settings: dict[str, str], log_path: Path, processes: int, options: dict[str, str] | None = None
+) -> AppServer:
+    """Start the class server (start.sh's way: `processes` Streamlit processes behind the front door), as above."""
+    port = free_port()
+    return start_server(class_server_command(port, processes, options), settings, log_path, port)
+
+
+def start_server(command: list[str], settings: dict[str, str], log_path: Path, port: int) -> AppServer:
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "ab") as log:
         process = subprocess.Popen(
-            server_command(port, options),
+            command,
             cwd=PROJECT_ROOT,
             env=server_environment(settings),
             stdout=log,

@@ -150,12 +150,14 @@ class StreamlitSession:
         self.websocket = websocket
 
     @classmethod
-    async def open(cls, base_url: str, timeout: float = 60) -> StreamlitSession:
+    async def open(cls, base_url: str, timeout: float = 60, cookie: str = "") -> StreamlitSession:
+        """A new session; `cookie` ("name=value") is sent too (e.g. the class server's door cookie)."""
         token = await xsrf_token(base_url)
+        cookies = "; ".join(filter(None, [f"{XSRF_COOKIE}={token}", cookie]))
         websocket = await connect(
             base_url.replace("http", "ws", 1) + "/_stcore/stream",
             subprotocols=[Subprotocol("streamlit"), Subprotocol(token)],
-            additional_headers={"Origin": base_url, "Cookie": f"{XSRF_COOKIE}={token}"},
+            additional_headers={"Origin": base_url, "Cookie": cookies},
             max_size=None,  # a page may send large elements (charts, tables)
             open_timeout=timeout,
         )

@@ -4,6 +4,7 @@ python -m mnist_core fetch-data
 python -m mnist_core train --dataset mnist --epochs 10 [--batch-size 100] [--model mlp] [--learning-rate 0.001]
 python -m mnist_core setup      # data sets + a default digits model, once
 python -m mnist_core export-notebook RUN_ID [--out FILE] [--language ko|en]
+python -m mnist_core serve [--processes N] [--server.address A] [--server.port P] [more streamlit run options]
 """
 
 from __future__ import annotations
@@ -82,6 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     export_parser.add_argument("run_id", metavar="RUN_ID")
     export_parser.add_argument("--out", type=Path, default=None, help="the file to write (default: RUN_ID.ipynb here)")
     export_parser.add_argument("--language", choices=i18n.LANGUAGES, default=i18n.DEFAULT_LANGUAGE)
+
+    serve_parser = commands.add_parser("serve", help="serve the app to a class: one Streamlit process per core")
+    serve_parser.add_argument("--processes", type=int, default=None, help="default: one per core")
+    serve_parser.add_argument("--server.address", dest="address", default="0.0.0.0", help="where the class connects")
+    serve_parser.add_argument("--server.port", dest="port", type=int, default=8501)
     return parser
 
 
@@ -149,10 +155,17 @@ def export_notebook(store: RunStore, run_id: str, out: Path | None, language: st
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, streamlit_options = parser.parse_known_args(argv)  # `serve` passes the options it does not know on
+    if streamlit_options and args.command != "serve":
+        parser.error(f"unrecognized arguments: {' '.join(streamlit_options)}")
     store = RunStore(config.runs_dir())
     try:
-        if args.command == "fetch-data":
+        if args.command == "serve":
+            from mnist_core.class_server import serve_class
+
+            serve_class(args.address, args.port, max(1, args.processes or config.server_processes()), streamlit_options)
+        elif args.command == "fetch-data":
             from mnist_core.fetch import fetch_all
 
             fetch_all()

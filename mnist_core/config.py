@@ -9,6 +9,9 @@ MNIST_APP_TRAINING_IN  "process" (default: each training in a worker process of 
                        server's process; for tests that replace training with a stand-in).
 MNIST_APP_TEACHER_PASSWORD  the Teacher page's password (or teacher_password in .streamlit/secrets.toml).
 MNIST_APP_CLASS_DB     the class's drawings, an SQLite file (default: class-drawings.sqlite3 beside the runs).
+MNIST_APP_PROCESSES    Streamlit processes a class server runs behind its front door (default: one per core).
+MNIST_APP_LINE, MNIST_APP_LINE_KEY  set by the class server for its Streamlit processes: where the shared
+                       training line listens (host:port) and its key (hex). Unset: each process has its own line.
 """
 
 from __future__ import annotations
@@ -58,6 +61,21 @@ def max_concurrent_trainings(environ: Mapping[str, str] | None = None) -> int:
     if value:
         return max(1, int(value))
     return max(1, (os.cpu_count() or 2) // 2)
+
+
+def server_processes() -> int:
+    """How many Streamlit processes a class server runs: one per core (Python runs one thread at a time in each)."""
+    value = os.environ.get("MNIST_APP_PROCESSES", "").strip()
+    return max(1, int(value) if value else (os.cpu_count() or 1))
+
+
+def line_address() -> tuple[tuple[str, int], bytes] | None:
+    """Where the class server's shared training line listens and its key, or None: this process keeps its own."""
+    value = os.environ.get("MNIST_APP_LINE", "").strip()
+    if not value:
+        return None
+    host, _, port = value.rpartition(":")
+    return (host, int(port)), bytes.fromhex(os.environ.get("MNIST_APP_LINE_KEY", ""))
 
 
 def training_place() -> str:

@@ -59,6 +59,7 @@ class JobSnapshot:
     elapsed_seconds: float
     wait_seconds: float | None = None  # queued: about how long until it starts (TrainingQueue.snapshot fills it)
     stopped_by_teacher: bool = False
+    stopping: bool = False  # asked to stop, ending after the current batches
     run_id: str | None = None
     test_loss: float | None = None
     test_accuracy: float | None = None
@@ -134,6 +135,7 @@ class TrainingJob(TrainingListener):
                 weights=list(self.weights),
                 elapsed_seconds=end - self.started if self.started else 0.0,
                 stopped_by_teacher=self.stopped_by_teacher,
+                stopping=self.stop_event.is_set(),
                 **self.result,
             )
 

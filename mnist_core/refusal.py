@@ -14,6 +14,14 @@ class Refusal(ValueError):
         self.values = values
         super().__init__(t(key, "en", **values))
 
+    def __reduce__(self) -> tuple:
+        # Rebuilt from its key and values when it crosses to another process (training_line.py), not its text.
+        return (_refusal, (self.key, self.values))
+
     def text(self) -> str:
         """The reason in the current language."""
         return t(self.key, **self.values)
+
+
+def _refusal(key: str, values: dict) -> Refusal:
+    return Refusal(key, **values)

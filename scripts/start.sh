@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Set everything up (first time: a few minutes) and start the app at http://localhost:8501
-# Extra arguments go to `streamlit run`, e.g. `bash scripts/start.sh --server.port 8600`.
+# Set everything up (first time: a few minutes) and serve the app to a class at http://localhost:8501: one Streamlit
+# process per core behind one front door (mnist_core/class_server.py). Extra arguments: --server.port and
+# --server.address for the door, --processes N, and any other `streamlit run` option for every process, e.g.
+# `bash scripts/start.sh --server.port 8600`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh app
 export TF_CPP_MIN_LOG_LEVEL=2
-exec .venv/bin/streamlit run app.py "$@"
+exec .venv/bin/python -m mnist_core serve "$@"

@@ -49,7 +49,7 @@ def held(monkeypatch) -> Iterator[StandInTraining]:
 def job_of(at):
     import ui
 
-    return ui.training_queue().get(at.session_state["train-job"])
+    return ui.training_line().queue.get(at.session_state["train-job"])
 
 
 def runs_table(at):
@@ -134,7 +134,7 @@ def test_a_second_tab_of_the_same_student_cannot_queue_a_second_job(classroom, h
     import ui
 
     with pytest.raises(ValueError, match="already have a training"):  # and the line refuses it anyway
-        ui.training_queue().submit(TrainingSettings(epochs=1), owner=ui.people.Owner("min-jun"))
+        ui.training_line().queue.submit(TrainingSettings(epochs=1), owner=ui.people.Owner("min-jun"))
 
 
 def test_the_teacher_stops_a_students_training_and_the_students_page_says_so(classroom, held):

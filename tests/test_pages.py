@@ -137,7 +137,7 @@ def test_a_failed_training_shows_its_reason(empty_runs, monkeypatch):
     job_id = at.session_state["train-job"]
     import ui
 
-    job = ui.training_queue().get(job_id)
+    job = ui.training_line().queue.get(job_id)
     for _ in range(100):
         if not job.snapshot().active:
             break
@@ -218,9 +218,9 @@ def test_train_start_and_finish(trained_runs, monkeypatch):
     at.button(key="train-start").click().run()
     assert not at.exception
     assert at.button(key="train-start").disabled  # one training per person at a time
-    job = ui.training_queue().get(at.session_state["train-job"])
+    job = ui.training_line().queue.get(at.session_state["train-job"])
     assert job.settings.epochs == 1 and job.settings.train_limit == 300
-    assert ui.training_queue().wait_all(timeout=TIMEOUT)
+    assert ui.training_line().queue.wait_all(timeout=TIMEOUT)
     at.run()
     assert not at.exception
     assert "Finished: 1 epoch." in texts(at.success)
@@ -246,7 +246,7 @@ def test_train_stop_keeps_a_stopped_run(tmp_path, monkeypatch):
     at = open_app(TRAIN, student="Min-jun")
     at.number_input(key="train-epochs").set_value(200).run()
     at.button(key="train-start").click().run()
-    job = ui.training_queue().get(at.session_state["train-job"])
+    job = ui.training_line().queue.get(at.session_state["train-job"])
     for _ in range(600):  # wait for the first epoch
         if job.snapshot().history.get("loss"):
             break
@@ -254,7 +254,7 @@ def test_train_stop_keeps_a_stopped_run(tmp_path, monkeypatch):
     at.run()
     assert at.get("progress") and at.button(key="train-stop")
     at.button(key="train-stop").click().run()
-    assert ui.training_queue().wait_all(timeout=TIMEOUT)
+    assert ui.training_line().queue.wait_all(timeout=TIMEOUT)
     at.run()
     assert "Stopped after" in texts(at.success)
     assert RunStore(tmp_path / "runs").list()[0].status == "stopped"
@@ -300,9 +300,9 @@ def test_draw_picks_up_a_quick_training(tmp_path, monkeypatch):
     at = open_app(DRAW)
     at.button(key="quick-train").click().run()
     assert not at.exception
-    job = ui.quick_training().current()
+    job = ui.training_line().quick.current()
     assert job is not None and job.settings.dataset == "mnist"
-    assert ui.training_queue().wait_all(timeout=TIMEOUT)
+    assert ui.training_line().queue.wait_all(timeout=TIMEOUT)
     at.run()
     assert not at.exception and not at.warning
     assert "Nothing drawn yet" in texts(at.info)

@@ -23,7 +23,7 @@ def wait_for_the_job(at) -> None:
     """Until the session's training has ended; then the page is drawn again."""
     import ui
 
-    job = ui.training_queue().get(at.session_state["train-job"])
+    job = ui.training_line().queue.get(at.session_state["train-job"])
     deadline = time.monotonic() + TRAINING_SECONDS
     while job.snapshot().active:
         assert time.monotonic() < deadline, "the training did not end"

@@ -45,7 +45,7 @@ def folder_contents(root: Path) -> dict[str, bytes]:
 def job_of(at: AppTest):
     import ui
 
-    return ui.training_queue().get(at.session_state["train-job"])
+    return ui.training_line().queue.get(at.session_state["train-job"])
 
 
 @pytest.mark.parametrize(

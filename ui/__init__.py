@@ -30,7 +30,7 @@ from ui.session import (
     set_session_language,
     timezone,
 )
-from ui.shared import class_settings, evaluation, predictor, quick_training, run_store, training_queue
+from ui.shared import class_settings, evaluation, predictor, run_store, training_line
 from ui.tables import cell_classes, confusion_table
 from ui.widgets import dataset_or_stop, lesson, readable_runs, run_choice, show_error
 
@@ -58,7 +58,6 @@ __all__ = [
     "predictor",
     "probability_chart",
     "pyplot",
-    "quick_training",
     "readable_runs",
     "run_choice",
     "run_store",
@@ -66,6 +65,6 @@ __all__ = [
     "set_session_language",
     "show_error",
     "timezone",
-    "training_queue",
+    "training_line",
     "weights_live",
 ]

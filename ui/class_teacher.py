@@ -29,7 +29,7 @@ from ui import people, training_views
 from ui.class_views import class_board, class_model, class_store
 from ui.pictures import pictures
 from ui.session import timezone
-from ui.shared import MODELS_KEPT, class_settings, predictor, run_store, save_class_settings, training_queue
+from ui.shared import MODELS_KEPT, class_settings, predictor, run_store, save_class_settings, training_line
 from ui.widgets import show_error
 
 DRAWINGS_KEY = "class-drawings-table"
@@ -184,7 +184,7 @@ def retrain_panel() -> None:
         st.caption(t("class.retrain.split", **dataclasses.asdict(split_sizes(students, SPLIT_SEED))))
         _start(record, latest)
     job_id = training_views.current_job_id()
-    job = training_queue().snapshot(job_id) if job_id is not None else None
+    job = training_line().snapshot(job_id) if job_id is not None else None
     if job is not None and job.settings.class_drawings_up_to is not None:
         training_views.show_job(job.id, job.active)
     newest = next((run for run in run_store().list() if run.settings.get("class_drawings_up_to")), None)

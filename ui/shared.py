@@ -1,9 +1,10 @@
 """The objects one server shares between all its sessions: runs, the training line, loaded models, data sets.
 
-Each lives in st.cache_resource, so every session on the server uses the same run store, the same training
-queue (which is what caps trainings at a few at a time) and the same loaded models. Each is keyed by the runs
-folder, so tests with different folders never see each other's objects. Shared objects must be thread-safe
-and are never changed by a page.
+Each lives in st.cache_resource, so every session of this Streamlit process uses the same run store, the same
+loaded models and the same training line (which is what caps trainings at a few at a time; under the class server
+every process reaches the one line it holds, see mnist_core/training_line.py). Each is keyed by the runs folder,
+so tests with different folders never see each other's objects. Shared objects must be thread-safe and are never
+changed by a page.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from mnist_core import config, datasets
 from mnist_core.class_settings import ClassSettings, ClassSettingsStore
 from mnist_core.evaluation import Evaluation, evaluate
 from mnist_core.predict import Predictor
-from mnist_core.quick_training import SharedTraining
 from mnist_core.runs import RunStore
+from mnist_core.training_line import TrainingLine, connect_line
 from mnist_core.training_queue import TrainingQueue
 
 MODELS_KEPT = 8  # loaded models / evaluations kept in memory, most recently used first
@@ -32,13 +33,16 @@ def _run_store(root: str) -> RunStore:
     return RunStore(Path(root))
 
 
-def training_queue() -> TrainingQueue:
-    return _training_queue(str(config.runs_dir()))
+def training_line() -> TrainingLine:
+    """The server's line of trainings: this process's own, or the one a class server shares between its processes."""
+    return _training_line(str(config.runs_dir()), config.line_address())
 
 
 @st.cache_resource(show_spinner=False)
-def _training_queue(root: str) -> TrainingQueue:
-    return TrainingQueue(_run_store(root), config.max_concurrent_trainings())
+def _training_line(root: str, shared: tuple[tuple[str, int], bytes] | None) -> TrainingLine:
+    if shared is not None:
+        return connect_line(*shared)
+    return TrainingLine(TrainingQueue(_run_store(root), config.max_concurrent_trainings()))
 
 
 def class_settings() -> ClassSettings:
@@ -48,15 +52,6 @@ def class_settings() -> ClassSettings:
 
 def save_class_settings(settings: ClassSettings) -> None:
     ClassSettingsStore(config.runs_dir()).save(settings)
-
-
-def quick_training() -> SharedTraining:
-    return _quick_training(str(config.runs_dir()))
-
-
-@st.cache_resource(show_spinner=False)
-def _quick_training(root: str) -> SharedTraining:
-    return SharedTraining(_training_queue(root))
 
 
 def predictor(run_id: str) -> Predictor:

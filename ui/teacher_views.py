@@ -16,7 +16,7 @@ from mnist_core.model import MODEL_KINDS
 from mnist_core.runs import RunError
 from ui import people
 from ui.session import localized, timezone
-from ui.shared import class_settings, run_store, save_class_settings, training_queue
+from ui.shared import class_settings, run_store, save_class_settings, training_line
 from ui.widgets import show_error
 
 LINE_POLL_SECONDS = 2.0
@@ -98,9 +98,9 @@ def line() -> None:
 
 
 def _line_rows() -> None:
-    queue = training_queue()
+    line = training_line()
     with st.container(key="teacher-queue"):
-        jobs = queue.line()
+        jobs = line.line()
         if not jobs:
             st.caption(t("teacher.line.empty"))
         for snapshot in jobs:
@@ -110,10 +110,10 @@ def _line_rows() -> None:
                 st.button(
                     label,
                     key=f"line-stop-{snapshot.id}",
-                    on_click=queue.stop,
+                    on_click=line.stop,
                     args=(snapshot.id,),
                     kwargs={"by_teacher": True},
-                    disabled=queue.get(snapshot.id).stop_event.is_set(),
+                    disabled=snapshot.stopping,
                 )
 
 

@@ -16,7 +16,7 @@ from mnist_core.refusal import Refusal
 from mnist_core.training import TrainingSettings
 from ui import charts, people
 from ui.inside import weights_live
-from ui.shared import class_settings, training_queue
+from ui.shared import class_settings, training_line
 from ui.widgets import show_error
 
 POLL_SECONDS = 1.0
@@ -24,7 +24,7 @@ POLL_SECONDS = 1.0
 
 def job_panel(job_id: int, was_active: bool) -> None:
     """The job's live view while it is active, its result once it has ended (then the whole page reruns)."""
-    snapshot = training_queue().snapshot(job_id)
+    snapshot = training_line().snapshot(job_id)
     if snapshot is None:
         return
     if was_active and not snapshot.active:
@@ -41,18 +41,18 @@ def show_job(job_id: int, active: bool) -> None:
 
 
 def live_view(snapshot: JobSnapshot) -> None:
-    queue = training_queue()
+    line = training_line()
     if snapshot.state == JobState.QUEUED:
         st.info(view.progress_line(snapshot), icon=":material/hourglass_top:")
-        st.button(t("train.leave_queue"), key="train-stop", on_click=queue.stop, args=(snapshot.id,))
+        st.button(t("train.leave_queue"), key="train-stop", on_click=line.stop, args=(snapshot.id,))
         return
-    stopping = queue.get(snapshot.id).stop_event.is_set()
+    stopping = snapshot.stopping
     st.progress(snapshot.progress, text=view.progress_line(snapshot))
     st.button(
         t("train.stopping") if stopping else t("train.stop"),
         key="train-stop",
         icon=":material/stop_circle:",
-        on_click=queue.stop,
+        on_click=line.stop,
         args=(snapshot.id,),
         disabled=stopping,
         help=t("train.stop_help"),
@@ -107,11 +107,11 @@ ERROR_KEY = "train-error"  # why the last request was refused
 def submit(settings: TrainingSettings) -> None:
     """A button's callback: put the training in line as this session's person, within the class's caps."""
     try:
-        job = training_queue().submit(settings, owner=people.owner(), caps=class_settings().caps)
+        job_id = training_line().submit(settings, owner=people.owner(), caps=class_settings().caps)
     except ValueError as error:  # a refusal (caps, one each, a full line) or a setting out of range
         st.session_state[ERROR_KEY] = error
         return
-    st.session_state[JOB_KEY] = job.id
+    st.session_state[JOB_KEY] = job_id
     st.session_state.pop(ERROR_KEY, None)
 
 
@@ -127,5 +127,5 @@ def refusal_box() -> None:
 def current_job_id() -> int | None:
     """The job this person has in line (from any tab or device), else this session's last one."""
     owner = people.owner()
-    active = training_queue().active_job_of(owner) if owner.identity is not None else None
-    return active.id if active is not None else st.session_state.get(JOB_KEY)
+    active = training_line().active_job_id(owner) if owner.identity is not None else None
+    return active if active is not None else st.session_state.get(JOB_KEY)

@@ -26,7 +26,7 @@ from harness.browser import (
     wait_for_pictures,
 )
 from harness.models import provide_default_drawing_run
-from harness.server import AppServer, start_app_server
+from harness.server import AppServer, start_class_server
 from harness.train_page import stop_training_left_running
 from mnist_core import config, limits
 from mnist_core.caps import Caps
@@ -86,13 +86,14 @@ def remove_runs_except(runs_dir: Path, keep_id: str) -> None:
 
 @pytest.fixture(scope="session")
 def app_server(runs_dir, reference_run, tmp_path_factory) -> Iterator[AppServer]:
-    """`streamlit run app.py` on a free port, serving the session's runs folder; stopped with its children."""
+    """The app as start.sh serves it (two Streamlit processes behind the front door, so that every browser test
+    also crosses processes) on a free port, serving the session's runs folder; stopped with its children."""
     settings = {
         "MNIST_APP_RUNS_DIR": str(runs_dir),
         "MNIST_APP_TRAIN_LIMIT": str(APP_TRAIN_LIMIT),
         "MNIST_APP_TEACHER_PASSWORD": TEACHER_PASSWORD,
     }
-    server = start_app_server(settings, tmp_path_factory.mktemp("server") / "streamlit.log")
+    server = start_class_server(settings, tmp_path_factory.mktemp("server") / "streamlit.log", processes=2)
     try:
         yield server
     finally:

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from harness.browser import button, screenshot, wait_idle
+from harness.browser import button, screenshot, server_process, wait_idle
 from harness.selectors import DONE, PROGRESS_BAR, keyed
 from harness.train_page import set_epochs, start_training, wait_for_batch_trace, wait_until_done
 from mnist_core import i18n
@@ -52,8 +52,10 @@ def test_a_lesson_with_a_teacher_and_two_students(open_app, runs_dir):
     button(teacher, "cap-save").click()
     expect(teacher.locator("[data-testid=stMain]")).to_contain_text(say("teacher.caps.saved"))
 
-    # Min-jun asks for 10 epochs: refused, with the cap's number.
+    # Min-jun asks for 10 epochs: refused, with the cap's number. He sits at the other Streamlit process than the
+    # teacher, so the caps, the line and the teacher's stop below all cross from one process to the other.
     minjun = open_app("train", who="min-jun", student="Min-jun")
+    assert server_process(minjun) != server_process(teacher)
     set_epochs(minjun, 10)
     button(minjun, "train-start").click()
     expect(minjun.locator(WARNING)).to_contain_text("at most 3 epochs")
