@@ -81,15 +81,18 @@ def tree_pss_bytes(pid: int) -> int:
 
 def tree_cpu_seconds(pid: int) -> float:
     """CPU time (user + system) used so far by a process and its descendants, reaped ones included."""
-    ticks = 0
-    for member in process_tree(pid):
-        try:
-            with open(f"/proc/{member}/stat", encoding="ascii", errors="replace") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        ticks += sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
-    return ticks / os.sysconf("SC_CLK_TCK")
+    return sum(cpu_seconds(member, reaped_children=True) for member in process_tree(pid))
+
+
+def cpu_seconds(pid: int, reaped_children: bool = False) -> float:
+    """CPU time (user + system) used so far by one process (and its reaped children, if asked); 0 when gone."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = fields[11:15] if reaped_children else fields[11:13]  # utime, stime (, cutime, cstime)
+    return sum(int(value) for value in ticks) / os.sysconf("SC_CLK_TCK")
 
 
 def listening_pid(port: int) -> int | None:

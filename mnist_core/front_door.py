@@ -101,7 +101,9 @@ class FrontDoor:
                 headers=_passed_on(request.headers),
                 max_msg_size=MAX_MESSAGE_BYTES,
             )
-        except (aiohttp.ClientError, aiohttp.WSServerHandshakeError):
+        except aiohttp.WSServerHandshakeError as refused:  # the process said no (its origin or XSRF check)
+            return web.Response(status=refused.status, text=refused.message)
+        except aiohttp.ClientError:
             return web.Response(status=502, text=UNREACHABLE)
         browser = web.WebSocketResponse(
             protocols=[upstream.protocol] if upstream.protocol else [],
@@ -128,14 +130,18 @@ class FrontDoor:
 
 
 async def _pipe(source, target) -> None:
-    """Pass every message from one websocket to the other; when the source closes, close the target."""
-    async for message in source:
-        if message.type == aiohttp.WSMsgType.BINARY:
-            await target.send_bytes(message.data)
-        elif message.type == aiohttp.WSMsgType.TEXT:
-            await target.send_str(message.data)
-        else:
-            break
+    """Pass every message from one websocket to the other; when either side closes or goes away, close both."""
+    try:
+        async for message in source:
+            if message.type == aiohttp.WSMsgType.BINARY:
+                await target.send_bytes(message.data)
+            elif message.type == aiohttp.WSMsgType.TEXT:
+                await target.send_str(message.data)
+            else:
+                break
+    except (ConnectionError, aiohttp.ClientError):  # a browser closed its tab while a message was on its way
+        pass
+    await source.close()
     await target.close()
 
 

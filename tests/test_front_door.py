@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import logging
 from collections.abc import Awaitable, Callable
 
 import aiohttp
@@ -27,6 +28,8 @@ def backend(number: int) -> web.Application:
         return response
 
     async def stream(request: web.Request) -> web.WebSocketResponse:
+        if "Sec-WebSocket-Protocol" not in request.headers:  # as Streamlit refuses a socket without its token
+            raise web.HTTPForbidden(text="no XSRF token")
         socket = web.WebSocketResponse(protocols=["streamlit"])
         await socket.prepare(request)
         await socket.send_str(f"process {number} protocols {request.headers.get('Sec-WebSocket-Protocol')}")
@@ -35,6 +38,9 @@ def backend(number: int) -> web.Application:
                 await socket.send_bytes(message.data[::-1])
             elif message.data == "close":
                 await socket.close()
+            elif message.data == "flood":  # many answers, as a page's run sends them
+                for _ in range(2000):
+                    await socket.send_bytes(bytes(10_000))
         return socket
 
     app = web.Application()
@@ -157,3 +163,37 @@ def test_a_process_that_cannot_be_reached_gets_a_plain_message():
             assert response.status == 200  # the other process still serves
 
     with_door(test, down=1)
+
+
+def test_a_websocket_the_process_refuses_is_refused_the_same_way():
+    async def test(door: FrontDoor, url: str) -> None:
+        async with aiohttp.ClientSession() as browser:
+            try:
+                await browser.ws_connect(f"{url}/_stcore/stream")
+            except aiohttp.WSServerHandshakeError as refused:
+                assert refused.status == 403
+            else:
+                raise AssertionError("the door accepted a websocket its process refused")
+        assert door.open_streams == [0, 0]
+
+    with_door(test)
+
+
+def test_a_browser_that_goes_away_mid_answer_costs_nothing_but_its_socket(caplog):
+    async def test(door: FrontDoor, url: str) -> None:
+        browser = aiohttp.ClientSession()
+        socket = await browser.ws_connect(f"{url}/_stcore/stream", protocols=["streamlit"])
+        await socket.receive_str()
+        await socket.send_str("flood")
+        await socket.receive_bytes()
+        await browser.connector.close()  # the tab is gone: no closing handshake
+        for _ in range(250):
+            if door.open_streams == [0, 0]:
+                break
+            await asyncio.sleep(0.02)
+        assert door.open_streams == [0, 0]
+        await browser.close()
+
+    with caplog.at_level(logging.ERROR):
+        with_door(test)
+    assert not [record for record in caplog.records if record.levelno >= logging.ERROR], caplog.text
