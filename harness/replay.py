@@ -215,7 +215,11 @@ async def training_student(student: Student, setup: list[Step], start: StartLine
             for fragment_id in output.stopped_auto_reruns:
                 timers.pop(fragment_id, None)
             if not timers:
-                raise RuntimeError("the Train page shows neither a training going on nor its result")
+                raise RuntimeError(
+                    "the Train page shows neither a training going on nor its result "
+                    f"(its last run: {'the whole page' if output.full_run else 'a fragment'}, status {output.status}, "
+                    f"fragments stopped {output.stopped_auto_reruns}, warnings {output.warnings})"
+                )
             if time.perf_counter() > deadline:
                 raise TimeoutError(f"the training did not finish within {student.timeouts.training_seconds:.0f} s")
             fragment_id, interval = next(iter(timers.items()))

@@ -8,8 +8,8 @@ so when thirty students stroke in the same second, their strokes take turns on o
 them, a burst is shared by all cores.
 
 What the processes must share, they share outside their memory: runs and settings on disk, the class's drawings
-in SQLite, and the training line, which this process holds and serves to them over a loopback socket with a
-random key (training_line.py). Trainings run in worker processes started from here (worker.py).
+in SQLite, and the training line, which this process holds and serves to them over a Unix socket with a random
+key (training_line.py). Trainings run in worker processes started from here (worker.py).
 """
 
 from __future__ import annotations
@@ -105,14 +105,14 @@ class StreamlitProcess:
 
 def serve_class(host: str, port: int, processes: int, streamlit_options: list[str]) -> None:
     """Start the line and the processes, then serve the front door on host:port until stopped (Ctrl-C)."""
-    # 1. The training line, served on a loopback port to the processes that know its key.
+    # 1. The training line, served to the processes that know its key.
     key = secrets.token_bytes(16)
     line = TrainingLine(TrainingQueue(RunStore(config.runs_dir()), config.max_concurrent_trainings()))
-    line_host, line_port = serve_line(line, (LOOPBACK, 0), key)
+    line_address = serve_line(line, key)
     environment = {
         **os.environ,
         "TF_CPP_MIN_LOG_LEVEL": os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2"),
-        "MNIST_APP_LINE": f"{line_host}:{line_port}",
+        "MNIST_APP_LINE": line_address,
         "MNIST_APP_LINE_KEY": key.hex(),
     }
     # 2. The Streamlit processes, on loopback only: the class reaches them through the door.
@@ -125,8 +125,7 @@ def serve_class(host: str, port: int, processes: int, streamlit_options: list[st
         for process in streamlit:
             process.wait_until_healthy()
         threading.Thread(target=keep_running, args=(streamlit, stopping), name="keep-running", daemon=True).start()
-        shown = "localhost" if host in ("0.0.0.0", "::", "") else host
-        print(f"The class is served at http://{shown}:{port} ({processes} Streamlit processes)", flush=True)
+        print(greeting(host, port, processes), flush=True)
         # 3. The front door, until Ctrl-C or SIGTERM.
         run_front_door([process.url for process in streamlit], host, port)
     finally:
@@ -137,6 +136,28 @@ def serve_class(host: str, port: int, processes: int, streamlit_options: list[st
 
 
 RESTARTS = threading.Lock()  # a process is never started again while the server stops them all
+
+
+def greeting(host: str, port: int, processes: int) -> str:
+    """Where the class opens the app, in both languages, with this computer's network address when it has one."""
+    everywhere = host in ("0.0.0.0", "::", "")
+    address = network_address() if everywhere else host
+    count = f"{processes} Streamlit process" + ("es" if processes > 1 else "")
+    lines = [f"수업 서버가 준비되었습니다 / The class server is ready ({count})"]
+    lines.append(f"  이 컴퓨터 / this computer:   http://{'localhost' if everywhere else host}:{port}")
+    if everywhere and address:
+        lines.append(f"  학생들 / students:           http://{address}:{port}")
+    return "\n".join(lines)
+
+
+def network_address() -> str | None:
+    """This computer's address on its network (the one its default route leaves from), or None offline."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.254.254.254", 1))  # a UDP "connect" sends nothing; it only picks the route
+            return probe.getsockname()[0]
+        except OSError:
+            return None
 
 
 def keep_running(streamlit: list[StreamlitProcess], stopping: threading.Event) -> None:

@@ -11,7 +11,7 @@ MNIST_APP_TEACHER_PASSWORD  the Teacher page's password (or teacher_password in 
 MNIST_APP_CLASS_DB     the class's drawings, an SQLite file (default: class-drawings.sqlite3 beside the runs).
 MNIST_APP_PROCESSES    Streamlit processes a class server runs behind its front door (default: one per core).
 MNIST_APP_LINE, MNIST_APP_LINE_KEY  set by the class server for its Streamlit processes: where the shared
-                       training line listens (host:port) and its key (hex). Unset: each process has its own line.
+                       training line listens (a Unix socket) and its key (hex). Unset: each process has its own.
 """
 
 from __future__ import annotations
@@ -69,13 +69,12 @@ def server_processes() -> int:
     return max(1, int(value) if value else (os.cpu_count() or 1))
 
 
-def line_address() -> tuple[tuple[str, int], bytes] | None:
+def line_address() -> tuple[str, bytes] | None:
     """Where the class server's shared training line listens and its key, or None: this process keeps its own."""
     value = os.environ.get("MNIST_APP_LINE", "").strip()
     if not value:
         return None
-    host, _, port = value.rpartition(":")
-    return (host, int(port)), bytes.fromhex(os.environ.get("MNIST_APP_LINE_KEY", ""))
+    return value, bytes.fromhex(os.environ.get("MNIST_APP_LINE_KEY", ""))
 
 
 def training_place() -> str:

@@ -2,8 +2,10 @@
 
 A class server may run several Streamlit processes (class_server.py), one per core, and they must share one line:
 one student, one training; one training at a time per two cores; one quick training for everybody. So the line
-lives in one process and the others reach it over a loopback socket with multiprocessing's managers: each call is
-one pickled request and answer (well under a millisecond), a refusal comes back as the same Refusal.
+lives in one process and the others reach it with multiprocessing's managers, over a Unix socket in a private
+temporary folder (a named pipe on Windows): each call is one pickled request and answer, a refusal comes back as
+the same Refusal. Not over TCP: Streamlit runs each script run on a new thread, each thread opens its own
+connection, and a TCP connection's handshake took 49 ms here (delayed acknowledgements) against 0.9 ms.
 
 A single Streamlit process (tests, `streamlit run app.py`) keeps its line in its own memory. Both give the pages
 the same TrainingLine methods.
@@ -11,6 +13,7 @@ the same TrainingLine methods.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from multiprocessing.managers import BaseManager
 
@@ -21,7 +24,7 @@ from mnist_core.students import Owner
 from mnist_core.training import TrainingSettings
 from mnist_core.training_queue import TrainingQueue
 
-Address = tuple[str, int]
+Address = str  # a Unix socket's path, or a Windows pipe's name
 
 
 class TrainingLine:
@@ -47,7 +50,9 @@ class TrainingLine:
         return job.id if job is not None else None
 
     def line(self) -> list[JobSnapshot]:
-        return self.queue.line()
+        """Every job running or waiting, for the teacher's list: their progress without the weight pictures and
+        loss traces a training's own page draws (up to megabytes a job, polled every few seconds)."""
+        return [dataclasses.replace(job, weights=[], batch_losses=[]) for job in self.queue.line()]
 
     def start_quick(self, settings: TrainingSettings) -> int:
         """The one quick training under way, or a new one with these settings (SharedTraining)."""
@@ -59,12 +64,12 @@ class TrainingLine:
         return job.snapshot() if job is not None else None
 
 
-def serve_line(line: TrainingLine, address: Address, authkey: bytes) -> Address:
-    """Serve `line` to other processes from a thread of this one; returns the address it listens on (port 0
-    takes a free one). Only processes that know `authkey` may connect."""
+def serve_line(line: TrainingLine, authkey: bytes) -> Address:
+    """Serve `line` to the other processes of this computer from a thread of this one; returns its address. Only
+    processes that know `authkey` may connect."""
     manager_class = type("LineServer", (BaseManager,), {})  # a registry of its own for each line served
     manager_class.register("line", callable=lambda: line)
-    server = manager_class(address=address, authkey=authkey).get_server()
+    server = manager_class(authkey=authkey).get_server()  # no address: a fresh one of this system's local kind
     threading.Thread(target=server.serve_forever, name="training-line", daemon=True).start()
     return server.address
 

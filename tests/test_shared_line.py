@@ -32,9 +32,9 @@ def held(monkeypatch) -> Iterator[StandInTraining]:
 
 
 @pytest.fixture
-def served(store, held) -> tuple[TrainingLine, tuple[str, int]]:
+def served(store, held) -> tuple[TrainingLine, str]:
     line = TrainingLine(TrainingQueue(store, max_running=1))
-    return line, serve_line(line, ("127.0.0.1", 0), KEY)
+    return line, serve_line(line, KEY)
 
 
 def test_a_student_is_one_student_on_every_process(served, held):
@@ -48,10 +48,12 @@ def test_a_student_is_one_student_on_every_process(served, held):
     assert second_process.active_job_id(Owner("MIN-JUN")) == job_id
     waiting = second_process.submit(TrainingSettings(epochs=1), Owner("Ji-woo"))
     assert [snapshot.id for snapshot in first_process.line()] == [job_id, waiting]
+    assert not any(snapshot.weights or snapshot.batch_losses for snapshot in first_process.line())  # ... the list not
     assert first_process.snapshot(waiting).queue_position == 1
     held.release.set()
     assert line.queue.wait_all(timeout=30)
     assert first_process.snapshot(job_id).state == JobState.FINISHED
+    assert first_process.snapshot(job_id).batch_losses  # a training's own page gets its loss trace ...
     assert second_process.active_job_id(Owner("Min-jun")) is None
 
 

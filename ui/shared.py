@@ -39,7 +39,7 @@ def training_line() -> TrainingLine:
 
 
 @st.cache_resource(show_spinner=False)
-def _training_line(root: str, shared: tuple[tuple[str, int], bytes] | None) -> TrainingLine:
+def _training_line(root: str, shared: tuple[str, bytes] | None) -> TrainingLine:
     if shared is not None:
         return connect_line(*shared)
     return TrainingLine(TrainingQueue(_run_store(root), config.max_concurrent_trainings()))
