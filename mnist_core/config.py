@@ -9,7 +9,7 @@ MNIST_APP_TRAINING_IN  "process" (default: each training in a worker process of 
                        server's process; for tests that replace training with a stand-in).
 MNIST_APP_TEACHER_PASSWORD  the Teacher page's password (or teacher_password in .streamlit/secrets.toml).
 MNIST_APP_CLASS_DB     the class's drawings, an SQLite file (default: class-drawings.sqlite3 beside the runs).
-MNIST_APP_PROCESSES    Streamlit processes a class server runs behind its front door (default: one per core).
+MNIST_APP_PROCESSES    Streamlit processes a class server runs behind its front door (default: one per core, up to 4).
 MNIST_APP_LINE, MNIST_APP_LINE_KEY  set by the class server for its Streamlit processes: where the shared
                        training line listens (a Unix socket) and its key (hex). Unset: each process has its own.
 """
@@ -63,10 +63,14 @@ def max_concurrent_trainings(environ: Mapping[str, str] | None = None) -> int:
     return max(1, (os.cpu_count() or 2) // 2)
 
 
+MOST_PROCESSES_BY_DEFAULT = 4  # each holds its own TensorFlow (about 350 MB); four cores serve 60 students
+
+
 def server_processes() -> int:
-    """How many Streamlit processes a class server runs: one per core (Python runs one thread at a time in each)."""
+    """How many Streamlit processes a class server runs: one per core (Python runs one thread at a time in each),
+    at most four unless MNIST_APP_PROCESSES says otherwise."""
     value = os.environ.get("MNIST_APP_PROCESSES", "").strip()
-    return max(1, int(value) if value else (os.cpu_count() or 1))
+    return max(1, int(value) if value else min(os.cpu_count() or 1, MOST_PROCESSES_BY_DEFAULT))
 
 
 def line_address() -> tuple[str, bytes] | None:

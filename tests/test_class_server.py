@@ -19,6 +19,8 @@ from streamlit.proto.ClientState_pb2 import ClientState
 from harness.processes import process_tree
 from harness.server import AppServer, start_class_server
 from harness.streamlit_ws import StreamlitSession
+from mnist_core import config
+from mnist_core.class_server import greeting
 from mnist_core.front_door import COOKIE
 
 RESTART_TIMEOUT = 120  # seconds for a killed process to serve again (Streamlit's start on a busy machine)
@@ -100,3 +102,21 @@ def zombie(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
     except OSError:
         return True
+
+
+def test_one_process_per_core_up_to_four_unless_the_teacher_says(monkeypatch):
+    monkeypatch.delenv("MNIST_APP_PROCESSES", raising=False)
+    for cores, processes in ((1, 1), (2, 2), (8, 4), (None, 1)):
+        monkeypatch.setattr(os, "cpu_count", lambda cores=cores: cores)
+        assert config.server_processes() == processes
+    monkeypatch.setenv("MNIST_APP_PROCESSES", "6")
+    assert config.server_processes() == 6
+
+
+def test_the_greeting_says_where_students_open_the_app_in_both_languages(monkeypatch):
+    monkeypatch.setattr("mnist_core.class_server.network_address", lambda: "192.168.0.7")
+    everywhere = greeting("0.0.0.0", 8501, 2)
+    assert "http://192.168.0.7:8501" in everywhere and "학생들" in everywhere and "students" in everywhere
+    assert "2 Streamlit processes" in everywhere
+    alone = greeting("127.0.0.1", 8600, 1)
+    assert "http://127.0.0.1:8600" in alone and "1 Streamlit process)" in alone and "192.168" not in alone
