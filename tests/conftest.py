@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
+from stand_ins import StandInTraining, use_stand_in_training
 
 from mnist_core.runs import RunStore
 from mnist_core.training import TrainingResult, TrainingSettings, train
@@ -29,6 +30,15 @@ def quick_result() -> TrainingResult:
 @pytest.fixture
 def store(tmp_path) -> RunStore:
     return RunStore(tmp_path / "runs")
+
+
+@pytest.fixture
+def held(monkeypatch) -> Iterator[StandInTraining]:
+    """Trainings replaced by a stand-in that holds in its first epoch until `held.release` is set."""
+    training = StandInTraining(release_at_once=False)
+    use_stand_in_training(monkeypatch, training)
+    yield training
+    training.release.set()
 
 
 @pytest.fixture

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 
 import pytest
-from stand_ins import StandInTraining, use_stand_in_training, wait_until
+from stand_ins import wait_until
 
 from harness.apptest import DRAW, MISTAKES, TRAIN, container, open_app, texts
 from mnist_core import i18n
@@ -36,14 +35,6 @@ def classroom(tmp_path, monkeypatch):
     monkeypatch.setenv("MNIST_APP_TEACHER_PASSWORD", PASSWORD)
     monkeypatch.setenv("MNIST_APP_MAX_TRAININGS", "1")
     return root
-
-
-@pytest.fixture
-def held(monkeypatch) -> Iterator[StandInTraining]:
-    training = StandInTraining(release_at_once=False)
-    use_stand_in_training(monkeypatch, training)
-    yield training
-    training.release.set()
 
 
 def job_of(at):

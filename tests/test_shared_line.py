@@ -7,10 +7,9 @@ import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 
 import pytest
-from stand_ins import StandInTraining, use_stand_in_training, wait_until
+from stand_ins import wait_until
 
 from mnist_core.caps import Caps
 from mnist_core.jobs import JobState
@@ -21,14 +20,6 @@ from mnist_core.training_line import TrainingLine, connect_line, serve_line
 from mnist_core.training_queue import TrainingQueue
 
 KEY = os.urandom(16)
-
-
-@pytest.fixture
-def held(monkeypatch) -> Iterator[StandInTraining]:
-    training = StandInTraining(release_at_once=False)
-    use_stand_in_training(monkeypatch, training)
-    yield training
-    training.release.set()
 
 
 @pytest.fixture

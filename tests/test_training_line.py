@@ -4,10 +4,9 @@ when joining, stops by the teacher that say so, and a wait estimated from the li
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import pytest
-from stand_ins import StandInTraining, use_stand_in_training, wait_until
+from stand_ins import wait_until
 
 from mnist_core.caps import Caps
 from mnist_core.jobs import JobState
@@ -15,14 +14,6 @@ from mnist_core.refusal import Refusal
 from mnist_core.students import TEACHER, Owner
 from mnist_core.training import TrainingSettings
 from mnist_core.training_queue import TrainingQueue
-
-
-@pytest.fixture
-def held(monkeypatch) -> Iterator[StandInTraining]:
-    training = StandInTraining(release_at_once=False)
-    use_stand_in_training(monkeypatch, training)
-    yield training
-    training.release.set()
 
 
 def test_a_student_has_one_job_at_a_time_from_any_tab_or_device(store, held):
