@@ -6,7 +6,6 @@ door's plain message covers the seconds in between. Stopping the server stops ev
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import time
@@ -18,7 +17,7 @@ from streamlit.proto.ClientState_pb2 import ClientState
 
 from harness.processes import process_tree
 from harness.server import AppServer, start_class_server
-from harness.streamlit_ws import StreamlitSession
+from harness.streamlit_ws import StreamlitSession, run_apart
 from mnist_core import config
 from mnist_core.class_server import greeting
 from mnist_core.front_door import COOKIE
@@ -72,7 +71,7 @@ def test_a_killed_process_is_started_again_and_the_others_students_never_notice(
         finally:
             await session.close()
 
-    asyncio.run(a_page_on_the_other_process())
+    run_apart(a_page_on_the_other_process())
     deadline = time.monotonic() + RESTART_TIMEOUT
     while get_as(class_server, 1, "/_stcore/health") != (200, "ok"):
         status, text = get_as(class_server, 1, "/_stcore/health")

@@ -17,9 +17,7 @@ import statistics
 import struct
 import time
 import zlib
-from collections.abc import Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from collections.abc import Callable
 
 import pytest
 from PIL import Image
@@ -28,14 +26,13 @@ from streamlit.proto.ClientState_pb2 import ClientState
 from harness.recording import DrawingRecording, record_drawing
 from harness.replay import as_student
 from harness.server import start_app_server
-from harness.streamlit_ws import RunOutput, StreamlitSession
+from harness.streamlit_ws import RunOutput, StreamlitSession, run_apart
 from mnist_core import config
 from mnist_core.i18n import t
 from mnist_core.runs import RunStore
 from mnist_core.strokes import load_pen_digits, pick_per_label
 
 TIMEOUT = 60
-T = TypeVar("T")
 
 
 def png(image: Image.Image) -> bytes:
@@ -108,12 +105,6 @@ def recording(class_server, browser) -> DrawingRecording:
         return record_drawing(page, class_server.url, digits)
     finally:
         page.close()
-
-
-def run_apart(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Runs a coroutine in a thread of its own: the session's Playwright keeps an event loop running in this one."""
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        return thread.submit(asyncio.run, coroutine).result()
 
 
 async def opened(url: str, recording: DrawingRecording, name: str) -> StreamlitSession:

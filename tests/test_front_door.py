@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 import aiohttp
 from aiohttp import web
 
+from harness.streamlit_ws import run_apart
 from mnist_core.front_door import COOKIE, FrontDoor
 
 
@@ -80,7 +81,7 @@ def with_door(test: Callable[[FrontDoor, str], Awaitable[None]], backends: int =
             for runner in runners:
                 await runner.cleanup()
 
-    asyncio.run(main())
+    run_apart(main())
 
 
 def test_each_new_browser_is_seated_in_turn_and_stays_where_it_sat():
