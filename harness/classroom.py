@@ -87,6 +87,7 @@ class ClassFigures:
             "burst_p95_s": rounded(percentile(self.light.first_stroke_seconds, 0.95), 4),  # each one's first stroke
             "browser_strokes": len(self.browser_stroke_seconds),
             "browser_p50_s": rounded(percentile(self.browser_stroke_seconds, 0.50), 4),
+            "browser_stroke_s": [rounded(value, 3) for value in self.browser_stroke_seconds],  # in drawing order
             "browser_strokes_during_replay": self.browser_strokes_during_replay,
             "readings": self.readings,
             "training_s": [rounded(value, 1) for value in self.light.training_seconds],
