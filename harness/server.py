@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+
+from mnist_core.class_server import free_ports, health_ok, streamlit_command
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 HEALTH_TIMEOUT = 90  # seconds until /_stcore/health says ok (a busy machine, a cold disk)
@@ -85,9 +85,7 @@ def signal_group(process: subprocess.Popen, sig: int) -> bool:
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return free_ports(1)[0]
 
 
 def server_environment(settings: dict[str, str]) -> dict[str, str]:
@@ -98,31 +96,24 @@ def server_environment(settings: dict[str, str]) -> dict[str, str]:
 
 def server_command(port: int, options: dict[str, str] | None = None) -> list[str]:
     """`streamlit run app.py` on 127.0.0.1:<port>, headless, plus more `streamlit run` settings."""
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true",
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    for name, value in (options or {}).items():
-        command += [f"--{name}", value]
-    return command
+    return streamlit_command(
+        port, flags({"browser.gatherUsageStats": "false", "server.fileWatcherType": "none", **(options or {})})
+    )
 
 
 def class_server_command(port: int, processes: int, options: dict[str, str] | None = None) -> list[str]:
     """`python -m mnist_core serve` with `processes` Streamlit processes, its front door on 127.0.0.1:<port>."""
-    command = [
+    return [
         sys.executable, "-m", "mnist_core", "serve",
         "--processes", str(processes),
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--server.fileWatcherType", "none",
+        *flags({"server.address": "127.0.0.1", "server.port": str(port), "server.fileWatcherType": "none"}),
+        *flags(options or {}),
     ]  # fmt: skip
-    for name, value in (options or {}).items():
-        command += [f"--{name}", value]
-    return command
+
+
+def flags(options: dict[str, str]) -> list[str]:
+    """{"server.port": "8600"} -> ["--server.port", "8600"]: settings as `streamlit run` takes them."""
+    return [part for name, value in options.items() for part in (f"--{name}", value)]
 
 
 def start_app_server(
@@ -173,11 +164,3 @@ def wait_for_health(server: AppServer, timeout: float = HEALTH_TIMEOUT) -> None:
             return
         time.sleep(0.2)
     raise TimeoutError(f"streamlit did not answer /_stcore/health within {timeout} s:\n{server.log_tail()}")
-
-
-def health_ok(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except OSError:
-        return False

@@ -52,15 +52,8 @@ class StreamlitProcess:
         return f"http://{LOOPBACK}:{self.port}"
 
     def start(self) -> None:
-        command = [
-            sys.executable, "-m", "streamlit", "run", "app.py",
-            "--server.address", LOOPBACK,
-            "--server.port", str(self.port),
-            "--server.headless", "true",
-            *self.options,
-        ]  # fmt: skip
         self.process = subprocess.Popen(
-            command,
+            streamlit_command(self.port, self.options),
             cwd=config.PROJECT_ROOT,
             env=self.environment,
             stdout=subprocess.PIPE,
@@ -77,16 +70,9 @@ class StreamlitProcess:
             if line.strip() and not any(part in line for part in GREETING):
                 print(f"[process {self.number}] {line}", end="", flush=True)
 
-    def healthy(self) -> bool:
-        try:
-            with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                return response.read().strip() == b"ok"
-        except OSError:
-            return False
-
     def wait_until_healthy(self, timeout: float = START_TIMEOUT) -> None:
         deadline = time.monotonic() + timeout
-        while not self.healthy():
+        while not health_ok(self.url):
             if self.process is not None and self.process.poll() is not None:
                 raise RuntimeError(f"Streamlit process {self.number} ended as it started (its output is above)")
             if time.monotonic() > deadline:
@@ -172,6 +158,26 @@ def keep_running(streamlit: list[StreamlitProcess], stopping: threading.Event) -
                 code = process.process.returncode
                 print(f"Streamlit process {process.number} ended (code {code}); starting it again", flush=True)
                 process.start()
+
+
+def streamlit_command(port: int, options: list[str]) -> list[str]:
+    """`streamlit run app.py`, headless, on a loopback port, with more `streamlit run` options."""
+    return [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.address", LOOPBACK,
+        "--server.port", str(port),
+        "--server.headless", "true",
+        *options,
+    ]  # fmt: skip
+
+
+def health_ok(url: str) -> bool:
+    """Whether the Streamlit server (or the class server's door) at `url` answers its health check."""
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.read().decode().strip() == "ok"
+    except OSError:
+        return False
 
 
 def free_ports(count: int) -> list[int]:
