@@ -78,7 +78,7 @@ async def bursts(server: AppServer, processes: int, recording: DrawingRecording,
         # the class server's own process: the front door (and the training line, idle here); with no door, the server
         "door_cpu_ms_per_stroke": round(1000 * door_cpu / len(stroke_seconds), 1) if processes else None,
         "peak_rss_mb": round(peak_rss_bytes / 2**20),  # each process's resident memory, added up
-        "peak_pss_mb": round(memory.peak_pss_bytes / 2**20),  # the shared pages (TensorFlow's libraries) once
+        "peak_pss_mb": round(memory.peak_pss_bytes / 2**20),  # the shared pages (libraries) once
         "problems": (figures.errors + figures.wrong_readings)[:3],
     }
 

@@ -76,7 +76,7 @@ def fine_tune(name: str, digits, parent, folder: Path, epochs: int, learning_rat
     path = folder / f"{name}.sqlite3"
     os.environ["MNIST_APP_CLASS_DB"] = str(path)  # where the training reads the class set, as a worker would
     class_set = ClassDrawings(path)
-    parent_model = store.load_model(parent.id)
+    parent_model = store.load_network(parent.id)
     give_all(class_set, pen_gifts(digits, Predictor(parent_model)), parent.id)
     latest, count = class_set.version()
     split = class_set.training_split(latest, SPLIT_SEED)
@@ -88,7 +88,7 @@ def fine_tune(name: str, digits, parent, folder: Path, epochs: int, learning_rat
     outcome = worker.train_and_save(settings, store, TEACHER, TrainingListener(), threading.Event())
     seconds = time.perf_counter() - started
     child = store.get(outcome["run_id"])
-    result = before_after(split, parent_model, store.load_model(child.id), parent.test_accuracy, child.test_accuracy)
+    result = before_after(split, parent_model, store.load_network(child.id), parent.test_accuracy, child.test_accuracy)
     mnist_images = settings.train_limit or 60_000
     print(f"  fine-tuning: {epochs} epochs on {mnist_images:,} MNIST images + {len(split.y_train)} class drawings, "
           f"learning rate {settings.learning_rate:g}: {seconds:.0f} s (fit {child.fit_seconds:.0f} s)")  # fmt: skip

@@ -120,7 +120,7 @@ def main() -> None:
     from mnist_core.strokes import load_pen_digits
 
     record = provide_default_drawing_run(folder / "runs", reuse_from=config.PROJECT_ROOT / "runs")
-    predictor = Predictor(RunStore(folder / "runs").load_model(record.id))
+    predictor = Predictor(RunStore(folder / "runs").load_network(record.id))
     gifts = pen_gifts(load_pen_digits(config.pen_digits_path()), predictor)
     print(f"model {record.id}; {len(gifts)} pen digits read; folder {folder}")
 

@@ -35,7 +35,7 @@ def main() -> None:
     print(f"{'run':<32} {'model':<5} {'epochs':>6} {'test acc':>8} {'handwriting':>11}")
     for record in records:
         try:
-            predictor = Predictor(store.load_model(record.id))
+            predictor = Predictor(store.load_network(record.id))
         except RunError as error:
             print(f"{record.id:<32} skipped: {error}")
             continue

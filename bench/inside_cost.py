@@ -3,15 +3,15 @@
 Three parts, in milliseconds per stroke, each the median (and 95th percentile) over --calls strokes of real
 handwriting (UNIPEN pen digits from samples/, rendered like the browser canvas):
 
-- forward pass: the sub-model that also returns the inner layers, against the plain model it replaces
-  (`predict_on_batch` of each on the same prepared image);
+- forward pass: the network keeping its inner layers' outputs, against the plain pass
+  (`Network.outputs` of each on the same prepared image);
 - view: picking the units, their weights and the pushes from that pass (`Inside.view`);
 - section: `ui.inside.inside_network` drawing it all inside a Streamlit script run (AppTest, no browser):
   the pictures, their PNGs, and the elements. What a real server does beyond AppTest (sending the
   elements down the websocket) is left out, as are the browser's own costs. Its CPU time (the script
   thread's) is printed too: on a shared machine it moves far less than the wall time.
 
-Added per stroke = (sub-model - plain model) + view + section; the target is at most 20 ms. The models are
+Added per stroke = (with inner layers - plain pass) + view + section; the target is at most 20 ms. The models are
 the newest MNIST run of each kind found in the --runs-dir folders; a kind with no run is trained here first
 (1 epoch on 5,000 images, under a minute). Weight pictures are made once and kept (ui/inside.py), as on
 the server, so a unit's first appearance costs more than later ones: that is what p95 and max show.
@@ -57,7 +57,7 @@ def newest_model(runs_dirs: list[Path], kind: str):
         record = next((r for r in store.list() if r.dataset == "mnist" and r.model_kind == kind), None)
         if record is not None:
             print(f"{kind}: run {record.id} from {runs_dir} (test accuracy {record.test_accuracy:.4f})")
-            return store.load_model(record.id)
+            return store.load_network(record.id)
     from mnist_core.training import TrainingSettings, train
 
     print(f"{kind}: no MNIST run of this kind; training one on 5,000 images for 1 epoch first")
@@ -95,9 +95,10 @@ def measure(model, canvases: list, calls: int) -> float:
 
     predictor = Predictor(model)
     images = [prepared.image[None] for prepared in map(canvas_to_mnist, canvases) if prepared.ok]
-    plain = timed(model.predict_on_batch, images, calls)
-    sub_model = timed(predictor.inside.network.predict_on_batch, images, calls)
-    outputs = [[layer[0] for layer in predictor.inside.network.predict_on_batch(image)] for image in images]
+    network, shown = predictor.network, predictor.inside.shown
+    plain = timed(network.outputs, images, calls)
+    sub_model = timed(lambda image: network.outputs(image, shown), images, calls)
+    outputs = [[layer[0] for layer in network.outputs(image, shown)] for image in images]
     view = timed(predictor.inside.view, outputs, calls)
 
     runs: list[tuple[float, float]] = []

@@ -6,8 +6,7 @@ or synthetic strokes when that file is missing. The model is the run the Draw pa
 loaded from disk as the app loads it; without one, a small model is trained here first (a minute or less).
 
 Three timings per call, in milliseconds: preprocessing (`canvas_to_mnist`), inference
-(`Predictor.probabilities`) and the whole `read_canvas`. A few warm-up calls run first (the first call
-builds TensorFlow's predict function) and are not counted.
+(`Predictor.probabilities`) and the whole `read_canvas`. A few warm-up calls run first and are not counted.
 
     .venv/bin/python bench/predict_latency.py
     .venv/bin/python bench/predict_latency.py --calls 2000 --runs-dir runs
@@ -54,7 +53,7 @@ def load_or_train_model(runs_dir: Path):
     record = defaults.drawing_run(store.list())
     if record is not None:
         print(f"Model: run {record.id} from {runs_dir} (test accuracy {record.test_accuracy:.4f})")
-        return store.load_model(record.id)
+        return store.load_network(record.id)
     from mnist_core.training import TrainingSettings, train
 
     print(f"Model: no MNIST run in {runs_dir}; training one on 10,000 images for 2 epochs first")

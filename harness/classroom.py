@@ -48,7 +48,7 @@ class ClassFigures:
     wrong_readings: list[str]
     readings: int
     peak_rss_bytes: int | None  # the server's processes' resident memory, added up
-    peak_pss_bytes: int | None  # the same with shared pages (TensorFlow's libraries) counted once
+    peak_pss_bytes: int | None  # the same with shared pages (libraries) counted once
     server_cpu_seconds: float | None
     tool_cpu_seconds: float  # this process with its Chromium: the load's own cost, on the same cores
     clients_cpu_seconds: float  # this process alone, mostly the light clients

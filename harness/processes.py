@@ -65,8 +65,8 @@ def tree_rss_bytes(pid: int) -> int:
 def tree_pss_bytes(pid: int) -> int:
     """Proportional memory of a process and its descendants: what they take from the machine together.
 
-    RSS counts a shared page in every process that maps it; TensorFlow's libraries alone are about 350 MB of such
-    pages in each Streamlit process and training worker. PSS splits each shared page among its processes, so the
+    RSS counts a shared page in every process that maps it (the libraries: Python's, numpy's, and TensorFlow's
+    350 MB in each training worker). PSS splits each shared page among its processes, so the
     tree's sum counts it once.
     """
     total = 0

@@ -1,7 +1,8 @@
 """mnist_core: the data sets, the model, training, evaluation, drawing preprocessing and saved runs.
 
 Plain Python with no Streamlit import, so the command line, the tests and the app share one implementation.
-TensorFlow is imported lazily (it takes seconds), only by the modules that need it.
+TensorFlow is imported lazily (it takes seconds), only by the modules that train: a trained network reads
+images in numpy (Network, from RunStore.load_network or network_of a Keras model).
 
 The names below are the ones to use from a notebook or a script:
 
@@ -16,6 +17,7 @@ from mnist_core.datasets import Dataset
 from mnist_core.datasets import load as load_dataset
 from mnist_core.evaluation import Evaluation, evaluate
 from mnist_core.figures import four_curves
+from mnist_core.network import Network, network_of
 from mnist_core.predict import Predictor, Reading
 from mnist_core.preprocess import canvas_to_mnist
 from mnist_core.runs import RunRecord, RunStore
@@ -24,6 +26,7 @@ from mnist_core.training import TrainingResult, TrainingSettings, train
 __all__ = [
     "Dataset",
     "Evaluation",
+    "Network",
     "Predictor",
     "Reading",
     "RunRecord",
@@ -34,5 +37,6 @@ __all__ = [
     "evaluate",
     "four_curves",
     "load_dataset",
+    "network_of",
     "train",
 ]

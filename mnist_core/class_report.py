@@ -19,31 +19,16 @@ from mnist_core import presentation as view
 from mnist_core.class_drawings import ClassDrawings, ClassSet
 from mnist_core.evaluation import Evaluation, evaluation_from_probabilities
 from mnist_core.i18n import t
+from mnist_core.network import Network, network_of
 
 if TYPE_CHECKING:
     import keras
 
     from mnist_core.class_split import ClassSplit
 
-READ_BATCH = 256  # images per call into the model: the CNN's feature maps for 256 images are about 20 MB
 FOOLED_SIZE = 12  # drawings on the "fooled the model" board
 CHANCE_DRAWINGS = 2  # held-out drawings read differently by this many or fewer: "hardly changed", that is chance
 FORGETTING_POINTS = 0.5  # an MNIST test accuracy that fell more than this many points shows forgetting
-
-
-def read_images(model: keras.Model, images: np.ndarray) -> np.ndarray:
-    """Ten probabilities for each image (float 0..1, or uint8 0..255 as MNIST's), (n, 10) float32.
-
-    Calls the model directly, batch by batch: safe from many threads at once, and unlike `predict` it sets up
-    no data pipeline for a handful of new drawings.
-    """
-    images = np.asarray(images)
-    images = images.astype(np.float32) / 255.0 if images.dtype == np.uint8 else images.astype(np.float32)
-    parts = [
-        np.asarray(model(images[start : start + READ_BATCH], training=False), dtype=np.float32)
-        for start in range(0, len(images), READ_BATCH)
-    ]
-    return np.concatenate(parts) if parts else np.zeros((0, 10), dtype=np.float32)
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: arrays have no truth value
@@ -86,9 +71,9 @@ def report_of(drawings: ClassSet, probabilities: np.ndarray) -> ClassReport:
 class ClassReadings:
     """One model's readings of one class drawings file, brought up to date on each call. Thread-safe."""
 
-    def __init__(self, store: ClassDrawings, model: keras.Model) -> None:
+    def __init__(self, store: ClassDrawings, model: Network | keras.Model) -> None:
         self.store = store
-        self.model = model
+        self.network = network_of(model)
         self._lock = threading.Lock()
         self._report = report_of(ClassSet.empty(), np.zeros((0, 10), dtype=np.float32))
         self._version = (0, 0)  # (latest id, count) of the drawings in _report
@@ -108,7 +93,7 @@ class ClassReadings:
         known = self._report.drawings
         new = self.store.drawings(after=int(known.ids[-1]) if len(known) else 0)
         drawings = known.followed_by(new)
-        probabilities = np.concatenate([self._report.evaluation.probabilities, read_images(self.model, new.images)])
+        probabilities = np.concatenate([self._report.evaluation.probabilities, self.network.probabilities(new.images)])
         kept = np.isin(drawings.ids, self.store.ids())
         self._report = report_of(drawings.picked(kept), probabilities[kept])
         # The version of what is held now: if more came or went meanwhile, the next call sees a difference.
@@ -132,15 +117,19 @@ class BeforeAfter:
     mnist_after: float
 
 
-def accuracy_on(model: keras.Model, images: np.ndarray, labels: np.ndarray) -> float | None:
+def accuracy_on(model: Network | keras.Model, images: np.ndarray, labels: np.ndarray) -> float | None:
     """The share of the images the model reads as labelled; None with no images."""
     if not len(images):
         return None
-    return float(np.mean(np.argmax(read_images(model, images), axis=1) == labels))
+    return float(np.mean(np.argmax(network_of(model).probabilities(images), axis=1) == labels))
 
 
 def before_after(
-    split: ClassSplit, parent: keras.Model, child: keras.Model, mnist_before: float, mnist_after: float
+    split: ClassSplit,
+    parent: Network | keras.Model,
+    child: Network | keras.Model,
+    mnist_before: float,
+    mnist_after: float,
 ) -> BeforeAfter:
     return BeforeAfter(
         train_drawings=len(split.y_train),

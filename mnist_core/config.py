@@ -63,7 +63,7 @@ def max_concurrent_trainings(environ: Mapping[str, str] | None = None) -> int:
     return max(1, (os.cpu_count() or 2) // 2)
 
 
-MOST_PROCESSES_BY_DEFAULT = 4  # each holds its own TensorFlow (about 350 MB); four cores serve 60 students
+MOST_PROCESSES_BY_DEFAULT = 4  # each holds the loaded runs and its sessions' pictures; four cores serve 60 students
 
 
 def server_processes() -> int:

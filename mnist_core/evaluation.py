@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from mnist_core.model import NUM_CLASSES
-from mnist_core.training import EVALUATION_BATCH_SIZE, scale_images
+from mnist_core.network import Network, network_of
 
 if TYPE_CHECKING:
     import keras
@@ -57,17 +57,9 @@ class Evaluation:
         return indices
 
 
-def predict_probabilities(model: keras.Model, images: np.ndarray) -> np.ndarray:
-    """Class probabilities for a stack of images (uint8 0..255 or float 0..1)."""
-    if images.dtype == np.uint8:
-        images = scale_images(images)
-    return np.asarray(model.predict(images, batch_size=EVALUATION_BATCH_SIZE, verbose=0), dtype=np.float32)
-
-
-def evaluate(model: keras.Model, images: np.ndarray, labels: np.ndarray) -> Evaluation:
-    """Run the model over labelled images once and collect everything the pages show."""
-    probabilities = predict_probabilities(model, images)
-    return evaluation_from_probabilities(probabilities, labels)
+def evaluate(model: Network | keras.Model, images: np.ndarray, labels: np.ndarray) -> Evaluation:
+    """Run the model over labelled images (uint8 0..255 or float 0..1) once and collect everything the pages show."""
+    return evaluation_from_probabilities(network_of(model).probabilities(images), labels)
 
 
 def evaluation_from_probabilities(probabilities: np.ndarray, labels: np.ndarray) -> Evaluation:

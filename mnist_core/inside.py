@@ -1,8 +1,9 @@
 """Inside the network: what its layers make of one drawing, and its first layer's weights as they form.
 
-One forward pass gives both the answer and the layers in between: a Keras sub-model, built once per
-model, returns the hidden layer's activations (dense network) or both convolutions' feature maps (CNN)
-beside the ten probabilities. Plain numpy and Keras, no Streamlit: the pictures are made by the pages.
+One forward pass gives both the answer and the layers in between (network.py keeps the outputs of the layers
+asked for): the hidden layer's activations (dense network) or both convolutions' feature maps (CNN) beside the
+ten probabilities. Plain numpy, no Streamlit: the pictures are made by the pages. The weight snapshots of a
+training in progress are taken from its Keras model.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from mnist_core.model import IMAGE_SHAPE
 
 if TYPE_CHECKING:
     import keras
+
+    from mnist_core.network import Network
 
 UNITS_SHOWN = 16  # the hidden units that fire most for a drawing
 PUSHERS_SHOWN = 5  # the units that add most to one class's score
@@ -64,7 +67,7 @@ class ConvolutionView:
 InsideView = DenseView | ConvolutionView
 
 
-def model_kind(model: keras.Model) -> str | None:
+def model_kind(model: keras.Model | Network) -> str | None:
     """The model's kind, "cnn" or "mlp", by the layers this app names; None for a model built elsewhere."""
     names = {layer.name for layer in model.layers}
     if {"conv1", "conv2", "output"} <= names:
@@ -75,32 +78,24 @@ def model_kind(model: keras.Model) -> str | None:
 
 
 class Inside:
-    """One model's layers worth showing, and a sub-model that returns them with the probabilities.
+    """One network's layers worth showing, and the weights the views hand out.
 
-    Built once per loaded model and shared by every session (the Predictor holds it): nothing here
+    Built once per loaded network and shared by every session (the Predictor holds it): nothing here
     changes after __init__, so it is safe to use from many threads.
     """
 
-    def __init__(self, model: keras.Model) -> None:
-        import keras
-
-        self.kind = model_kind(model)
+    def __init__(self, network: Network) -> None:
+        self.kind = model_kind(network)
         if self.kind is None:
-            raise ValueError(f"Model {model.name!r} has none of the layers the inside view shows.")
-        shown = ["conv1", "conv2"] if self.kind == "cnn" else ["hidden"]
-        # Outputs: the shown layers first, the probabilities last (the same tensors as the model's own).
-        self.network = keras.Model(model.inputs, [*(model.get_layer(name).output for name in shown), *model.outputs])
+            raise ValueError(f"Model {network.name!r} has none of the layers the inside view shows.")
+        # The layers whose outputs a forward pass keeps, in the order view() takes them.
+        self.shown = ("conv1", "conv2") if self.kind == "cnn" else ("hidden",)
         if self.kind == "cnn":
-            self.filters = first_layer_weights(model)
-        else:
-            # numpy copies (3 MB for 1000 units): the view then reads weights without calling TensorFlow.
-            self.hidden_kernel = keras.ops.convert_to_numpy(model.get_layer("hidden").kernel)
-            output = model.get_layer("output")
-            self.output_kernel = keras.ops.convert_to_numpy(output.kernel)
-            self.output_bias = keras.ops.convert_to_numpy(output.bias)
-        for shared in vars(self).values():  # the views hand these out to every session: read only
-            if isinstance(shared, np.ndarray):
-                shared.setflags(write=False)
+            self.filters = conv_filters(network.layer("conv1").weights[0])
+            self.filters.setflags(write=False)  # the views hand it to every session
+        else:  # a Network's weights are read only already
+            self.hidden_kernel = network.layer("hidden").weights[0]
+            self.output_kernel, self.output_bias = network.layer("output").weights
 
     def view(self, outputs: Sequence[np.ndarray]) -> InsideView:
         """What to show for one drawing, from the sub-model's outputs for it (batch axis removed)."""
@@ -151,11 +146,15 @@ def first_layer_weights(model: keras.Model, units: int = SNAPSHOT_UNITS) -> np.n
     import keras
 
     if model_kind(model) == "cnn":
-        kernel = keras.ops.convert_to_numpy(model.get_layer("conv1").kernel)  # (3, 3, 1, filters)
-        return np.ascontiguousarray(kernel[:, :, 0, :].transpose(2, 0, 1))
+        return conv_filters(keras.ops.convert_to_numpy(model.get_layer("conv1").kernel))
     kernel = model.get_layer("hidden").kernel  # (784, hidden units)
     columns = keras.ops.convert_to_numpy(kernel[:, :units])  # only these columns leave TensorFlow
     return np.ascontiguousarray(columns.T.reshape(-1, *IMAGE_SHAPE))
+
+
+def conv_filters(kernel: np.ndarray) -> np.ndarray:
+    """A first convolution's (3, 3, 1, filters) kernel as one (3, 3) picture per filter: (filters, 3, 3)."""
+    return np.ascontiguousarray(kernel[:, :, 0, :].transpose(2, 0, 1))
 
 
 def weight_snapshot(model: keras.Model) -> np.ndarray:

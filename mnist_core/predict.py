@@ -1,18 +1,17 @@
 """Read one drawing fast enough to answer every pen stroke, and show what the layers inside made of it.
 
-`model.predict` sets up a whole data pipeline on each call (tens of milliseconds); `predict_on_batch`
-runs the compiled function directly (well under a millisecond for one image).
+The network runs in numpy (network.py): a fraction of a millisecond for one drawing, no TensorFlow, no lock.
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from mnist_core.inside import Inside, InsideView, model_kind
+from mnist_core.network import Network, network_of
 from mnist_core.preprocess import Prepared, canvas_to_mnist
 
 if TYPE_CHECKING:
@@ -37,27 +36,18 @@ class Reading:
 
 
 class Predictor:
-    """One loaded model, shared by every session that reads drawings with it."""
+    """One loaded network, shared by every session that reads drawings with it (read only, so thread-safe)."""
 
-    def __init__(self, model: keras.Model) -> None:
-        self.model = model
-        # This app's models run as a sub-model that also returns the layers the Draw page shows: one
-        # forward pass for the answer and the view, one compiled function (a model from elsewhere runs as is).
-        self.inside = Inside(model) if model_kind(model) is not None else None
-        self._network = self.inside.network if self.inside is not None else model
-        # Keras builds its predict function on first use; one caller at a time keeps that safe.
-        self._lock = threading.Lock()
-        # The first call traces the predict function (a fraction of a second): do it now, while the page says
-        # "loading the model", not on a student's first stroke.
-        self.probabilities(np.zeros((28, 28), dtype=np.float32))
+    def __init__(self, model: Network | keras.Model) -> None:
+        self.network = network_of(model)
+        self.inside = Inside(self.network) if model_kind(self.network) is not None else None
+        # One forward pass gives the answer and the layers the Draw page shows (this app's networks only).
+        self._shown = self.inside.shown if self.inside is not None else ()
 
     def _outputs(self, image: np.ndarray) -> list[np.ndarray]:
         """The network's outputs for one (28, 28) image, batch axis removed: [*shown layers, probabilities]."""
-        batch = np.asarray(image, dtype=np.float32).reshape(1, 28, 28)
-        with self._lock:
-            outputs = self._network.predict_on_batch(batch)
-        outputs = outputs if isinstance(outputs, list | tuple) else [outputs]
-        return [np.asarray(output, dtype=np.float32)[0] for output in outputs]
+        outputs = self.network.outputs(np.asarray(image, dtype=np.float32).reshape(1, 28, 28), self._shown)
+        return [output[0] for output in outputs]
 
     def probabilities(self, image: np.ndarray) -> np.ndarray:
         """The ten class probabilities for one (28, 28) float image in 0..1."""

@@ -25,6 +25,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mnist_core.network import Network, read_network
+
 if TYPE_CHECKING:
     import keras
 
@@ -193,19 +195,35 @@ class RunStore:
         shutil.rmtree(doomed, ignore_errors=True)
 
     def load_model(self, run_id: str) -> keras.Model:
-        """Load a run's model in Keras safe mode; a corrupt, empty or foreign file raises RunError."""
-        path = self.root / check_run_id(run_id) / MODEL_FILE
-        if not path.is_file() or path.stat().st_size == 0:
-            raise RunError(f"Run {run_id} has no model file (or it is empty). Train again to make a new one.")
+        """Load a run's model into Keras (to train it further), in safe mode; a damaged file raises RunError."""
+        path = self._model_path(run_id)
         import keras
 
         try:
             return keras.saving.load_model(path, safe_mode=True)
         except Exception as error:  # Keras raises many kinds here (zip, JSON, HDF5, value errors)
-            raise RunError(
-                f"Run {run_id}'s model file could not be read: it is damaged or not a Keras model. "
-                f"Delete the folder {path.parent.name} or train again. ({type(error).__name__})"
-            ) from error
+            raise self._unreadable(run_id, path, error) from error
+
+    def load_network(self, run_id: str) -> Network:
+        """A run's network for reading drawings, in numpy without TensorFlow; a damaged file raises RunError."""
+        path = self._model_path(run_id)
+        try:
+            return read_network(path)
+        except Exception as error:  # zip, JSON, HDF5, missing weights, wrong shapes, a layer it does not run
+            raise self._unreadable(run_id, path, error) from error
+
+    def _model_path(self, run_id: str) -> Path:
+        path = self.root / check_run_id(run_id) / MODEL_FILE
+        if not path.is_file() or path.stat().st_size == 0:
+            raise RunError(f"Run {run_id} has no model file (or it is empty). Train again to make a new one.")
+        return path
+
+    @staticmethod
+    def _unreadable(run_id: str, path: Path, error: Exception) -> RunError:
+        return RunError(
+            f"Run {run_id}'s model file could not be read: it is damaged or not a Keras model. "
+            f"Delete the folder {path.parent.name} or train again. ({type(error).__name__})"
+        )
 
     def remove_stale_temp_folders(self, older_than: float = STALE_TEMP_SECONDS) -> list[str]:
         """Delete the temporary folders of saves that never finished (killed mid-save); returns their names.

@@ -72,13 +72,14 @@ def test_an_empty_runs_folder_lists_nothing(tmp_path):
     ],
     ids=["empty", "garbage", "foreign-zip", "truncated", "missing"],
 )
-def test_a_broken_model_file_gives_a_clear_error_and_spares_the_others(quick_result, store, damage, message):
+@pytest.mark.parametrize("loader", ["load_model", "load_network"])
+def test_a_broken_model_file_gives_a_clear_error_and_spares_the_others(quick_result, store, damage, message, loader):
     broken, healthy = store.save(quick_result), store.save(quick_result)
     damage(store.root / broken.id / "model.keras")
     with pytest.raises(RunError, match=message):
-        store.load_model(broken.id)
+        getattr(store, loader)(broken.id)
     assert {record.id for record in store.list()} == {broken.id, healthy.id}
-    assert store.load_model(healthy.id) is not None
+    assert getattr(store, loader)(healthy.id) is not None
 
 
 def test_broken_records_and_half_written_runs_are_left_out(quick_result, store):
@@ -99,6 +100,8 @@ def test_run_ids_never_become_paths(run_id, store):
         check_run_id(run_id)
     with pytest.raises(RunError):
         store.load_model(run_id)
+    with pytest.raises(RunError):
+        store.load_network(run_id)
 
 
 def test_a_runs_folder_that_cannot_be_made_is_reported(quick_result, tmp_path):

@@ -115,3 +115,5 @@ def test_a_model_that_would_run_code_when_loaded_is_refused(one_digits_run, tmp_
     model.save(store.root / one_digits_run.id / "model.keras")
     with pytest.raises(RunError, match="could not be read"):
         store.load_model(one_digits_run.id)
+    with pytest.raises(RunError, match="could not be read.*UnsupportedNetwork"):  # numpy runs no layer it does not know
+        store.load_network(one_digits_run.id)

@@ -60,18 +60,3 @@ ui.install()
 assert accepted_nodelay() == 1, "install() left Nagle on"
 """
     run_python(code)
-
-
-def test_tensorflows_objects_are_frozen_and_later_garbage_is_still_collected():
-    code = """
-import gc
-import keras
-from ui.server_tuning import freeze_once_keras_is_imported
-freeze_once_keras_is_imported()
-assert gc.get_freeze_count() > 100_000, gc.get_freeze_count()
-tracked = {id(thing) for thing in gc.get_objects()}  # the objects full collections still walk
-assert id(keras.layers.Dense) not in tracked and id(keras.Model) not in tracked
-cycle = []; cycle.append(cycle); del cycle
-assert gc.collect() >= 1, "garbage made after the freeze was not collected"
-"""
-    run_python(code)

@@ -251,5 +251,5 @@ def _cached_before_after(root: str, path: str, run_id: str) -> BeforeAfter:
     settings = TrainingSettings.from_dict(record.settings)
     split = class_store().training_split(settings.class_drawings_up_to, settings.class_split_seed)
     return before_after(
-        split, predictor(parent.id).model, predictor(run_id).model, parent.test_accuracy, record.test_accuracy
+        split, predictor(parent.id).network, predictor(run_id).network, parent.test_accuracy, record.test_accuracy
     )

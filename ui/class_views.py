@@ -60,7 +60,7 @@ def class_readings(run_id: str) -> ClassReadings:
 
 @st.cache_resource(show_spinner=False, max_entries=MODELS_KEPT)
 def _class_readings(path: str, root: str, run_id: str) -> ClassReadings:
-    return ClassReadings(_class_store(path), predictor(run_id).model)
+    return ClassReadings(_class_store(path), predictor(run_id).network)
 
 
 def class_model() -> RunRecord | None:

@@ -55,13 +55,13 @@ def save_class_settings(settings: ClassSettings) -> None:
 
 
 def predictor(run_id: str) -> Predictor:
-    """The run's model, loaded once for everybody (raises RunError when it cannot be read)."""
+    """The run's network, loaded once for everybody (raises RunError when it cannot be read)."""
     return _predictor(str(config.runs_dir()), run_id)
 
 
 @st.cache_resource(show_spinner=False, max_entries=MODELS_KEPT)
 def _predictor(root: str, run_id: str) -> Predictor:
-    return Predictor(_run_store(root).load_model(run_id))
+    return Predictor(_run_store(root).load_network(run_id))
 
 
 def evaluation(run_id: str) -> Evaluation:
@@ -74,8 +74,7 @@ def _evaluation(root: str, run_id: str) -> Evaluation:
     store = _run_store(root)
     record = store.get(run_id)
     data = datasets.load(record.dataset)
-    # A model of its own, dropped afterwards: only the answers are kept.
-    return evaluate(store.load_model(run_id), data.x_test, data.y_test)
+    return evaluate(_predictor(root, run_id).network, data.x_test, data.y_test)
 
 
 def dataset(name: str) -> datasets.Dataset:
