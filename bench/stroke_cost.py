@@ -80,6 +80,9 @@ def main() -> None:
     parser.add_argument("--url", help="a running server on this machine (loopback only); default: start one")
     parser.add_argument("--model-from", type=Path, default=config.runs_dir())
     parser.add_argument("--streamlit-option", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument(
+        "--processes", type=int, default=0, help="Streamlit processes behind a front door (default 0: one plain one)"
+    )
     args = parser.parse_args()
     args.train_limit, args.max_trainings, args.app_setting = 6000, None, []  # what target_server reads
 

@@ -1,4 +1,4 @@
-"""The server's two tunings (ui/server_tuning.py): no Nagle delay on its sockets, TensorFlow's objects frozen."""
+"""The server's two tunings (ui/server_tuning.py): no Nagle delay on its sockets, one BLAS thread."""
 
 from __future__ import annotations
 
@@ -58,5 +58,19 @@ import ui
 assert accepted_nodelay() == 0, "importing ui changed a socket"
 ui.install()
 assert accepted_nodelay() == 1, "install() left Nagle on"
+"""
+    run_python(code)
+
+
+def test_install_leaves_numpy_one_blas_thread():
+    code = """
+from threadpoolctl import threadpool_info
+def blas_threads():
+    return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+import numpy
+assert blas_threads(), "numpy's BLAS was not found"
+import ui
+ui.install()
+assert blas_threads() == [1], blas_threads()
 """
     run_python(code)

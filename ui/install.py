@@ -26,8 +26,9 @@ def install() -> None:
 # new global state for all threads, cleared kernel cache, a full garbage collection). The pages read drawings
 # without Keras, but a server that trains in its own threads (MNIST_APP_TRAINING_IN=thread, and the tests) loads
 # it: a reset in the middle of a training breaks it ("too many values to unpack"), and the collection costs every
-# student's stroke about a second on a busy server. So we keep only the other half of Streamlit's clean-up. The hook is private (streamlit 1.67, script_runner._clean_problem_modules);
-# tests/test_ui_install.py fails if Streamlit ever resets Keras again.
+# student's stroke about a second on a busy server. So we keep only the other half of Streamlit's clean-up. The
+# hook is private (streamlit 1.67, script_runner._clean_problem_modules); tests/test_ui_install.py fails if
+# Streamlit ever resets Keras again.
 def close_pyplot_figures_only() -> None:
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
