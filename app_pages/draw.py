@@ -26,6 +26,8 @@ POLL_SECONDS = 1.0
 STEP_SIZE = 112  # px for each preprocessing step (28 x 4)
 INPUT_SIZE = 168  # px for the 28x28 model input (28 x 6)
 STEPS = ("ink", "cropped", "scaled", "padded", "centred")
+NO_ANSWER = "–"  # the answer's place before anything is drawn
+NOTHING_DRAWN = np.zeros((28, 28), dtype=np.float32)  # what the model gets from an empty canvas
 
 
 def clear_canvas() -> None:
@@ -91,47 +93,63 @@ def loaded_predictor(record: RunRecord) -> Predictor:
     return predictor
 
 
-def reading_side(record: RunRecord, rgba: np.ndarray | None) -> Reading | None:
-    """What the model reads in the drawing: the answer, how sure, the ten probabilities; or why it cannot read it."""
-    with st.container(key="reading"):
-        try:
-            predictor = loaded_predictor(record)
-        except RunError as error:
-            ui.show_error(t("draw.model_unreadable"), str(error), view.error_advice(error))
-            return None
-        # The inside of the network costs about 10-14 ms more per stroke: only for those who look at it.
-        inside = bool(st.session_state.get(SHOW_INSIDE_KEY))
-        reading = predictor.read_canvas(rgba, inside=inside) if rgba is not None else None
-        status = reading.prepared.status if reading is not None else DrawingStatus.BLANK
-        if status == DrawingStatus.BLANK:
-            st.info(t("draw.blank"), icon=":material/draw:")
-        elif status in (DrawingStatus.TOO_SMALL, DrawingStatus.TOO_FULL):
-            st.warning(t(f"draw.{status}"), icon=":material/warning:")
-        else:
-            names = view.class_names("mnist")
-            label = names[reading.predicted_label]
-            with st.container(key="prediction"):
-                st.metric(t("draw.prediction"), label)
-                st.progress(
-                    reading.confidence, text=t("draw.confidence", confidence=view.percent(reading.confidence, 0))
-                )
-            ui.probability_chart(view.probability_rows(reading.probabilities, names))
+def model_or_error(record: RunRecord) -> Predictor | None:
+    """The run's model, or None after saying why it cannot be read."""
+    try:
+        return loaded_predictor(record)
+    except RunError as error:
+        ui.show_error(t("draw.model_unreadable"), str(error), view.error_advice(error))
+        return None
+
+
+def reading_side(predictor: Predictor, rgba: np.ndarray | None) -> Reading | None:
+    """What the model reads in the drawing: the answer, how sure, the ten probabilities; or why it cannot read it.
+
+    With nothing drawn the answer's place is there already, empty (a dash, an empty bar, ten empty bars): the page
+    opens with every kind of element a reading shows, so the browser loads their code then, not at the first stroke
+    (that made the first answer come about 0.3 s later than the next ones).
+    """
+    # The inside of the network costs about 10-14 ms more per stroke: only for those who look at it.
+    inside = bool(st.session_state.get(SHOW_INSIDE_KEY))
+    reading = predictor.read_canvas(rgba, inside=inside) if rgba is not None else None
+    status = reading.prepared.status if reading is not None else DrawingStatus.BLANK
+    if status == DrawingStatus.BLANK:
+        st.info(t("draw.blank"), icon=":material/draw:")
+        answer("no-prediction", NO_ANSWER, 0.0, t("draw.no_answer"), np.zeros(10))
+    elif status in (DrawingStatus.TOO_SMALL, DrawingStatus.TOO_FULL):
+        st.warning(t(f"draw.{status}"), icon=":material/warning:")
+    else:
+        label = view.class_names("mnist")[reading.predicted_label]
+        sure = t("draw.confidence", confidence=view.percent(reading.confidence, 0))
+        answer("prediction", label, reading.confidence, sure, reading.probabilities)
     return reading
 
 
-def what_the_model_sees(prepared: Prepared) -> None:
-    """The model's 28x28 input, then the steps that made it, each enlarged so its pixels show."""
+def answer(key: str, label: str, confidence: float, sure: str, probabilities: np.ndarray) -> None:
+    """The network's answer and how sure it is, in a container with this key, then the ten probabilities."""
+    with st.container(key=key):
+        st.metric(t("draw.prediction"), label)
+        st.progress(confidence, text=sure)
+    ui.probability_chart(view.probability_rows(probabilities, view.class_names("mnist")))
+
+
+def what_the_model_sees(prepared: Prepared | None) -> None:
+    """The model's 28x28 input, then the steps that made it, each enlarged so its pixels show.
+
+    With nothing drawn (None), the input alone: all black, as the model would get it from an empty canvas.
+    """
     st.subheader(t("draw.sees.title"))
     st.caption(t("draw.sees.help"))
+    image = NOTHING_DRAWN if prepared is None else prepared.image
+    steps = {} if prepared is None else prepared.steps
     images, sizes, captions = [], [], []
-    if prepared.image is not None:  # else too small or too full: only the steps it got through
-        images, sizes, captions = [prepared.image], [INPUT_SIZE], [t("draw.sees.input")]
+    if image is not None:  # else too small or too full: only the steps it got through
+        images, sizes, captions = [image], [INPUT_SIZE], [t("draw.sees.input")]
     for name in STEPS:
-        if name in prepared.steps:
-            image = prepared.steps[name]
-            images.append(image)
+        if name in steps:
+            images.append(steps[name])
             sizes.append(STEP_SIZE)
-            captions.append(t(f"draw.step.{name}", height=image.shape[0], width=image.shape[1]))
+            captions.append(t(f"draw.step.{name}", height=steps[name].shape[0], width=steps[name].shape[1]))
     ui.pictures(images, sizes, captions, key="draw-steps")
 
 
@@ -146,12 +164,16 @@ def draw_and_read(record: RunRecord) -> None:
         st.rerun(scope="app")  # the teacher deleted this run: the whole page says so and moves on
     with st.container(horizontal=True, wrap=True, gap="medium"):
         rgba, strokes = drawing_side()
-        reading = reading_side(record, rgba)
+        with st.container(key="reading"):
+            predictor = model_or_error(record)
+            reading = reading_side(predictor, rgba) if predictor is not None else None
     class_views.remember_drawing(reading, strokes, record.id)  # for the give buttons, outside this fragment
-    if reading is not None and reading.prepared.status != DrawingStatus.BLANK:
-        what_the_model_sees(reading.prepared)
-        if st.toggle(t("inside.show"), key=SHOW_INSIDE_KEY, help=t("inside.show_help")):
-            ui.inside_network(reading.inside)
+    if predictor is None:
+        return
+    drawn = reading is not None and reading.prepared.status != DrawingStatus.BLANK
+    what_the_model_sees(reading.prepared if drawn else None)
+    if st.toggle(t("inside.show"), key=SHOW_INSIDE_KEY, help=t("inside.show_help")):
+        ui.inside_network(reading.inside if drawn else None)
 
 
 st.title(t("draw.title"))

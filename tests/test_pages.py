@@ -9,6 +9,7 @@ session state, exactly where the component's answer lands.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import shutil
 import subprocess
@@ -264,21 +265,47 @@ def test_train_stop_keeps_a_stopped_run(tmp_path, monkeypatch):
 def test_draw_nothing_drawn_then_a_seven(trained_runs):
     at = open_app(DRAW)
     assert container(at, "draw-canvas") is not None
-    assert "Nothing drawn yet" in texts(at.info)
-    assert not at.metric and container(at, "prediction") is None  # no prediction without a drawing
+    assert_nothing_read(at)
     # Only digits runs are offered, newest first.
     assert all(" · Digits · " in option for option in at.selectbox(key="draw-run").options)  # whose · data set · ...
 
     draw(at, render_strokes(SEVEN))
     (metric,) = container(at, "prediction").metric
     assert metric.label == "The network reads" and re.fullmatch(r"\d", metric.value)
+    assert container(at, "no-prediction") is None and "Nothing drawn yet" not in texts(at.info)
     assert re.fullmatch(r"\d+% sure", at.get("progress")[0].proto.text)
-    assert at.get("vega_lite_chart")  # the ten probabilities
+    (chart,) = at.get("vega_lite_chart")  # the ten probabilities
+    assert sum(row["probability"] for row in chart_rows(chart)) == pytest.approx(1, abs=1e-3)
     shown = captions(at)
     assert "The model's input: 28 × 28" in shown and "2. Cropped to the ink" in shown
 
     at.button(key="clear-canvas").click().run()
-    assert "Nothing drawn yet" in texts(at.info) and not at.metric and container(at, "prediction") is None
+    assert_nothing_read(at)
+
+
+def chart_rows(chart) -> list[dict]:
+    """The rows of a chart made by ui.charts (they travel inside its one layer)."""
+    return json.loads(chart.proto.spec)["layer"][0]["data"]["values"]
+
+
+def assert_nothing_read(at) -> None:
+    """The Draw page with nothing drawn: the hint, and the answer's place empty (no prediction without a drawing).
+
+    The empty place shows every kind of element a reading shows, so the browser loads their code with the page
+    (tests/browser/test_draw.py checks that the first reading fetches none).
+    """
+    assert "Nothing drawn yet" in texts(at.info)
+    assert container(at, "prediction") is None
+    (metric,) = container(at, "no-prediction").metric
+    assert metric.label == "The network reads" and metric.value == "–"
+    (progress,) = at.get("progress")
+    assert progress.proto.value == 0 and progress.proto.text == "No answer yet"
+    (chart,) = at.get("vega_lite_chart")
+    rows = chart_rows(chart)
+    assert [row["class"] for row in rows] == [str(digit) for digit in range(10)]
+    assert all(row["probability"] == 0 for row in rows)  # ten empty bars
+    assert captions(at) == ["The model's input: 28 × 28"]  # all black: what the model gets from an empty canvas
+    assert at.toggle(key="show-inside").value is False
 
 
 @pytest.mark.slow

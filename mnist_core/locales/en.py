@@ -456,6 +456,7 @@ MESSAGES: dict[str, str] = {
     "draw.too_full": "The square is mostly white. Press Clear and draw one digit with thinner strokes.",
     "draw.prediction": "The network reads",
     "draw.confidence": "{confidence} sure",
+    "draw.no_answer": "No answer yet",
     "draw.chart.class": "Digit",
     "draw.chart.probability": "Probability",
     "draw.sees.title": "What the model sees",

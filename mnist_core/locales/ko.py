@@ -444,6 +444,7 @@ MESSAGES: dict[str, str] = {
     "draw.too_full": "정사각형이 거의 다 하얘요. 지우기를 누르고, 칠하지 말고 선으로 숫자 하나만 그려 보세요.",
     "draw.prediction": "신경망이 읽은 숫자",
     "draw.confidence": "확신도 {confidence}",
+    "draw.no_answer": "아직 답이 없어요",
     "draw.chart.class": "숫자",
     "draw.chart.probability": "확률",
     "draw.sees.title": "모델이 보는 그림",
