@@ -208,6 +208,7 @@ async def training_student(student: Student, setup: list[Step], start: StartLine
         output = await student.send(press)
         timers: dict[str, float] = {}  # the page's fragments that rerun on a timer while the training runs
         deadline = pressed + student.timeouts.training_seconds
+        earlier, polls = output, 0  # the answer before the last, and how many polls: for a message
         while not output.successes:
             if output.problems:
                 return  # counted by send(): the training failed or was refused
@@ -215,11 +216,12 @@ async def training_student(student: Student, setup: list[Step], start: StartLine
             for fragment_id in output.stopped_auto_reruns:
                 timers.pop(fragment_id, None)
             if not timers:
-                raise RuntimeError(
-                    "the Train page shows neither a training going on nor its result "
-                    f"(its last run: {'the whole page' if output.full_run else 'a fragment'}, status {output.status}, "
-                    f"fragments stopped {output.stopped_auto_reruns}, warnings {output.warnings})"
-                )
+                when = f"{time.perf_counter() - pressed:.1f} s after Start"
+                shown = f"the answer to the press: {output.describe()}"
+                if polls:
+                    when += f", at poll {polls}"
+                    shown = f"its last answer: {output.describe()}; the one before: {earlier.describe()}"
+                raise RuntimeError(f"the Train page shows neither a training going on nor its result {when} ({shown})")
             if time.perf_counter() > deadline:
                 raise TimeoutError(f"the training did not finish within {student.timeouts.training_seconds:.0f} s")
             fragment_id, interval = next(iter(timers.items()))
@@ -227,7 +229,8 @@ async def training_student(student: Student, setup: list[Step], start: StartLine
             poll = ClientState()
             poll.CopyFrom(settings)
             poll.fragment_id, poll.is_auto_rerun = fragment_id, True
-            output = await student.send(poll)
+            earlier, output = output, await student.send(poll)
+            polls += 1
         student.figures.trainings_finished += 1
         student.figures.training_seconds.append(time.perf_counter() - pressed)
 

@@ -6,8 +6,9 @@ XSRF cookie; the session is one websocket at /_stcore/stream whose Sec-WebSocket
 state. The server answers with `ForwardMsg`s, and a run is over at its `script_finished`.
 
 What a run shows is decoded into a `RunOutput`: the Draw page's reading (the st.metric inside the container keyed
-"prediction"), anything that went wrong on the page, the pictures' media URLs, the widgets' ids and the fragments
-the page asks to rerun on a timer.
+"prediction"), anything that went wrong on the page, its coloured boxes and short texts (titles, captions, progress
+bars), the pictures' media URLs, the widgets' ids, the fragments the page asks to rerun on a timer, and the script
+runs it took (a fragment's st.rerun() asks for a run of the whole page, which the same request waits for).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ FINAL_STATUSES = {
     ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
     ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
 }
+TEXT_CHARS = 80  # a text longer than this is kept shortened: enough to recognise it in a message
 
 
 T = TypeVar("T")
@@ -63,6 +65,9 @@ class RunOutput:
     problems: list[str] = field(default_factory=list)  # page exceptions and error boxes
     successes: list[str] = field(default_factory=list)  # green boxes ("Finished ...")
     warnings: list[str] = field(default_factory=list)  # yellow boxes ("This drawing could not be read ...")
+    infos: list[str] = field(default_factory=list)  # blue boxes ("Taken out of the line ...")
+    texts: list[str] = field(default_factory=list)  # titles, captions and progress bars' texts, shortened
+    runs: list[str] = field(default_factory=list)  # the script runs in order ("page", "fragment <id>") and their ends
     media_urls: list[str] = field(default_factory=list)
     widget_ids: dict[str, str] = field(default_factory=dict)  # key -> id
     disabled: set[str] = field(default_factory=set)  # keys of widgets drawn disabled
@@ -70,6 +75,7 @@ class RunOutput:
     stopped_auto_reruns: list[str] = field(default_factory=list)  # fragments no longer to rerun
     seconds: float = 0.0  # from sending the request to the end of the run
     _reading_blocks: list[list[int]] = field(default_factory=list, repr=False)  # where "prediction" containers are
+    _run_id: str = field(default="", repr=False)  # the script run the last message came from
 
     @property
     def finished(self) -> bool:
@@ -80,8 +86,24 @@ class RunOutput:
         """A run of the whole page, not of one fragment."""
         return self.status == ForwardMsg.FINISHED_SUCCESSFULLY
 
+    def describe(self) -> str:
+        """What this run showed, in one line for an error message."""
+        shown = {
+            "runs": self.runs,
+            "fragments stopped": self.stopped_auto_reruns,
+            "warnings": self.warnings,
+            "info boxes": self.infos,
+            "texts": self.texts,
+        }
+        scope = "the whole page" if self.full_run else "a fragment"
+        return f"{scope}, status {self.status}, " + ", ".join(f"{name} {value}" for name, value in shown.items())
+
     def add(self, message: ForwardMsg) -> None:
         kind = message.WhichOneof("type")
+        self._note_run(message)
+        if kind == "script_finished":
+            ending = ForwardMsg.ScriptFinishedStatus.Name(message.script_finished)
+            self.runs[-1:] = [f"{self.runs[-1] if self.runs else 'a run'}: {ending}"]
         if kind == "delta":
             self._add_delta(message)
         elif kind == "auto_rerun":
@@ -96,6 +118,14 @@ class RunOutput:
             self.problems.append(f"compile error: {message.session_event.script_compilation_exception.message}")
         elif kind == "page_not_found":
             self.problems.append(f"page not found: {message.page_not_found.page_name}")
+
+    def _note_run(self, message: ForwardMsg) -> None:
+        """A message from a script run not seen yet starts a new entry in `runs`."""
+        run = message.metadata.run
+        if not run.script_run_id or run.script_run_id == self._run_id:
+            return
+        self._run_id = run.script_run_id
+        self.runs.append(f"fragment {','.join(run.fragment_ids)}" if run.fragment_ids else "page")
 
     def _add_delta(self, message: ForwardMsg) -> None:
         path = list(message.metadata.delta_path)
@@ -118,6 +148,14 @@ class RunOutput:
             self.successes.append(element.alert.body)
         elif kind == "alert" and element.alert.format == Alert.WARNING:
             self.warnings.append(element.alert.body)
+        elif kind == "alert" and element.alert.format == Alert.INFO:
+            self.infos.append(element.alert.body)
+        elif kind == "heading":
+            self.texts.append(shortened(element.heading.body))
+        elif kind == "progress":
+            self.texts.append(shortened(f"progress {element.progress.value}%: {element.progress.text}"))
+        elif kind == "markdown" and element.markdown.element_type == element.markdown.CAPTION:
+            self.texts.append(shortened(element.markdown.body))
         elif kind == "imgs":
             self.media_urls += [image.url for image in element.imgs.imgs]
         widget = getattr(element, kind) if kind else None
@@ -126,6 +164,10 @@ class RunOutput:
             self.widget_ids[key] = widget.id
             if getattr(widget, "disabled", False):
                 self.disabled.add(key)
+
+
+def shortened(text: str) -> str:
+    return text if len(text) <= TEXT_CHARS else text[: TEXT_CHARS - 3] + "..."
 
 
 async def http_get(url: str, timeout: float = 30) -> tuple[int, list[tuple[str, str]]]:

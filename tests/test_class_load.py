@@ -3,7 +3,8 @@
 
 It runs the command as a user would (its own server, its own Chromium) and checks what must hold whatever the
 machine's speed: no errors (page exceptions, pictures that fail to load, timeouts, tracebacks) and every reading
-the one the real browser showed. The timings are printed, never checked: they belong to the benchmark.
+the one the real browser showed. The timings are printed, never checked: they belong to the benchmark. Below it, what
+a light client decodes from a page, so that a failure it reports says what the page showed.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from streamlit.proto.Alert_pb2 import Alert
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from harness.streamlit_ws import TEXT_CHARS, RunOutput
 from mnist_core.runs import RunStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,3 +67,38 @@ def test_eight_students_replaying_a_real_session_see_no_errors_and_the_right_rea
     assert figures["strokes"] >= STUDENTS * figures["recorded_strokes"]  # each replayed the whole session at least
     assert figures["browser_strokes"] > 0
     assert figures["trainings_requested"] == figures["trainings_finished"] == 0
+
+
+def test_a_run_output_keeps_the_boxes_texts_and_runs_a_failed_follow_would_need():
+    """What a light client tells about a page it did not expect: its blue boxes, short texts and script runs."""
+
+    def message(run_id: str, fragments: tuple[str, ...] = ()) -> ForwardMsg:
+        sent = ForwardMsg()
+        sent.metadata.run.script_run_id = run_id
+        sent.metadata.run.fragment_ids.extend(fragments)
+        return sent
+
+    output = RunOutput()
+    rerun = message("run-1", ("panel",))
+    rerun.script_finished = ForwardMsg.FINISHED_EARLY_FOR_RERUN  # the fragment's st.rerun(): the page follows
+    output.add(rerun)
+    assert not output.finished
+    heading, info, progress, caption = (message("run-2") for _ in range(4))
+    heading.delta.new_element.heading.body = "Training: MNIST"
+    info.delta.new_element.alert.body = "Taken out of the line"
+    info.delta.new_element.alert.format = Alert.INFO
+    progress.delta.new_element.progress.value = 40
+    progress.delta.new_element.progress.text = "Epoch 1 of 2"
+    caption.delta.new_element.markdown.body = "x" * 200
+    caption.delta.new_element.markdown.element_type = caption.delta.new_element.markdown.CAPTION
+    done = message("run-2")
+    done.script_finished = ForwardMsg.FINISHED_SUCCESSFULLY
+    for sent in (heading, info, progress, caption, done):
+        output.add(sent)
+    assert output.full_run
+    assert output.infos == ["Taken out of the line"]
+    assert output.texts[:2] == ["Training: MNIST", "progress 40%: Epoch 1 of 2"]
+    assert len(output.texts[2]) == TEXT_CHARS and output.texts[2].endswith("...")
+    assert output.runs == ["fragment panel: FINISHED_EARLY_FOR_RERUN", "page: FINISHED_SUCCESSFULLY"]
+    described = output.describe()
+    assert "Taken out of the line" in described and "fragment panel" in described and "Epoch 1 of 2" in described
