@@ -13,6 +13,7 @@ from mnist_core import presentation as view
 from mnist_core.canvas_png import UnreadableDrawing
 from mnist_core.i18n import t
 from mnist_core.jobs import JobState
+from mnist_core.model import IMAGE_SHAPE
 from mnist_core.predict import Predictor, Reading
 from mnist_core.preprocess import DrawingStatus, Prepared
 from mnist_core.runs import RunError, RunRecord
@@ -27,7 +28,7 @@ STEP_SIZE = 112  # px for each preprocessing step (28 x 4)
 INPUT_SIZE = 168  # px for the 28x28 model input (28 x 6)
 STEPS = ("ink", "cropped", "scaled", "padded", "centred")
 NO_ANSWER = "–"  # the answer's place before anything is drawn
-NOTHING_DRAWN = np.zeros((28, 28), dtype=np.float32)  # what the model gets from an empty canvas
+NOTHING_DRAWN = np.zeros(IMAGE_SHAPE, dtype=np.float32)  # what the model gets from an empty canvas
 
 
 def clear_canvas() -> None:
@@ -113,24 +114,24 @@ def reading_side(predictor: Predictor, rgba: np.ndarray | None) -> Reading | Non
     inside = bool(st.session_state.get(SHOW_INSIDE_KEY))
     reading = predictor.read_canvas(rgba, inside=inside) if rgba is not None else None
     status = reading.prepared.status if reading is not None else DrawingStatus.BLANK
+    names = view.class_names("mnist")
     if status == DrawingStatus.BLANK:
         st.info(t("draw.blank"), icon=":material/draw:")
-        answer("no-prediction", NO_ANSWER, 0.0, t("draw.no_answer"), np.zeros(10))
+        answer("no-prediction", NO_ANSWER, 0.0, t("draw.no_answer"), np.zeros(len(names)), names)
     elif status in (DrawingStatus.TOO_SMALL, DrawingStatus.TOO_FULL):
         st.warning(t(f"draw.{status}"), icon=":material/warning:")
     else:
-        label = view.class_names("mnist")[reading.predicted_label]
         sure = t("draw.confidence", confidence=view.percent(reading.confidence, 0))
-        answer("prediction", label, reading.confidence, sure, reading.probabilities)
+        answer("prediction", names[reading.predicted_label], reading.confidence, sure, reading.probabilities, names)
     return reading
 
 
-def answer(key: str, label: str, confidence: float, sure: str, probabilities: np.ndarray) -> None:
+def answer(key: str, label: str, confidence: float, sure: str, probabilities: np.ndarray, names: list[str]) -> None:
     """The network's answer and how sure it is, in a container with this key, then the ten probabilities."""
     with st.container(key=key):
         st.metric(t("draw.prediction"), label)
         st.progress(confidence, text=sure)
-    ui.probability_chart(view.probability_rows(probabilities, view.class_names("mnist")))
+    ui.probability_chart(view.probability_rows(probabilities, names))
 
 
 def what_the_model_sees(prepared: Prepared | None) -> None:

@@ -24,12 +24,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from mnist_core.model import IMAGE_SHAPE, NUM_CLASSES
 from mnist_core.training import scale_images
 
 if TYPE_CHECKING:
     import keras
 
-IMAGE_SHAPE = (28, 28)
 BATCH = 256  # images per step when reading many: the CNN's first feature maps for 256 images are about 22 MB
 
 
@@ -81,10 +81,6 @@ class Network:
                 return layer
         raise KeyError(f"The network {self.name!r} has no layer {name!r}.")
 
-    @property
-    def layer_names(self) -> set[str]:
-        return {layer.name for layer in self.layers}
-
     def outputs(self, images: np.ndarray, shown: Sequence[str] = ()) -> list[np.ndarray]:
         """One forward pass over (n, 28, 28) images in 0..1: [*the `shown` layers' outputs, the probabilities]."""
         x = np.asarray(images, dtype=np.float32)
@@ -104,7 +100,7 @@ class Network:
         if images.dtype == np.uint8:
             images = scale_images(images)
         parts = [self.outputs(images[start : start + BATCH])[-1] for start in range(0, len(images), BATCH)]
-        return np.concatenate(parts) if parts else np.zeros((0, 10), dtype=np.float32)
+        return np.concatenate(parts) if parts else np.zeros((0, NUM_CLASSES), dtype=np.float32)
 
 
 # Reading a network: from a saved model file, or from a Keras model in memory
