@@ -11,6 +11,7 @@ session of one server, so a kept request replays in any new session.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Page, WebSocket
@@ -21,8 +22,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from harness.browser import wait_for_app
 from harness.drawing import clear_canvas, draw_strokes
 from harness.selectors import PREDICTION
-from harness.streamlit_ws import RunOutput
-from harness.train_page import set_epochs
+from harness.streamlit_ws import RunOutput, key_of
+from harness.train_page import EPOCHS_KEY, set_epochs
 from mnist_core.strokes import PenDigit
 
 ANSWER_TIMEOUT_S = 60
@@ -89,6 +90,18 @@ class FrameRecorder:
         if self.steps:
             self.steps[-1].shown.add(ForwardMsg.FromString(payload))
 
+    def wait_for_step(self, wanted: Callable[[Step], bool], what: str, timeout_s: float = ANSWER_TIMEOUT_S) -> None:
+        """Wait until the page has sent a request that `wanted` accepts.
+
+        The page can look idle before the run a widget asked for has even begun (wait_idle), and Playwright hands a
+        sent frame over a moment later still: without this wait a recording could end without its last request.
+        """
+        deadline = time.monotonic() + timeout_s
+        while not any(wanted(step) for step in self.steps):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the page sent no request for {what} within {timeout_s:.0f} s")
+            self.page.wait_for_timeout(50)  # lets Playwright deliver the frames that came meanwhile
+
     def checked_steps(self, timeout_s: float = ANSWER_TIMEOUT_S) -> list[Step]:
         """The steps, once each was answered in full and showed no problem (else the recording is no reference).
 
@@ -138,4 +151,15 @@ def record_training_setup(page: Page, url: str, epochs: int) -> list[Step]:
     wait_for_app(page)
     recorder.kind = "setting"
     set_epochs(page, epochs)
+    # A replaying client presses Start with the widget states of the last request: it must carry the epochs.
+    recorder.wait_for_step(lambda step: widget_value(step.request, EPOCHS_KEY) == epochs, f"{epochs} epochs")
     return recorder.checked_steps()
+
+
+def widget_value(request: ClientState, key: str) -> object:
+    """The value a request sends for the widget with this key (None: it sends none)."""
+    for widget in request.widget_states.widgets:
+        if key_of(widget.id) == key:
+            kind = widget.WhichOneof("value")
+            return getattr(widget, kind) if kind else None
+    return None

@@ -12,6 +12,7 @@ from harness.browser import button, page_slug, wait_idle
 from harness.selectors import DONE, EPOCH_LOSS_CHART, FAILED, PROGRESS_BAR, keyed
 
 TRAINING_TIMEOUT_MS = 300_000  # generous: the machine may be busy
+EPOCHS_KEY = "train-epochs"  # the epochs field's key
 
 
 # Vega draws every data point as an SVG mark with an aria-label such as "Epoch: 3; ...": count distinct epochs.
@@ -25,7 +26,7 @@ CHART_EPOCHS_JS = """selector => {
 
 def set_epochs(page: Page, epochs: int) -> None:
     """Type the number of epochs (Enter commits it; the start button sends it along with its click)."""
-    field = page.locator(f"{keyed('train-epochs')} input")
+    field = page.locator(f"{keyed(EPOCHS_KEY)} input")
     field.fill(str(epochs))
     field.press("Enter")
     expect(field).to_have_value(str(epochs))

@@ -18,9 +18,13 @@ from pathlib import Path
 
 import pytest
 from streamlit.proto.Alert_pb2 import Alert
+from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+from harness.recording import FrameRecorder, Step, widget_value
 from harness.streamlit_ws import TEXT_CHARS, RunOutput
+from harness.train_page import EPOCHS_KEY
 from mnist_core.runs import RunStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,3 +106,46 @@ def test_a_run_output_keeps_the_boxes_texts_and_runs_a_failed_follow_would_need(
     assert output.runs == ["fragment panel: FINISHED_EARLY_FOR_RERUN", "page: FINISHED_SUCCESSFULLY"]
     described = output.describe()
     assert "Taken out of the line" in described and "fragment panel" in described and "Epoch 1 of 2" in described
+
+
+class LatePage:
+    """A page whose request reaches the recorder only at its third wait: Playwright can hand a sent frame over after
+    the page already looks idle, which once left a recorded Train page without its epochs (the replaying students
+    then trained 10 epochs and followed the Home page)."""
+
+    def __init__(self, late: list[Step]) -> None:
+        self.late, self.waits = late, 0
+        self.recorder: FrameRecorder | None = None
+
+    def on(self, event: str, handler: object) -> None:
+        pass
+
+    def wait_for_timeout(self, milliseconds: float) -> None:
+        self.waits += 1
+        if self.waits == 3:
+            self.recorder.steps += self.late
+
+
+def epochs_request(epochs: int) -> ClientState:
+    request = ClientState()
+    request.widget_states.widgets.append(WidgetState(id=f"$$ID-0123abcd-{EPOCHS_KEY}", int_value=epochs))
+    return request
+
+
+def test_a_recording_waits_for_the_request_that_carries_the_setting():
+    page = LatePage([Step("setting", -1, epochs_request(2))])
+    recorder = page.recorder = FrameRecorder(page)
+    recorder.steps.append(Step("open", -1, ClientState()))  # the page's first run, recorded in time
+
+    recorder.wait_for_step(lambda step: widget_value(step.request, EPOCHS_KEY) == 2, "2 epochs", timeout_s=5)
+
+    assert [step.kind for step in recorder.steps] == ["open", "setting"]
+    assert widget_value(recorder.steps[-1].request, EPOCHS_KEY) == 2
+    assert widget_value(recorder.steps[0].request, EPOCHS_KEY) is None
+
+
+def test_a_recording_without_the_setting_says_so_instead_of_replaying_the_defaults():
+    page = LatePage([Step("setting", -1, epochs_request(10))])  # the wrong value: still not what was set
+    recorder = page.recorder = FrameRecorder(page)
+    with pytest.raises(RuntimeError, match="no request for 2 epochs"):
+        recorder.wait_for_step(lambda step: widget_value(step.request, EPOCHS_KEY) == 2, "2 epochs", timeout_s=0.2)
