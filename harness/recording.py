@@ -96,25 +96,29 @@ class FrameRecorder:
         The page can look idle before the run a widget asked for has even begun (wait_idle), and Playwright hands a
         sent frame over a moment later still: without this wait a recording could end without its last request.
         """
-        deadline = time.monotonic() + timeout_s
-        while not any(wanted(step) for step in self.steps):
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the page sent no request for {what} within {timeout_s:.0f} s")
-            self.page.wait_for_timeout(50)  # lets Playwright deliver the frames that came meanwhile
+        if not self._pump_until(lambda: any(wanted(step) for step in self.steps), timeout_s):
+            raise RuntimeError(f"the page sent no request for {what} within {timeout_s:.0f} s")
 
     def checked_steps(self, timeout_s: float = ANSWER_TIMEOUT_S) -> list[Step]:
         """The steps, once each was answered in full and showed no problem (else the recording is no reference).
 
         The page may look idle before its last run even began, so the answers themselves are awaited here.
         """
-        deadline = time.monotonic() + timeout_s
-        while not all(step.shown.finished for step in self.steps) and time.monotonic() < deadline:
-            self.page.wait_for_timeout(50)  # lets Playwright deliver the frames that came meanwhile
+        self._pump_until(lambda: all(step.shown.finished for step in self.steps), timeout_s)
         for number, step in enumerate(self.steps):
             if not step.shown.finished or step.shown.problems:
                 trouble = step.shown.problems or "no end of its run"
                 raise RuntimeError(f"recorded request {number} ({step.kind}) was not answered cleanly: {trouble}")
         return self.steps
+
+    def _pump_until(self, done: Callable[[], bool], timeout_s: float) -> bool:
+        """Let Playwright deliver the page's frames until `done()` or the timeout; whether it got done."""
+        deadline = time.monotonic() + timeout_s
+        while not done():
+            if time.monotonic() > deadline:
+                return False
+            self.page.wait_for_timeout(50)
+        return True
 
 
 def shown_reading(page: Page) -> str | None:
