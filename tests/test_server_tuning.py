@@ -1,4 +1,4 @@
-"""The server's two tunings (ui/server_tuning.py): no Nagle delay on its sockets, one BLAS thread."""
+"""The server's tunings (ui/server_tuning.py): no Nagle delay on its sockets, one BLAS thread, fewer collections."""
 
 from __future__ import annotations
 
@@ -72,5 +72,28 @@ assert blas_threads(), "numpy's BLAS was not found"
 import ui
 ui.install()
 assert blas_threads() == [1], blas_threads()
+"""
+    run_python(code)
+
+
+def test_install_freezes_what_is_loaded_frees_what_is_garbage_and_collects_young_objects_less_often():
+    code = """
+import gc, weakref
+from ui.server_tuning import YOUNG_OBJECTS_PER_COLLECTION
+import ui
+assert gc.get_freeze_count() == 0 and gc.get_threshold()[0] == 700, "importing ui changed the collector"
+class Node:
+    pass
+garbage = Node(); garbage.itself = garbage  # a cycle nobody refers to: the collector's work
+gone = weakref.ref(garbage); del garbage
+kept = Node(); kept.itself = kept  # alive when the server is tuned: frozen
+ui.install()
+assert gone() is None, "garbage was frozen instead of freed"
+assert gc.get_freeze_count() > 50_000, gc.get_freeze_count()  # Streamlit's, numpy's and the app's objects
+assert gc.get_threshold() == (YOUNG_OBJECTS_PER_COLLECTION, 10, 10), gc.get_threshold()
+later = Node(); later.itself = later  # made once the server runs: still collected
+made_later = weakref.ref(later); del later
+gc.collect()
+assert made_later() is None, "a cycle made after install() was never freed"
 """
     run_python(code)

@@ -8,7 +8,7 @@
     charts    training curves, probabilities, matplotlib figures
     tables    the confusion matrix and its cells
     install   the one explicit call app.py makes before any page runs
-    server_tuning  no Nagle delay on the websockets, TensorFlow's objects out of the garbage collector's way
+    server_tuning  no Nagle delay on the websockets, one BLAS thread, startup's objects out of the collector's way
 
 Importing it changes nothing in Streamlit or mnist_core: app.py calls `ui.install()`.
 """

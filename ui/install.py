@@ -16,7 +16,8 @@ from ui.session import session_language
 
 def install() -> None:
     """Make t() speak each session's language, stop Streamlit resetting Keras after every script run, and (once
-    per process) tune the server: answers sent at once (ui/server_tuning.py)."""
+    per process) tune the server: answers sent at once, no spinning BLAS threads, no long collections
+    (ui/server_tuning.py)."""
     i18n.set_language_source(session_language)
     script_runner._clean_problem_modules = close_pyplot_figures_only
     tune_server()
