@@ -86,7 +86,6 @@ class Node:
     pass
 garbage = Node(); garbage.itself = garbage  # a cycle nobody refers to: the collector's work
 gone = weakref.ref(garbage); del garbage
-kept = Node(); kept.itself = kept  # alive when the server is tuned: frozen
 ui.install()
 assert gone() is None, "garbage was frozen instead of freed"
 assert gc.get_freeze_count() > 50_000, gc.get_freeze_count()  # Streamlit's, numpy's and the app's objects

@@ -72,7 +72,7 @@ def send_without_delay() -> int:
 def collect_less() -> None:
     """Freeze every object there is now (the app and its libraries, loaded), and collect young objects less often.
 
-    Objects made later are collected as before; a server's own modules and settings never become garbage.
+    Objects made later are still collected; a server's own modules and settings never become garbage.
     """
     gc.collect()  # what is garbage now is freed, not frozen
     gc.freeze()
