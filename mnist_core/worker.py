@@ -14,7 +14,6 @@ moment. The two talk over a socket pair, one pickled message at a time (multipro
 from __future__ import annotations
 
 import contextlib
-import os
 import socket
 import subprocess
 import sys
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
 
 # How much lower than the server a worker runs (nice, 0..19): students' strokes go first, the training
 # takes what is left, which on 2 cores is most of it.
-WORKER_NICENESS = 10
+WORKER_NICENESS = 19
 POLL_SECONDS = 0.1  # how often the server looks for news and passes a stop request on
 STOP = "stop"
 
@@ -74,8 +73,10 @@ class WorkerFailed(Exception):
 
 def _run_in_worker(job: TrainingJob, store: RunStore) -> dict:
     ours, theirs = socket.socketpair()
+    # Started by `nice`, so the worker runs at its low priority from its first instruction: numpy's threads,
+    # which start when the package is imported, inherit it (an os.nice() in the worker would come too late).
     worker = subprocess.Popen(
-        [sys.executable, "-m", "mnist_core.worker", str(theirs.fileno())],
+        ["nice", "-n", str(WORKER_NICENESS), sys.executable, "-m", "mnist_core.worker", str(theirs.fileno())],
         pass_fds=[theirs.fileno()],
         cwd=config.PROJECT_ROOT,  # `-m mnist_core.worker` finds the package from here, installed or not
         stdin=subprocess.DEVNULL,
@@ -147,7 +148,6 @@ class _StopRequest:
 
 def main(descriptor: int) -> None:
     """The worker process: train, save, report, end."""
-    os.nice(WORKER_NICENESS)
     config.quiet_tensorflow()
     config.limit_memory_arenas()
     connection = Connection(descriptor)

@@ -1,4 +1,6 @@
+import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +104,31 @@ def test_a_save_that_fails_is_reported_with_the_results_kept(store, monkeypatch)
     snapshot = job.snapshot()
     assert snapshot.state == jobs.JobState.FINISHED and snapshot.run_id is None
     assert "No space left" in snapshot.error and snapshot.test_accuracy > 0
+
+
+def worker_thread_niceness() -> dict[int, list[int]]:
+    """Each worker process this test started, with the niceness of every one of its threads (from /proc)."""
+    found = {}
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rpartition(")")[2].split()
+            cmdline = (status.parent / "cmdline").read_bytes()
+        except OSError:  # the process ended meanwhile
+            continue
+        if int(fields[1]) == os.getpid() and b"mnist_core.worker" in cmdline:  # fields[1]: the parent's pid
+            tasks = (status.parent / "task").glob("*/stat")
+            found[int(status.parent.name)] = [int(task.read_text().rpartition(")")[2].split()[16]) for task in tasks]
+    return found
+
+
+def test_a_training_process_and_all_its_threads_run_below_the_students(store, monkeypatch):
+    monkeypatch.setenv("MNIST_APP_TRAINING_IN", "process")
+    queue = TrainingQueue(store)
+    job = queue.submit(TrainingSettings(epochs=2, train_limit=2000, seed=0))
+    wait_for(lambda: job.snapshot().batch > 0)  # TensorFlow's threads are running by now
+    niceness = worker_thread_niceness()
+    assert queue.wait_all(timeout=300)
+    lowest = min(os.getpriority(os.PRIO_PROCESS, 0) + worker.WORKER_NICENESS, 19)
+    assert len(niceness) == 1, niceness
+    threads = next(iter(niceness.values()))
+    assert len(threads) > 1 and set(threads) == {lowest}, threads  # the main thread and TensorFlow's
