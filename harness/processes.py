@@ -42,41 +42,15 @@ def rss_bytes(pid: int) -> int:
     return 0
 
 
-def tree_rss_bytes(pid: int) -> int:
-    """Resident memory of a process and its descendants (psutil when installed, else /proc)."""
+def pss_bytes(pid: int) -> int:
+    """Proportional memory of one process: each page it shares (libraries: Python's, numpy's, and TensorFlow's
+    350 MB in a training worker) divided among the processes that map it, so a tree's sum counts it once
+    (0 when it is gone). Costly: the kernel walks the process's page tables to tell."""
     try:
-        import psutil
-    except ImportError:
-        return sum(rss_bytes(member) for member in process_tree(pid))
-    try:
-        root = psutil.Process(pid)
-        members = [root, *root.children(recursive=True)]
-    except psutil.Error:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as rollup:
+            return next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0) * 1024
+    except OSError:
         return 0
-    total = 0
-    for member in members:
-        try:
-            total += member.memory_info().rss
-        except psutil.Error:
-            continue
-    return total
-
-
-def tree_pss_bytes(pid: int) -> int:
-    """Proportional memory of a process and its descendants: what they take from the machine together.
-
-    RSS counts a shared page in every process that maps it (the libraries: Python's, numpy's, and TensorFlow's
-    350 MB in each training worker). PSS splits each shared page among its processes, so the
-    tree's sum counts it once.
-    """
-    total = 0
-    for member in process_tree(pid):
-        try:
-            with open(f"/proc/{member}/smaps_rollup", encoding="ascii", errors="replace") as rollup:
-                total += next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0) * 1024
-        except OSError:
-            continue
-    return total
 
 
 def tree_cpu_seconds(pid: int) -> float:
