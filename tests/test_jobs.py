@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.processes import process_tree
 from mnist_core import jobs, worker
 from mnist_core.runs import RunError
 from mnist_core.training import TrainingSettings
@@ -109,15 +110,15 @@ def test_a_save_that_fails_is_reported_with_the_results_kept(store, monkeypatch)
 def worker_thread_niceness() -> dict[int, list[int]]:
     """Each worker process this test started, with the niceness of every one of its threads (from /proc)."""
     found = {}
-    for status in Path("/proc").glob("[0-9]*/stat"):
+    for pid in process_tree(os.getpid())[1:]:
+        process = Path(f"/proc/{pid}")
         try:
-            fields = status.read_text().rpartition(")")[2].split()
-            cmdline = (status.parent / "cmdline").read_bytes()
+            if b"mnist_core.worker" in (process / "cmdline").read_bytes():
+                # The 17th field after the name in parentheses is the niceness.
+                stats = [task.read_text().rpartition(")")[2].split() for task in (process / "task").glob("*/stat")]
+                found[pid] = [int(fields[16]) for fields in stats]
         except OSError:  # the process ended meanwhile
             continue
-        if int(fields[1]) == os.getpid() and b"mnist_core.worker" in cmdline:  # fields[1]: the parent's pid
-            tasks = (status.parent / "task").glob("*/stat")
-            found[int(status.parent.name)] = [int(task.read_text().rpartition(")")[2].split()[16]) for task in tasks]
     return found
 
 
