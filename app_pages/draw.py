@@ -8,15 +8,17 @@ import numpy as np
 import streamlit as st
 
 import ui
-from mnist_core import config, defaults
-from mnist_core import presentation as view
-from mnist_core.canvas_png import UnreadableDrawing
+from mnist_core import config
+from mnist_core.classroom import defaults
+from mnist_core.errors import advice
 from mnist_core.i18n import t
-from mnist_core.jobs import JobState
-from mnist_core.model import IMAGE_SHAPE
-from mnist_core.predict import Predictor, Reading
-from mnist_core.preprocess import DrawingStatus, Prepared
-from mnist_core.runs import RunError, RunRecord
+from mnist_core.model.keras_model import IMAGE_SHAPE
+from mnist_core.reading.canvas_png import UnreadableDrawing
+from mnist_core.reading.predict import Predictor, Reading
+from mnist_core.reading.preprocess import DrawingStatus, Prepared
+from mnist_core.runs.store import RunError, RunRecord
+from mnist_core.serving.jobs import JobState
+from mnist_core.text import presentation as view
 from ui import class_views
 
 CANVAS_KEY = "canvas-number"  # changing the canvas's key gives an empty canvas
@@ -99,7 +101,7 @@ def model_or_error(record: RunRecord) -> Predictor | None:
     try:
         return loaded_predictor(record)
     except RunError as error:
-        ui.show_error(t("draw.model_unreadable"), str(error), view.error_advice(error))
+        ui.show_error(t("draw.model_unreadable"), str(error), advice(error))
         return None
 
 

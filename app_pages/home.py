@@ -10,10 +10,12 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from mnist_core import defaults, limits, summary
-from mnist_core import presentation as view
-from mnist_core.evaluation import sample_indices
+from mnist_core import limits
+from mnist_core.classroom import defaults
 from mnist_core.i18n import t
+from mnist_core.model import summary
+from mnist_core.text import presentation as view
+from mnist_core.training.evaluation import sample_indices
 
 SAMPLES = 20
 SAMPLE_SIZE = 84  # px: 28 x 3, so every pixel is a clean 3x3 square

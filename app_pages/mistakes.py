@@ -7,12 +7,13 @@ and filtering only pick other images from them.
 import streamlit as st
 
 import ui
-from mnist_core import defaults
-from mnist_core import presentation as view
-from mnist_core.datasets import DatasetError
-from mnist_core.evaluation import gallery_indices
+from mnist_core.classroom import defaults
+from mnist_core.data.datasets import DatasetError
+from mnist_core.errors import advice
 from mnist_core.i18n import t
-from mnist_core.runs import RunError
+from mnist_core.runs.store import RunError
+from mnist_core.text import presentation as view
+from mnist_core.training.evaluation import gallery_indices
 
 RUN_KEY = "mistakes-run"
 TRUE_KEY = "mistakes-true"
@@ -76,7 +77,7 @@ try:
     with st.spinner(t("mistakes.computing")):
         evaluation = ui.evaluation(record.id)
 except (RunError, DatasetError) as error:
-    ui.show_error(t("mistakes.cannot_read"), str(error), view.error_advice(error))
+    ui.show_error(t("mistakes.cannot_read"), str(error), advice(error))
     st.stop()
 
 st.subheader(view.headline(evaluation))

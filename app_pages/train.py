@@ -9,9 +9,9 @@ import streamlit as st
 
 import ui
 from mnist_core import config
-from mnist_core import presentation as view
 from mnist_core.i18n import t
-from mnist_core.training import TrainingSettings
+from mnist_core.text import presentation as view
+from mnist_core.training.settings import TrainingSettings
 from ui import people, runs_views, train_settings, training_views
 from ui.downloads import lesson_link_control
 

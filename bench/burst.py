@@ -32,7 +32,7 @@ from harness.replay import ReplayFigures, Student, Timeouts
 from harness.server import AppServer, start_app_server, start_class_server
 from harness.streamlit_ws import StreamlitSession
 from mnist_core import config
-from mnist_core.strokes import load_pen_digits
+from mnist_core.data.pen_digits import load_pen_digits
 
 COLUMNS = ["students", "processes", "strokes", "errors", "wrong_readings", "stroke_p50_s", "stroke_p95_s"]
 COLUMNS += ["stroke_max_s", "server_cpu_ms_per_stroke", "door_cpu_ms_per_stroke", "peak_rss_mb"]

@@ -35,7 +35,7 @@ SHIFT_PIXELS = 25.0  # and shifted by up to this much on the 280 px canvas
 
 def varied(strokes, rng: np.random.Generator) -> list[list[tuple[float, float]]]:
     """The strokes drawn again by the same hand: turned, scaled and shifted a little about the canvas's centre."""
-    from mnist_core.strokes import PEN_CANVAS
+    from mnist_core.data.pen_digits import PEN_CANVAS
 
     centre = PEN_CANVAS / 2
     angle = math.radians(rng.uniform(-TURN_DEGREES, TURN_DEGREES))
@@ -51,7 +51,7 @@ def varied(strokes, rng: np.random.Generator) -> list[list[tuple[float, float]]]
 
 def bigger_class(digits, count: int, rng: np.random.Generator) -> list:
     """The digits, then copies of them drawn again (each by its own writer) until there are `count`."""
-    from mnist_core.strokes import PenDigit
+    from mnist_core.data.pen_digits import PenDigit
 
     copies = [
         PenDigit(digit.label, digit.writer, f"{digit.id}-copy{number}", varied(digit.strokes, rng))
@@ -64,13 +64,14 @@ def bigger_class(digits, count: int, rng: np.random.Generator) -> list:
 def fine_tune(name: str, digits, parent, folder: Path, epochs: int, learning_rate: float | None) -> None:
     """Give the digits to a new class set, fine-tune the class model on it, and print before -> after."""
     from harness.pen_class import give_all, pen_gifts
-    from mnist_core import worker
-    from mnist_core.class_drawings import SPLIT_SEED, ClassDrawings, fine_tuning_settings
-    from mnist_core.class_report import before_after, before_after_lines
-    from mnist_core.predict import Predictor
-    from mnist_core.runs import RunStore
-    from mnist_core.students import TEACHER
-    from mnist_core.training import TrainingListener
+    from mnist_core.classroom.students import TEACHER
+    from mnist_core.classset.drawings import ClassDrawings
+    from mnist_core.classset.fine_tuning import SPLIT_SEED, fine_tuning_settings
+    from mnist_core.classset.report import before_after, before_after_lines
+    from mnist_core.reading.predict import Predictor
+    from mnist_core.runs.store import RunStore
+    from mnist_core.serving import worker
+    from mnist_core.training.settings import TrainingListener
 
     store = RunStore(folder / "runs")
     path = folder / f"{name}.sqlite3"
@@ -87,7 +88,7 @@ def fine_tune(name: str, digits, parent, folder: Path, epochs: int, learning_rat
     started = time.perf_counter()
     outcome = worker.train_and_save(settings, store, TEACHER, TrainingListener(), threading.Event())
     seconds = time.perf_counter() - started
-    child = store.get(outcome["run_id"])
+    child = store.get(outcome.run_id)
     result = before_after(split, parent_model, store.load_network(child.id), parent.test_accuracy, child.test_accuracy)
     mnist_images = settings.train_limit or 60_000
     print(f"  fine-tuning: {epochs} epochs on {mnist_images:,} MNIST images + {len(split.y_train)} class drawings, "
@@ -118,7 +119,7 @@ def main() -> None:
 
     from harness.models import provide_default_drawing_run
     from mnist_core import config
-    from mnist_core.strokes import load_pen_digits
+    from mnist_core.data.pen_digits import load_pen_digits
 
     parent = provide_default_drawing_run(folder / "runs", reuse_from=config.PROJECT_ROOT / "runs")
     digits = load_pen_digits(config.pen_digits_path())

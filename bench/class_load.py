@@ -66,9 +66,10 @@ from harness.processes import listening_pid
 from harness.recording import DrawingRecording, Step, record_drawing, record_training_setup
 from harness.replay import FLAT_OUT, STUDENT_PACE, Timeouts
 from harness.server import start_app_server, start_class_server
-from mnist_core import config, defaults
-from mnist_core.runs import RunStore
-from mnist_core.strokes import PenDigit, load_pen_digits
+from mnist_core import config
+from mnist_core.classroom import defaults
+from mnist_core.data.pen_digits import PenDigit, load_pen_digits
+from mnist_core.runs.store import RunStore
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 

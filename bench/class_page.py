@@ -114,10 +114,10 @@ def main() -> None:
     from harness.models import provide_default_drawing_run
     from harness.pen_class import pen_gifts
     from mnist_core import config
-    from mnist_core.class_drawings import ClassDrawings
-    from mnist_core.predict import Predictor
-    from mnist_core.runs import RunStore
-    from mnist_core.strokes import load_pen_digits
+    from mnist_core.classset.drawings import ClassDrawings
+    from mnist_core.data.pen_digits import load_pen_digits
+    from mnist_core.reading.predict import Predictor
+    from mnist_core.runs.store import RunStore
 
     record = provide_default_drawing_run(folder / "runs", reuse_from=config.PROJECT_ROOT / "runs")
     predictor = Predictor(RunStore(folder / "runs").load_network(record.id))

@@ -12,10 +12,10 @@ import argparse
 from pathlib import Path
 
 from mnist_core import config, limits
-from mnist_core.handwriting import read_pen_digits
-from mnist_core.predict import Predictor
-from mnist_core.runs import RunError, RunStore
-from mnist_core.strokes import load_pen_digits
+from mnist_core.data.pen_digits import load_pen_digits
+from mnist_core.reading.handwriting import read_pen_digits
+from mnist_core.reading.predict import Predictor
+from mnist_core.runs.store import RunError, RunStore
 
 
 def main() -> None:

@@ -50,7 +50,7 @@ def section_script(predictor, canvases, timings):
 
 def newest_model(runs_dirs: list[Path], kind: str):
     """The newest MNIST run of this kind in these folders, loaded as the app loads it; or a quickly trained one."""
-    from mnist_core.runs import RunStore
+    from mnist_core.runs.store import RunStore
 
     for runs_dir in runs_dirs:
         store = RunStore(runs_dir)
@@ -58,7 +58,8 @@ def newest_model(runs_dirs: list[Path], kind: str):
         if record is not None:
             print(f"{kind}: run {record.id} from {runs_dir} (test accuracy {record.test_accuracy:.4f})")
             return store.load_network(record.id)
-    from mnist_core.training import TrainingSettings, train
+    from mnist_core.training.fit import train
+    from mnist_core.training.settings import TrainingSettings
 
     print(f"{kind}: no MNIST run of this kind; training one on 5,000 images for 1 epoch first")
     return train(TrainingSettings(model_kind=kind, epochs=1, train_limit=5000, seed=1)).model
@@ -90,8 +91,8 @@ def measure(model, canvases: list, calls: int) -> float:
     """Print the three parts for one model; return the added median per stroke."""
     from streamlit.testing.v1 import AppTest
 
-    from mnist_core.predict import Predictor
-    from mnist_core.preprocess import canvas_to_mnist
+    from mnist_core.reading.predict import Predictor
+    from mnist_core.reading.preprocess import canvas_to_mnist
 
     predictor = Predictor(model)
     images = [prepared.image[None] for prepared in map(canvas_to_mnist, canvases) if prepared.ok]
@@ -128,7 +129,8 @@ def main() -> None:
     args = parser.parse_args()
 
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before TensorFlow is imported
-    from mnist_core import config, strokes
+    from mnist_core import config
+    from mnist_core.data import pen_digits as strokes
 
     digits = strokes.load_pen_digits(args.pen_digits or config.pen_digits_path())
     canvases = [strokes.render_strokes(digit.strokes) for digit in digits]

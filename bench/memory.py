@@ -1,5 +1,5 @@
 """Memory of a long-running server: resident memory (RSS) after loading both data sets, then after each of
-several trainings run one after another through `mnist_core.training_queue.TrainingQueue`, the path the Train page uses.
+several trainings run one after another through `serving.training_queue.TrainingQueue`, the path the Train page uses.
 
 Runs are saved in a temporary folder that is deleted at the end. The first training also loads TensorFlow
 (hundreds of MB, once per server), so the figure that matters for a server that trains all day is the growth
@@ -37,11 +37,12 @@ def main() -> None:
     args = parser.parse_args()
 
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before TensorFlow is imported
-    from mnist_core import config, datasets
-    from mnist_core.jobs import JobState
-    from mnist_core.runs import RunStore
-    from mnist_core.training import TrainingSettings
-    from mnist_core.training_queue import TrainingQueue
+    from mnist_core import config
+    from mnist_core.data import datasets
+    from mnist_core.runs.store import RunStore
+    from mnist_core.serving.jobs import JobState
+    from mnist_core.serving.training_queue import TrainingQueue
+    from mnist_core.training.settings import TrainingSettings
 
     if not args.default_arenas:
         config.limit_memory_arenas()  # as app.py does for the server

@@ -1,7 +1,7 @@
 """Prediction latency: one canvas image -> MNIST-style preprocessing -> the model's ten probabilities.
 
 This is what the Draw page does on every pen stroke: `Predictor.read_canvas(rgba)`. The canvases are real
-handwriting (UNIPEN pen digits from samples/, rendered like the browser canvas by mnist_core.strokes),
+handwriting (UNIPEN pen digits from samples/, rendered like the browser canvas by mnist_core.data.pen_digits),
 or synthetic strokes when that file is missing. The model is the run the Draw page starts on in --runs-dir,
 loaded from disk as the app loads it; without one, a small model is trained here first (a minute or less).
 
@@ -25,7 +25,7 @@ WARM_UP_CALLS = 20
 
 def canvases(pen_digits: Path) -> tuple[list, list[int]]:
     """RGBA canvases of real pen digits and their labels (synthetic strokes when the file is missing)."""
-    from mnist_core import strokes
+    from mnist_core.data import pen_digits as strokes
 
     if pen_digits.is_file():
         digits = strokes.load_pen_digits(pen_digits)
@@ -45,16 +45,17 @@ def _circle(points: int) -> list[tuple[float, float]]:
 
 
 def load_or_train_model(runs_dir: Path):
-    """The model the Draw page starts on (mnist_core.defaults), loaded as the app loads it; or a quickly trained one."""
-    from mnist_core import defaults
-    from mnist_core.runs import RunStore
+    """The model the Draw page starts on (see mnist_core.classroom.defaults), loaded as the app loads it."""
+    from mnist_core.classroom import defaults
+    from mnist_core.runs.store import RunStore
 
     store = RunStore(runs_dir)
     record = defaults.drawing_run(store.list())
     if record is not None:
         print(f"Model: run {record.id} from {runs_dir} (test accuracy {record.test_accuracy:.4f})")
         return store.load_network(record.id)
-    from mnist_core.training import TrainingSettings, train
+    from mnist_core.training.fit import train
+    from mnist_core.training.settings import TrainingSettings
 
     print(f"Model: no MNIST run in {runs_dir}; training one on 10,000 images for 2 epochs first")
     result = train(TrainingSettings(epochs=2, train_limit=10_000, seed=1))
@@ -76,8 +77,8 @@ def main() -> None:
 
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before TensorFlow is imported
     from mnist_core import config
-    from mnist_core.predict import Predictor
-    from mnist_core.preprocess import canvas_to_mnist
+    from mnist_core.reading.predict import Predictor
+    from mnist_core.reading.preprocess import canvas_to_mnist
 
     images, labels = canvases(args.pen_digits or config.pen_digits_path())
     predictor = Predictor(load_or_train_model(args.runs_dir or config.runs_dir()))

@@ -31,7 +31,7 @@ from harness.recording import DrawingRecording
 from harness.replay import ReplayFigures, Student, Timeouts
 from harness.streamlit_ws import StreamlitSession
 from mnist_core import config
-from mnist_core.strokes import load_pen_digits
+from mnist_core.data.pen_digits import load_pen_digits
 
 IDLE_SECONDS = 5.0
 STUDENT = "stroke-cost"

@@ -4,7 +4,7 @@ Both sides train the tutorial's network (Flatten -> Dense(1000, relu) -> Dense(1
 categorical cross-entropy) on the same data set for the same epochs, batch 100, with the test set as
 validation data after every epoch, then evaluate on the test set. The tutorial's side is its script as
 written (pixels as float64 `x / 255.0`, `model.fit(...)` with Keras's defaults); mnist_core's side is
-`mnist_core.training.train(TrainingSettings(...))`, exactly what the app and the command line run.
+`mnist_core.training.fit.train(TrainingSettings(...))`, exactly what the app and the command line run.
 
 Every run is a fresh Python process (nothing cached or compiled carries over), and the two sides take turns,
 so a busy machine slows both alike. Seconds per epoch = `fit` wall time / epochs, the first epoch's set-up
@@ -33,7 +33,7 @@ def tutorial_run(dataset: str, epochs: int, seed: int) -> dict:
     """The tutorial's code, as written (apart from Keras 3's metrics list and keras.Input)."""
     import keras
 
-    from mnist_core import datasets
+    from mnist_core.data import datasets
 
     data = datasets.load(dataset)  # the same files mnist_core trains on
     keras.utils.set_random_seed(seed)
@@ -74,8 +74,9 @@ def tutorial_run(dataset: str, epochs: int, seed: int) -> dict:
 
 def mnist_core_run(dataset: str, epochs: int, seed: int) -> dict:
     """The project's training, exactly as the Train page and `python -m mnist_core train` call it."""
-    from mnist_core import datasets
-    from mnist_core.training import TrainingListener, TrainingSettings, train
+    from mnist_core.data import datasets
+    from mnist_core.training.fit import train
+    from mnist_core.training.settings import TrainingListener, TrainingSettings
 
     class EpochSeconds(TrainingListener):
         def __init__(self) -> None:

@@ -18,7 +18,7 @@ from playwright.sync_api import ConsoleMessage, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from harness.selectors import IDLE_APP, PAGE_LANDMARKS, PICTURES, keyed
-from mnist_core.front_door import COOKIE as PROCESS_COOKIE
+from mnist_core.serving.front_door import COOKIE as PROCESS_COOKIE
 
 DEFAULT_TIMEOUT_MS = 30_000  # Playwright waits: generous, the machine is small and shared
 VIEWPORT = {"width": 1280, "height": 1000}

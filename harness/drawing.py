@@ -9,7 +9,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from harness.browser import button, wait_idle
 from harness.selectors import CANVAS, IDLE_APP, PICTURES, PREDICTION, keyed
-from mnist_core.strokes import PEN_CANVAS
+from mnist_core.data.pen_digits import PEN_CANVAS
 
 Stroke = list[tuple[float, float]]
 

@@ -1,6 +1,6 @@
 """The default digits model for tests and benchmarks: the setup's model, reused when one is ready, else trained.
 
-The browser tests and the benchmarks read drawings with the model a class gets (mnist_core.defaults), so their
+The browser tests and the benchmarks read drawings with the model a class gets (mnist_core.classroom.defaults), so their
 figures are what a class sees.
 """
 
@@ -10,9 +10,9 @@ import shutil
 import time
 from pathlib import Path
 
-from mnist_core import defaults
-from mnist_core.runs import RunRecord, RunStore
-from mnist_core.training import train
+from mnist_core.classroom import defaults
+from mnist_core.runs.store import RunRecord, RunStore
+from mnist_core.training.fit import train
 
 
 def provide_default_drawing_run(runs_dir: Path, reuse_from: Path | None = None) -> RunRecord:

@@ -10,10 +10,10 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mnist_core.class_drawings import ClassDrawings
-from mnist_core.predict import Predictor, Reading
-from mnist_core.strokes import PenDigit, render_strokes
-from mnist_core.students import NAME_LENGTH
+from mnist_core.classroom.students import NAME_LENGTH
+from mnist_core.classset.drawings import ClassDrawings
+from mnist_core.data.pen_digits import PenDigit, render_strokes
+from mnist_core.reading.predict import Predictor, Reading
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from harness.drawing import clear_canvas, draw_strokes
 from harness.selectors import PREDICTION
 from harness.streamlit_ws import RunOutput, key_of
 from harness.train_page import EPOCHS_KEY, set_epochs
-from mnist_core.strokes import PenDigit
+from mnist_core.data.pen_digits import PenDigit
 
 ANSWER_TIMEOUT_S = 60
 # The recording browser is a named student (?student=...): a replaying client puts its own name wherever this was.

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from mnist_core.class_server import free_ports, health_ok, streamlit_command
+from mnist_core.serving.class_server import free_ports, health_ok, streamlit_command
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 HEALTH_TIMEOUT = 90  # seconds until /_stcore/health says ok (a busy machine, a cold disk)

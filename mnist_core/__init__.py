@@ -13,15 +13,16 @@ The names below are the ones to use from a notebook or a script:
     print(Predictor(result.model).probabilities(digits.x_test[0] / 255).argmax(), digits.y_test[0])
 """
 
-from mnist_core.datasets import Dataset
-from mnist_core.datasets import load as load_dataset
-from mnist_core.evaluation import Evaluation, evaluate
-from mnist_core.figures import four_curves
-from mnist_core.network import Network, network_of
-from mnist_core.predict import Predictor, Reading
-from mnist_core.preprocess import canvas_to_mnist
-from mnist_core.runs import RunRecord, RunStore
-from mnist_core.training import TrainingResult, TrainingSettings, train
+from mnist_core.data.datasets import Dataset
+from mnist_core.data.datasets import load as load_dataset
+from mnist_core.model.network import Network, network_of
+from mnist_core.reading.predict import Predictor, Reading
+from mnist_core.reading.preprocess import canvas_to_mnist
+from mnist_core.runs.store import RunRecord, RunStore
+from mnist_core.text.figures import four_curves
+from mnist_core.training.evaluation import Evaluation, evaluate
+from mnist_core.training.fit import train
+from mnist_core.training.settings import TrainingResult, TrainingSettings
 
 __all__ = [
     "Dataset",

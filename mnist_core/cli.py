@@ -16,10 +16,14 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from mnist_core import config, datasets, defaults, i18n, limits
-from mnist_core.model import MODEL_KINDS, OPTIMIZERS
-from mnist_core.runs import RunError, RunStore
-from mnist_core.training import TrainingListener, TrainingResult, TrainingSettings, train
+from mnist_core import config, i18n, limits
+from mnist_core.classroom import defaults
+from mnist_core.data import datasets
+from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS
+from mnist_core.runs.store import RunError, RunStore
+from mnist_core.serving.worker import read_inputs
+from mnist_core.training.fit import train
+from mnist_core.training.settings import TrainingListener, TrainingResult, TrainingSettings
 
 METRIC_NAMES = ("loss", "accuracy", "val_loss", "val_accuracy")
 
@@ -112,7 +116,7 @@ def run_training(settings: TrainingSettings, store: RunStore) -> TrainingResult:
 
     previous = signal.signal(signal.SIGINT, ask_to_stop)
     try:
-        result = train(settings, listener=PrintEpochs(settings.epochs), stop=stop, store=store)
+        result = train(settings, listener=PrintEpochs(settings.epochs), stop=stop, inputs=read_inputs(settings, store))
     finally:
         signal.signal(signal.SIGINT, previous)
     # The tutorial's closing lines.
@@ -128,7 +132,7 @@ def run_training(settings: TrainingSettings, store: RunStore) -> TrainingResult:
 
 def setup(store: RunStore) -> None:
     """Everything the app needs on a fresh machine; quick when it is already there."""
-    from mnist_core.fetch import fetch_all
+    from mnist_core.data.fetch import fetch_all
 
     fetch_all()
     ready = defaults.ready_drawing_run(store.list())
@@ -142,7 +146,7 @@ def setup(store: RunStore) -> None:
 
 def export_notebook(store: RunStore, run_id: str, out: Path | None, language: str) -> Path:
     """Write the run as a notebook that trains it again (see notebook.py); returns the file written."""
-    from mnist_core.notebook import notebook_bytes
+    from mnist_core.text.notebook import notebook_bytes
 
     record = store.get(run_id)
     path = out or Path(f"{record.id}.ipynb")
@@ -162,11 +166,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     store = RunStore(config.runs_dir())
     try:
         if args.command == "serve":
-            from mnist_core.class_server import serve_class
+            from mnist_core.serving.class_server import serve_class
 
             serve_class(args.address, args.port, max(1, args.processes or config.server_processes()), streamlit_options)
         elif args.command == "fetch-data":
-            from mnist_core.fetch import fetch_all
+            from mnist_core.data.fetch import fetch_all
 
             fetch_all()
         elif args.command == "setup":

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
-from mnist_core.class_drawings import ClassDrawings
-from mnist_core.predict import Reading
-from mnist_core.preprocess import DrawingStatus, Prepared
+from mnist_core.classset.drawings import ClassDrawings
+from mnist_core.reading.predict import Reading
+from mnist_core.reading.preprocess import DrawingStatus, Prepared
 
 RUN_ID = "20261201-090000-mnist-abcdef"  # any well-formed run id: the store does not open the run
 

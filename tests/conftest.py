@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 import pytest
 from stand_ins import StandInTraining, use_stand_in_training
 
-from mnist_core.runs import RunStore
-from mnist_core.training import TrainingResult, TrainingSettings, train
+from mnist_core.runs.store import RunStore
+from mnist_core.training.fit import train
+from mnist_core.training.settings import TrainingResult, TrainingSettings
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -102,7 +103,7 @@ def files_made_on_click(monkeypatch) -> dict:
 def missing_dataset(monkeypatch) -> Iterator[None]:
     """Every data set is missing, as on a server where fetch-data never ran (the server's cache forgets it after)."""
     import ui
-    from mnist_core import datasets
+    from mnist_core.data import datasets
 
     def missing(name):
         raise datasets.DatasetNotFoundError("Could not find the MNIST data set.\nRun python -m mnist_core fetch-data")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mnist_core import datasets, idx
+from mnist_core.data import datasets, idx
 
 
 def small_arrays(seed: int = 0) -> dict[str, np.ndarray]:

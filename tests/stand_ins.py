@@ -14,17 +14,17 @@ from pathlib import Path
 
 import pytest
 
-import mnist_core.worker
-from mnist_core.training import TrainingResult, TrainingSettings
+import mnist_core.serving.worker
+from mnist_core.training.settings import TrainingResult, TrainingSettings
 
 METRICS = {"loss": 0.5, "accuracy": 0.8, "val_loss": 0.4, "val_accuracy": 0.85}
 
 
 def use_stand_in_training(monkeypatch: pytest.MonkeyPatch, stand_in: Callable) -> None:
-    """Trainings call `stand_in(settings, listener=, stop=, store=)` instead of train(), in the server's process
+    """Trainings call `stand_in(settings, listener=, stop=, inputs=)` instead of train(), in the server's process
     (a worker process would not see the replacement)."""
     monkeypatch.setenv("MNIST_APP_TRAINING_IN", "thread")
-    monkeypatch.setattr(mnist_core.worker, "train", stand_in)
+    monkeypatch.setattr(mnist_core.serving.worker, "train", stand_in)
 
 
 class StandInModel:
@@ -54,7 +54,7 @@ class StandInTraining:
         if release_at_once:
             self.release.set()
 
-    def __call__(self, settings, listener=None, stop=None, store=None):
+    def __call__(self, settings, listener=None, stop=None, inputs=None):
         listener.on_start(settings, 10, {})
         listener.on_batch(1, 5, 0.5, 0.8)
         while not (self.release.is_set() or stop.is_set()):

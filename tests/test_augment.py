@@ -1,9 +1,11 @@
 import numpy as np
 import tensorflow as tf
 
-from mnist_core import datasets
-from mnist_core.augment import make_augmenter
-from mnist_core.training import TrainingSettings, scale_images, train
+from mnist_core.data import datasets
+from mnist_core.data.augment import make_augmenter
+from mnist_core.data.pixels import scale_images
+from mnist_core.training.fit import train
+from mnist_core.training.settings import TrainingSettings
 
 
 def centre_of_mass(image: np.ndarray) -> np.ndarray:

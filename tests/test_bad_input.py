@@ -33,12 +33,14 @@ from harness.apptest import (
     send_canvas,
     texts,
 )
-from mnist_core import cli, datasets, i18n, idx, limits, training
-from mnist_core.predict import Predictor
-from mnist_core.runs import RunStore
-from mnist_core.strokes import render_strokes
-from mnist_core.training import TrainingSettings
-from mnist_core.training_queue import TrainingQueue
+from mnist_core import cli, i18n, limits
+from mnist_core.data import datasets, idx
+from mnist_core.data.pen_digits import render_strokes
+from mnist_core.reading.predict import Predictor
+from mnist_core.runs.store import RunStore
+from mnist_core.serving.training_queue import TrainingQueue
+from mnist_core.training import fit as training
+from mnist_core.training.settings import TrainingSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 

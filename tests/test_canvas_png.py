@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from mnist_core.canvas_png import MAX_SIDE, UnreadableDrawing, decode_canvas_png
-from mnist_core.strokes import render_strokes
+from mnist_core.data.pen_digits import render_strokes
+from mnist_core.reading.canvas_png import MAX_SIDE, UnreadableDrawing, decode_canvas_png
 
 SEVEN = [[(80.0, 70.0), (200.0, 70.0), (130.0, 220.0)]]
 

@@ -17,8 +17,8 @@ import pytest
 from class_writer import RUN_ID, check_every_row_whole, check_whole, give_numbered, numbered_reading, sha256
 
 from mnist_core import config
-from mnist_core.class_db import ClassDrawingsError, DamagedClassDrawings
-from mnist_core.class_drawings import ClassDrawings
+from mnist_core.classset.database import ClassSetError, DamagedClassSet
+from mnist_core.classset.drawings import ClassDrawings
 
 WRITER = Path(__file__).resolve().parent / "class_writer.py"
 
@@ -135,7 +135,7 @@ def test_a_damaged_file_is_a_clear_error_and_is_never_written(path, damage):
         lambda: give_numbered(store, "Min-jun", 1),
         lambda: store.delete_student("student 1"),
     ):
-        with pytest.raises(DamagedClassDrawings) as error:
+        with pytest.raises(DamagedClassSet) as error:
             action()
         assert str(path) in str(error.value) and "left exactly as it is" in str(error.value)
     assert path.read_bytes() == damaged
@@ -148,7 +148,7 @@ def test_a_database_of_something_else_or_of_another_version_is_never_written(pat
     other.commit()
     other.close()
     before = sha256(path)
-    with pytest.raises(DamagedClassDrawings, match="not one of class drawings"):
+    with pytest.raises(DamagedClassSet, match="not one of class drawings"):
         ClassDrawings(path).version()
     assert sha256(path) == before
 
@@ -159,7 +159,7 @@ def test_a_database_of_something_else_or_of_another_version_is_never_written(pat
     newer.commit()
     newer.close()
     before = sha256(path)
-    with pytest.raises(DamagedClassDrawings, match="version 2"):
+    with pytest.raises(DamagedClassSet, match="version 2"):
         ClassDrawings(path).give("Min-jun", 1, numbered_reading(1), "{}", RUN_ID)
     assert sha256(path) == before
 
@@ -169,7 +169,7 @@ def test_a_file_moved_away_while_in_use_is_a_clear_error_until_its_wal_goes_alon
     give_numbered(store, "Min-jun", 1)
     last_year = path.rename(path.with_name("last-year.sqlite3"))
     # Its latest drawing is still in the WAL left behind: a new file there would read it as its own.
-    with pytest.raises(ClassDrawingsError, match="class-drawings.sqlite3-wal is there"):
+    with pytest.raises(ClassSetError, match="class-drawings.sqlite3-wal is there"):
         store.version()
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").rename(f"{last_year}{suffix}")
@@ -180,5 +180,5 @@ def test_a_file_moved_away_while_in_use_is_a_clear_error_until_its_wal_goes_alon
 def test_a_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
     blocker = tmp_path / "not a folder"
     blocker.write_text("x")
-    with pytest.raises(ClassDrawingsError, match="not a folder/class.sqlite3 cannot be read"):
+    with pytest.raises(ClassSetError, match="not a folder/class.sqlite3 cannot be read"):
         ClassDrawings(blocker / "class.sqlite3").version()

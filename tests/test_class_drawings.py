@@ -21,15 +21,17 @@ from class_writer import (
     numbered_strokes,
 )
 
-from mnist_core import class_db, config, idx, limits
-from mnist_core.class_drawings import ClassDrawings
-from mnist_core.class_export import IMAGES_FILE, LABELS_FILE, export_zip, read_export
-from mnist_core.class_split import as_uint8, held_out_students, split_by_student
+from mnist_core import config, limits
+from mnist_core.classset import database as class_db
+from mnist_core.classset.drawings import ClassDrawings
+from mnist_core.classset.export import IMAGES_FILE, LABELS_FILE, export_zip, read_export
+from mnist_core.classset.split import as_uint8, held_out_students, split_by_student
+from mnist_core.data import idx
+from mnist_core.errors import Refusal
 from mnist_core.i18n import t
-from mnist_core.predict import Reading
-from mnist_core.preprocess import DrawingStatus, Prepared
-from mnist_core.refusal import Refusal
-from mnist_core.runs import RunError
+from mnist_core.reading.predict import Reading
+from mnist_core.reading.preprocess import DrawingStatus, Prepared
+from mnist_core.runs.store import RunError
 
 WRITER = Path(__file__).resolve().parent / "class_writer.py"
 HANGUL = re.compile("[\uac00-\ud7a3]")

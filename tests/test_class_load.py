@@ -25,7 +25,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from harness.recording import FrameRecorder, Step, widget_value
 from harness.streamlit_ws import TEXT_CHARS, RunOutput
 from harness.train_page import EPOCHS_KEY
-from mnist_core.runs import RunStore
+from mnist_core.runs.store import RunStore
 
 ROOT = Path(__file__).resolve().parent.parent
 STUDENTS = 8

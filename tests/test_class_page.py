@@ -19,17 +19,19 @@ from streamlit.testing.v1 import AppTest
 from harness.apptest import container, shown_strings
 from harness.language import HANGUL, KEY_LIKE, english_sentences
 from harness.pen_class import give_all, pen_gifts
-from mnist_core import config, i18n, worker
-from mnist_core.class_drawings import ClassDrawings, fine_tuning_settings
-from mnist_core.class_export import read_export
-from mnist_core.class_settings import ClassSettings, ClassSettingsStore
+from mnist_core import config, i18n
+from mnist_core.classroom.settings import ClassSettings, ClassSettingsStore
+from mnist_core.classroom.students import TEACHER
+from mnist_core.classset.drawings import ClassDrawings
+from mnist_core.classset.export import read_export
+from mnist_core.classset.fine_tuning import fine_tuning_settings
+from mnist_core.data.pen_digits import load_pen_digits
 from mnist_core.i18n import t
-from mnist_core.predict import Predictor, Reading
-from mnist_core.preprocess import DrawingStatus, Prepared
-from mnist_core.runs import RunStore
-from mnist_core.strokes import load_pen_digits
-from mnist_core.students import TEACHER
-from mnist_core.training import TrainingListener
+from mnist_core.reading.predict import Predictor, Reading
+from mnist_core.reading.preprocess import DrawingStatus, Prepared
+from mnist_core.runs.store import RunStore
+from mnist_core.serving import worker
+from mnist_core.training.settings import TrainingListener
 
 PAGE = str(Path(__file__).resolve().parent.parent / "app_pages" / "class_page.py")
 PEN_DIGITS = 40
@@ -302,7 +304,7 @@ def test_the_download_is_the_class_set_in_mnist_format(
 def test_retraining_on_the_class_asks_for_a_fine_tuning_of_the_class_model(class_file, classroom, reading, monkeypatch):
     asked = []
 
-    def stand_in(settings, listener=None, stop=None, store=None):
+    def stand_in(settings, listener=None, stop=None, inputs=None):
         asked.append(settings)
         raise RuntimeError("only the request is checked here")
 
@@ -345,7 +347,7 @@ def fine_tuned(quick_result, tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("MNIST_APP_CLASS_DB", str(class_set.path))
         outcome = worker.train_and_save(settings, store, TEACHER, TrainingListener(), threading.Event())
-    return root, store.get(outcome["run_id"])
+    return root, store.get(outcome.run_id)
 
 
 @pytest.mark.slow

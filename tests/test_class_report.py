@@ -14,16 +14,17 @@ import pytest
 
 from harness.pen_class import PenGift, give_all, pen_gifts
 from mnist_core import config
-from mnist_core.class_drawings import ClassDrawings, fine_tuning_settings
-from mnist_core.class_report import BeforeAfter, ClassReadings, before_after, before_after_lines
+from mnist_core.classroom.students import TEACHER
+from mnist_core.classset.drawings import ClassDrawings
+from mnist_core.classset.fine_tuning import fine_tuning_settings
+from mnist_core.classset.report import BeforeAfter, ClassReadings, before_after, before_after_lines
+from mnist_core.data.pen_digits import load_pen_digits
 from mnist_core.i18n import in_language, t
-from mnist_core.network import Network, network_of
-from mnist_core.predict import Predictor
-from mnist_core.runs import RunStore
-from mnist_core.strokes import load_pen_digits
-from mnist_core.students import TEACHER
-from mnist_core.training import TrainingSettings
-from mnist_core.training_queue import TrainingQueue
+from mnist_core.model.network import Network, network_of
+from mnist_core.reading.predict import Predictor
+from mnist_core.runs.store import RunStore
+from mnist_core.serving.training_queue import TrainingQueue
+from mnist_core.training.settings import TrainingSettings
 
 RUN_ID = "20261201-090000-mnist-abcdef"
 

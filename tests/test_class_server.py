@@ -19,8 +19,8 @@ from harness.processes import process_tree
 from harness.server import AppServer, start_class_server
 from harness.streamlit_ws import StreamlitSession, run_apart
 from mnist_core import config
-from mnist_core.class_server import greeting
-from mnist_core.front_door import COOKIE
+from mnist_core.serving.class_server import greeting
+from mnist_core.serving.front_door import COOKIE
 
 RESTART_TIMEOUT = 120  # seconds for a killed process to serve again (Streamlit's start on a busy machine)
 
@@ -113,7 +113,7 @@ def test_one_process_per_core_up_to_four_unless_the_teacher_says(monkeypatch):
 
 
 def test_the_greeting_says_where_students_open_the_app_in_both_languages(monkeypatch):
-    monkeypatch.setattr("mnist_core.class_server.network_address", lambda: "192.168.0.7")
+    monkeypatch.setattr("mnist_core.serving.class_server.network_address", lambda: "192.168.0.7")
     everywhere = greeting("0.0.0.0", 8501, 2)
     assert "http://192.168.0.7:8501" in everywhere and "학생들" in everywhere and "students" in everywhere
     assert "2 Streamlit processes" in everywhere

@@ -6,10 +6,10 @@ import threading
 
 import pytest
 
-from mnist_core.caps import Caps
-from mnist_core.class_settings import SETTINGS_FILE, ClassSettings, ClassSettingsStore
-from mnist_core.refusal import Refusal
-from mnist_core.training import TrainingSettings
+from mnist_core.classroom.caps import Caps
+from mnist_core.classroom.settings import SETTINGS_FILE, ClassSettings, ClassSettingsStore
+from mnist_core.errors import Refusal
+from mnist_core.training.settings import TrainingSettings
 
 
 def test_a_student_is_held_to_the_default_caps():

@@ -14,11 +14,11 @@ from stand_ins import wait_until
 
 from harness.apptest import DRAW, MISTAKES, TRAIN, container, open_app, texts
 from mnist_core import i18n
-from mnist_core.caps import Caps
-from mnist_core.class_settings import ClassSettings, ClassSettingsStore
-from mnist_core.jobs import JobState
-from mnist_core.runs import RunStore
-from mnist_core.training import TrainingSettings
+from mnist_core.classroom.caps import Caps
+from mnist_core.classroom.settings import ClassSettings, ClassSettingsStore
+from mnist_core.runs.store import RunStore
+from mnist_core.serving.jobs import JobState
+from mnist_core.training.settings import TrainingSettings
 
 TEACHER_PAGE = "app_pages/teacher.py"
 PASSWORD = "사과나무-7"

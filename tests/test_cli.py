@@ -4,8 +4,9 @@ import sys
 
 import pytest
 
-from mnist_core import cli, defaults
-from mnist_core.runs import RunStore
+from mnist_core import cli
+from mnist_core.classroom import defaults
+from mnist_core.runs.store import RunStore
 
 
 def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -48,7 +49,7 @@ def test_training_prints_a_line_per_epoch_and_the_tutorials_closing_lines(tmp_pa
 
 
 def test_a_missing_data_set_is_one_clear_line_not_a_traceback(tmp_path, monkeypatch, capsys):
-    from mnist_core import datasets
+    from mnist_core.data import datasets
 
     def nothing_found(name):
         raise datasets.DatasetNotFoundError("No MNIST files found. Run: python -m mnist_core fetch-data")
@@ -61,7 +62,7 @@ def test_a_missing_data_set_is_one_clear_line_not_a_traceback(tmp_path, monkeypa
 
 def test_setup_trains_the_default_drawing_model_unless_one_is_there(quick_result, tmp_path, monkeypatch, capsys):
     trained = []
-    monkeypatch.setattr("mnist_core.fetch.fetch_all", lambda: None)
+    monkeypatch.setattr("mnist_core.data.fetch.fetch_all", lambda: None)
     monkeypatch.setattr(cli, "run_training", lambda settings, store: trained.append(settings))
     store = RunStore(tmp_path / "runs")
     store.save(quick_result)  # a digits run, but the tutorial's dense network: not the one for drawing

@@ -6,7 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mnist_core.training import TrainingListener, TrainingSettings, train
+from mnist_core.serving.worker import read_inputs
+from mnist_core.training.fit import train
+from mnist_core.training.settings import TrainingListener, TrainingSettings
 
 
 class Epochs(TrainingListener):
@@ -26,7 +28,7 @@ def test_a_continued_run_extends_its_parents_history_and_keeps_adams_state(store
     parent = store.save(train(TrainingSettings(epochs=2, train_limit=3000, seed=0)), owner="Min-jun")
     listener = Epochs()
     settings = TrainingSettings.from_dict(parent.settings).continued(parent.id, epochs=3)
-    result = train(settings, listener=listener, store=store)
+    result = train(settings, listener=listener, inputs=read_inputs(settings, store))
 
     assert listener.earlier == parent.history and listener.epochs == [1, 2, 3]
     assert result.epochs_done == 5 and result.history["loss"][:2] == parent.history["loss"]
@@ -45,6 +47,6 @@ def test_without_the_parents_optimizer_state_a_fresh_one_starts_and_says_so(stor
     model.save(store.root / parent.id / "model.keras")
     settings = TrainingSettings.from_dict(parent.settings).continued(parent.id, epochs=1)
     with pytest.warns(UserWarning, match="Skipping variable loading for optimizer"):  # Keras says so, and we do
-        result = train(settings, store=store)
+        result = train(settings, inputs=read_inputs(settings, store))
     assert result.optimizer_state_carried is False and result.epochs_done == 2
     assert np.isfinite(result.test_loss)

@@ -28,9 +28,9 @@ from harness.replay import as_student
 from harness.server import start_app_server
 from harness.streamlit_ws import RunOutput, StreamlitSession, run_apart
 from mnist_core import config
+from mnist_core.data.pen_digits import load_pen_digits, pick_per_label
 from mnist_core.i18n import t
-from mnist_core.runs import RunStore
-from mnist_core.strokes import load_pen_digits, pick_per_label
+from mnist_core.runs.store import RunStore
 
 TIMEOUT = 60
 

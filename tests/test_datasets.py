@@ -1,4 +1,4 @@
-"""Tests for mnist_core.idx and mnist_core.datasets, on small files written here (no network)."""
+"""Tests for mnist_core.data.idx and mnist_core.data.datasets, on small files written here (no network)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 from idx_helpers import hashes, small_arrays, write_idx_folder
 
-from mnist_core import config, datasets, idx
+from mnist_core import config
+from mnist_core.data import datasets, idx
 
 
 @pytest.fixture

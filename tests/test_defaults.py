@@ -2,9 +2,9 @@
 
 import dataclasses
 
-from mnist_core import defaults
-from mnist_core.defaults import default_run, drawing_run
-from mnist_core.runs import RunRecord, RunStatus
+from mnist_core.classroom import defaults
+from mnist_core.classroom.defaults import default_run, drawing_run
+from mnist_core.runs.store import RunRecord, RunStatus
 
 
 def record(

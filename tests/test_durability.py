@@ -25,7 +25,7 @@ import pytest
 
 from harness.selectors import IDLE_APP, PAGE_LANDMARKS, PAGE_PROBLEMS, PROGRESS_BAR
 from harness.server import AppServer, start_app_server
-from mnist_core.runs import STALE_TEMP_SECONDS, TEMP_PREFIX, RunStore
+from mnist_core.runs.store import STALE_TEMP_SECONDS, TEMP_PREFIX, RunStore
 
 ROOT = Path(__file__).resolve().parent.parent
 CHILD_TIMEOUT = 600  # seconds for a child to reach the moment it is killed at (TensorFlow import included)
@@ -119,9 +119,10 @@ def test_killing_a_training_while_it_trains_loses_nothing_saved(earlier_run, chi
 SAVE_THEN_HANG = textwrap.dedent(
     """
     import sys, time
-    from mnist_core import cli, runs
+    from mnist_core import cli
+    from mnist_core.runs import store as runs
 
-    real_write_json = runs._write_json
+    real_write_json = runs.write_json_synced
 
     def write_json_and_hang(path, data):
         if sys.argv[1] == "record-written":
@@ -129,7 +130,7 @@ SAVE_THEN_HANG = textwrap.dedent(
         print("SAVE STOPPED HERE", flush=True)
         time.sleep(3600)
 
-    runs._write_json = write_json_and_hang
+    runs.write_json_synced = write_json_and_hang
     cli.main(["train", "--epochs", "1", "--train-limit", "300", "--seed", "0"])
     """
 )

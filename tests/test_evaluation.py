@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from mnist_core import datasets
-from mnist_core.evaluation import (
+from mnist_core.data import datasets
+from mnist_core.training.evaluation import (
     confusion_matrix,
     evaluate,
     evaluation_from_probabilities,

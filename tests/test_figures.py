@@ -3,7 +3,8 @@
 import io
 import warnings
 
-from mnist_core import figures, i18n
+from mnist_core import i18n
+from mnist_core.text import figures
 
 
 def test_charts_use_a_korean_font_or_english_labels(monkeypatch):

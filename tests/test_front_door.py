@@ -13,7 +13,7 @@ import aiohttp
 from aiohttp import web
 
 from harness.streamlit_ws import run_apart
-from mnist_core.front_door import COOKIE, FrontDoor
+from mnist_core.serving.front_door import COOKIE, FrontDoor
 
 
 def backend(number: int) -> web.Application:

@@ -1,9 +1,9 @@
 import pytest
 
 from mnist_core import config
-from mnist_core.handwriting import read_pen_digits
-from mnist_core.predict import Predictor
-from mnist_core.strokes import load_pen_digits, pick_per_label
+from mnist_core.data.pen_digits import load_pen_digits, pick_per_label
+from mnist_core.reading.handwriting import read_pen_digits
+from mnist_core.reading.predict import Predictor
 
 
 @pytest.fixture(scope="module")

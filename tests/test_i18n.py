@@ -11,21 +11,21 @@ from pathlib import Path
 
 import pytest
 
-from mnist_core import i18n
-from mnist_core import presentation as view
-from mnist_core.datasets import DATASET_NAMES, DatasetCorruptError, DatasetError, DatasetNotFoundError
+from mnist_core import errors, i18n
+from mnist_core.data.datasets import DATASET_NAMES, DatasetCorruptError, DatasetError, DatasetNotFoundError
+from mnist_core.errors import advice
 from mnist_core.i18n import language_for_locale, t
 from mnist_core.locales import en, ko
-from mnist_core.model import MODEL_KINDS, OPTIMIZERS
-from mnist_core.preprocess import DrawingStatus
-from mnist_core.runs import RunError, RunStatus
+from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS
+from mnist_core.reading.preprocess import DrawingStatus
+from mnist_core.runs.store import RunError, RunStatus
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [  # everything that may show text: the app, its pages, the ui package, and mnist_core outside the catalogs
     ROOT / "app.py",
     *sorted((ROOT / "ui").glob("*.py")),
     *sorted((ROOT / "app_pages").glob("*.py")),
-    *sorted(path for path in (ROOT / "mnist_core").glob("*.py")),
+    *sorted(path for path in (ROOT / "mnist_core").rglob("*.py") if "locales" not in path.parts),
 ]
 
 # Keys built at run time (f-strings), listed out.
@@ -44,6 +44,7 @@ DYNAMIC_KEYS = (
     + [f"draw.{status}" for status in (DrawingStatus.TOO_SMALL, DrawingStatus.TOO_FULL)]
     + [f"chart.curve.{name}" for name in ("loss", "val_loss", "accuracy", "val_accuracy")]
     + [f"chart.{name}" for name in ("train", "validation", "loss", "accuracy")]
+    + [*errors.ADVICE.values(), errors.FALLBACK_ADVICE]
 )
 
 
@@ -242,6 +243,6 @@ def test_a_key_missing_in_a_language_is_noted_and_shown_in_english(monkeypatch):
 )
 def test_error_advice_in_both_languages(error, english, korean):
     with i18n.in_language("en"):
-        assert english in view.error_advice(error)
+        assert english in advice(error)
     with i18n.in_language("ko"):
-        assert korean in view.error_advice(error)
+        assert korean in advice(error)

@@ -7,7 +7,9 @@ import keras
 import numpy as np
 import pytest
 
-from mnist_core.inside import (
+from mnist_core.data.pen_digits import render_strokes
+from mnist_core.model.keras_model import build_model
+from mnist_core.reading.inside import (
     PUSHERS_SHOWN,
     SNAPSHOT_UNITS,
     UNITS_SHOWN,
@@ -19,10 +21,9 @@ from mnist_core.inside import (
     model_kind,
     weight_snapshot,
 )
-from mnist_core.model import build_model
-from mnist_core.predict import Predictor
-from mnist_core.strokes import render_strokes
-from mnist_core.training import TrainingSettings, train
+from mnist_core.reading.predict import Predictor
+from mnist_core.training.fit import train
+from mnist_core.training.settings import TrainingSettings
 
 SEVEN = [[(70.0, 50.0), (210.0, 50.0), (120.0, 240.0)]]
 

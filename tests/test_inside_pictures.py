@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from mnist_core.pictures import (
+from mnist_core.text.pictures import (
     COLOURS,
     DOT_COLOURS,
     MARKED_FROM,

@@ -11,10 +11,10 @@ from streamlit.testing.v1 import AppTest
 from harness.apptest import container, shown_strings
 from harness.language import HANGUL, KEY_LIKE, english_sentences
 from mnist_core import i18n
-from mnist_core.inside import SNAPSHOT_UNITS, UNITS_SHOWN, weight_snapshot
-from mnist_core.model import build_model
-from mnist_core.predict import Predictor
-from mnist_core.strokes import render_strokes
+from mnist_core.data.pen_digits import render_strokes
+from mnist_core.model.keras_model import build_model
+from mnist_core.reading.inside import SNAPSHOT_UNITS, UNITS_SHOWN, weight_snapshot
+from mnist_core.reading.predict import Predictor
 
 SEVEN = [[(70.0, 50.0), (210.0, 50.0), (120.0, 240.0)]]
 

@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from harness.processes import process_tree
-from mnist_core import jobs, worker
-from mnist_core.runs import RunError
-from mnist_core.training import TrainingSettings
-from mnist_core.training_queue import TrainingQueue
+from mnist_core.runs.store import RunError
+from mnist_core.serving import jobs, worker
+from mnist_core.serving.training_queue import TrainingQueue
+from mnist_core.training.settings import TrainingSettings
 
 TINY = TrainingSettings(epochs=1, train_limit=500, seed=0)
 
@@ -113,7 +113,7 @@ def worker_thread_niceness() -> dict[int, list[int]]:
     for pid in process_tree(os.getpid())[1:]:
         process = Path(f"/proc/{pid}")
         try:
-            if b"mnist_core.worker" in (process / "cmdline").read_bytes():
+            if b"mnist_core.serving.worker" in (process / "cmdline").read_bytes():
                 # The 17th field after the name in parentheses is the niceness.
                 stats = [task.read_text().rpartition(")")[2].split() for task in (process / "task").glob("*/stat")]
                 found[pid] = [int(fields[16]) for fields in stats]

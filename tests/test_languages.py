@@ -9,8 +9,8 @@ import pytest
 
 from harness.apptest import DRAW, HOME, MISTAKES, TRAIN, captions, check_language, container, draw, open_app, texts
 from mnist_core import i18n
+from mnist_core.data.pen_digits import render_strokes
 from mnist_core.locales import en, ko
-from mnist_core.strokes import render_strokes
 
 SEVEN = [[(80, 70), (200, 70), (130, 220)]]
 

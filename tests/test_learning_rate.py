@@ -8,9 +8,10 @@ import math
 import pytest
 
 from mnist_core import cli, limits
-from mnist_core.progress import DIVERGED_LOSS
-from mnist_core.runs import RunStatus
-from mnist_core.training import TrainingListener, TrainingSettings, train
+from mnist_core.runs.store import RunStatus
+from mnist_core.training.fit import train
+from mnist_core.training.progress import DIVERGED_LOSS
+from mnist_core.training.settings import TrainingListener, TrainingSettings
 
 
 def test_the_tutorials_adam_at_0_001_is_the_default():

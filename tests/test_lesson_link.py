@@ -6,9 +6,9 @@ import pytest
 
 from harness.language import HANGUL
 from mnist_core import i18n, limits
-from mnist_core.caps import Caps
-from mnist_core.lesson_link import PARAMETERS, link_for, read_link
-from mnist_core.training import TrainingSettings
+from mnist_core.classroom.caps import Caps
+from mnist_core.classroom.lesson_link import PARAMETERS, link_for, read_link
+from mnist_core.training.settings import TrainingSettings
 
 
 def query_of(link: str) -> dict[str, str]:

@@ -11,10 +11,11 @@ import keras
 import numpy as np
 import pytest
 
-from mnist_core import datasets
-from mnist_core.network import UnsupportedNetwork, network_of
-from mnist_core.runs import RunError, RunStore
-from mnist_core.training import TrainingSettings, train
+from mnist_core.data import datasets
+from mnist_core.model.network import UnsupportedNetwork, network_of
+from mnist_core.runs.store import RunError, RunStore
+from mnist_core.training.fit import train
+from mnist_core.training.settings import TrainingSettings
 
 IMAGES = 500  # test images compared one by one
 
@@ -63,7 +64,7 @@ def test_the_weights_are_read_only(quick_result):
 def test_reading_a_run_never_imports_tensorflow(quick_result, tmp_path):
     run_id = RunStore(tmp_path).save(quick_result).id
     script = (
-        "import sys; from pathlib import Path; from mnist_core.runs import RunStore; "
+        "import sys; from pathlib import Path; from mnist_core.runs.store import RunStore; "
         f"network = RunStore(Path({str(tmp_path)!r})).load_network({run_id!r}); "
         "import numpy as np; print(network.probabilities(np.zeros((1, 28, 28), np.float32)).shape); "
         "print(sorted(name for name in ('tensorflow', 'keras') if name in sys.modules))"

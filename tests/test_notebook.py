@@ -16,11 +16,13 @@ import nbformat
 import pytest
 from traitlets.config import Config
 
-from mnist_core import cli, datasets
-from mnist_core.model import MODEL_KINDS, MOMENTUM, OPTIMIZERS, build_model, layer_table
-from mnist_core.notebook import TRAIN_IMAGES_SETTING, build_notebook, notebook_bytes
-from mnist_core.runs import RunRecord, RunStatus
-from mnist_core.training import TrainingSettings, train
+from mnist_core import cli
+from mnist_core.data import datasets
+from mnist_core.model.keras_model import MODEL_KINDS, MOMENTUM, OPTIMIZERS, build_model, layer_table
+from mnist_core.runs.store import RunRecord, RunStatus
+from mnist_core.text.notebook import TRAIN_IMAGES_SETTING, build_notebook, notebook_bytes
+from mnist_core.training.fit import train
+from mnist_core.training.settings import TrainingSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 HANGUL = re.compile("[\uac00-\ud7a3]")

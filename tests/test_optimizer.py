@@ -2,8 +2,8 @@ import keras
 import numpy as np
 import pytest
 
-from mnist_core.model import build_model
-from mnist_core.optimizer import FusedAdam
+from mnist_core.model.keras_model import build_model
+from mnist_core.model.optimizer import FusedAdam
 
 
 def _small_dense_model(optimizer: keras.optimizers.Optimizer) -> keras.Model:

@@ -35,11 +35,13 @@ from harness.apptest import (
     open_app,
     texts,
 )
-from mnist_core import datasets, defaults, i18n
-from mnist_core.caps import Caps
-from mnist_core.class_settings import ClassSettings, ClassSettingsStore
-from mnist_core.runs import RunStore
-from mnist_core.strokes import render_strokes
+from mnist_core import i18n
+from mnist_core.classroom import defaults
+from mnist_core.classroom.caps import Caps
+from mnist_core.classroom.settings import ClassSettings, ClassSettingsStore
+from mnist_core.data import datasets
+from mnist_core.data.pen_digits import render_strokes
+from mnist_core.runs.store import RunStore
 
 ROOT = Path(__file__).resolve().parent.parent
 FASHION_NAMES = set(datasets.CLASS_NAMES["fashion_mnist"])
@@ -129,7 +131,7 @@ def test_train_with_no_runs(empty_runs):
 
 
 def test_a_failed_training_shows_its_reason(empty_runs, monkeypatch):
-    def fails(settings, listener=None, stop=None, store=None):
+    def fails(settings, listener=None, stop=None, inputs=None):
         raise RuntimeError("The disk is full.")
 
     use_stand_in_training(monkeypatch, fails)

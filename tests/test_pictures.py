@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from mnist_core.pictures import enlarge
+from mnist_core.text.pictures import enlarge
 
 
 def test_enlarge_shows_every_pixel_as_a_sharp_square():

@@ -1,7 +1,7 @@
 import numpy as np
 
-from mnist_core.predict import Predictor
-from mnist_core.strokes import render_strokes
+from mnist_core.data.pen_digits import render_strokes
+from mnist_core.reading.predict import Predictor
 
 
 def test_a_drawing_is_read_and_a_blank_canvas_is_not(quick_result):

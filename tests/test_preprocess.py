@@ -7,8 +7,8 @@ import dataclasses
 import numpy as np
 import pytest
 
-from mnist_core.preprocess import Prepared, canvas_to_mnist, ink_from_canvas
-from mnist_core.strokes import render_strokes
+from mnist_core.data.pen_digits import render_strokes
+from mnist_core.reading.preprocess import Prepared, canvas_to_mnist, ink_from_canvas
 
 SEVEN = [[(100.0, 60.0), (200.0, 60.0), (130.0, 230.0)], [(120.0, 150.0), (190.0, 150.0)]]
 TOP_LEFT_SEVEN = [[(15.0, 15.0), (110.0, 15.0), (50.0, 130.0)]]

@@ -3,13 +3,13 @@
 import numpy as np
 import pytest
 
-from mnist_core import presentation as view
-from mnist_core.caps import Caps
-from mnist_core.evaluation import evaluation_from_probabilities
-from mnist_core.jobs import JobSnapshot, JobState
-from mnist_core.runs import RunRecord
-from mnist_core.students import Owner
-from mnist_core.training import TrainingSettings
+from mnist_core.classroom.caps import Caps
+from mnist_core.classroom.students import Owner
+from mnist_core.runs.store import RunRecord
+from mnist_core.serving.jobs import JobSnapshot, JobState
+from mnist_core.text import presentation as view
+from mnist_core.training.evaluation import evaluation_from_probabilities
+from mnist_core.training.settings import TrainingSettings
 
 FASHION = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
 

@@ -8,7 +8,7 @@ from PIL import Image
 
 import mnist_core
 from mnist_core import config
-from mnist_core.strokes import load_pen_digits, render_strokes
+from mnist_core.data.pen_digits import load_pen_digits, render_strokes
 
 
 def test_every_public_name_is_there():

@@ -2,9 +2,9 @@
 
 import threading
 
-from mnist_core.defaults import QUICK_EPOCHS, quick_settings
-from mnist_core.jobs import JobState, TrainingJob
-from mnist_core.quick_training import SharedTraining
+from mnist_core.classroom.defaults import QUICK_EPOCHS, quick_settings
+from mnist_core.serving.jobs import JobState, TrainingJob, TrainingOutcome
+from mnist_core.serving.quick_training import SharedTraining
 
 
 class FakeQueue:
@@ -48,7 +48,7 @@ def test_a_new_job_once_the_last_has_ended():
     queue = FakeQueue()
     shared = SharedTraining(queue)
     first = shared.start(quick_settings())
-    first.finish(JobState.FINISHED)
+    first.finish(TrainingOutcome(JobState.FINISHED))
     second = shared.start(quick_settings())
     assert second is not first
     assert len(queue.jobs) == 2

@@ -8,7 +8,7 @@ import keras
 import numpy as np
 import pytest
 
-from mnist_core.runs import RunError, RunStore, check_run_id
+from mnist_core.runs.store import RunError, RunStore, check_run_id
 
 
 def test_a_saved_run_loads_back_with_identical_predictions(quick_result, store):
@@ -117,7 +117,7 @@ def test_a_refused_rename_is_reported_and_earlier_runs_stay(quick_result, store,
     def permission_denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("mnist_core.runs.os.rename", permission_denied)
+    monkeypatch.setattr("mnist_core.runs.store.os.rename", permission_denied)
     with pytest.raises(RunError, match="Permission denied"):
         store.save(quick_result)
     assert sorted(path.name for path in store.root.iterdir()) == [earlier.id]
@@ -129,7 +129,7 @@ def test_a_failed_save_leaves_nothing_behind(quick_result, store, monkeypatch):
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("mnist_core.runs._write_json", disk_full)
+    monkeypatch.setattr("mnist_core.runs.store.write_json_synced", disk_full)
     with pytest.raises(RunError, match="No space left on device"):
         store.save(quick_result)
     assert sorted(path.name for path in store.root.iterdir()) == [earlier.id]

@@ -18,7 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from harness.apptest import APP, TIMEOUT
-from mnist_core.runs import RunError, RunStore
+from mnist_core.runs.store import RunError, RunStore
 
 ROOT = Path(__file__).resolve().parent.parent
 APP_SOURCES = [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), *sorted((ROOT / "app_pages").glob("*.py"))]

@@ -11,13 +11,13 @@ import textwrap
 import pytest
 from stand_ins import wait_until
 
-from mnist_core.caps import Caps
-from mnist_core.jobs import JobState
-from mnist_core.refusal import Refusal
-from mnist_core.students import Owner
-from mnist_core.training import TrainingSettings
-from mnist_core.training_line import TrainingLine, connect_line, serve_line
-from mnist_core.training_queue import TrainingQueue
+from mnist_core.classroom.caps import Caps
+from mnist_core.classroom.students import Owner
+from mnist_core.errors import Refusal
+from mnist_core.serving.jobs import JobState
+from mnist_core.serving.line import TrainingLine, connect_line, serve_line
+from mnist_core.serving.training_queue import TrainingQueue
+from mnist_core.training.settings import TrainingSettings
 
 KEY = os.urandom(16)
 
@@ -86,7 +86,7 @@ def test_another_python_without_the_key_is_turned_away(served):
     _, address = served
     script = textwrap.dedent(f"""
         from multiprocessing import AuthenticationError
-        from mnist_core.training_line import connect_line
+        from mnist_core.serving.line import connect_line
         try:
             connect_line({address!r}, b"not the key").line()
         except AuthenticationError:

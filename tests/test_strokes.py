@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from mnist_core import config
-from mnist_core.preprocess import canvas_to_mnist
-from mnist_core.strokes import PenDigit, load_pen_digits, pick_per_label, render_strokes
+from mnist_core.data.pen_digits import PenDigit, load_pen_digits, pick_per_label, render_strokes
+from mnist_core.reading.preprocess import canvas_to_mnist
 
 
 @pytest.fixture(scope="module")

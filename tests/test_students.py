@@ -2,8 +2,8 @@
 
 import pytest
 
-from mnist_core.refusal import Refusal
-from mnist_core.students import TEACHER, Owner, clean_name, identity
+from mnist_core.classroom.students import TEACHER, Owner, clean_name, identity
+from mnist_core.errors import Refusal
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 import pytest
 
-from mnist_core import summary
-from mnist_core.model import LayerRow
+from mnist_core.model import summary
+from mnist_core.model.keras_model import LayerRow
 
 
 def test_the_tutorials_model():
@@ -32,6 +32,6 @@ def test_bad_settings_are_refused():
 @pytest.mark.parametrize("kind", ["mlp", "cnn"])
 @pytest.mark.parametrize("hidden", [1000, 64])
 def test_matches_keras(kind, hidden):
-    from mnist_core.model import build_model, layer_table
+    from mnist_core.model.keras_model import build_model, layer_table
 
     assert summary.layer_rows(kind, hidden) == layer_table(build_model(kind, hidden))

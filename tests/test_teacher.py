@@ -1,7 +1,7 @@
 """The teacher's password: no default, constant-time checks, and a minute's wait after five wrong tries."""
 
-from mnist_core import teacher
-from mnist_core.teacher import PasswordGuard, password_matches, teacher_password
+from mnist_core.classroom import teacher
+from mnist_core.classroom.teacher import PasswordGuard, password_matches, teacher_password
 
 
 def test_there_is_no_default_password(monkeypatch):

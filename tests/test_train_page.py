@@ -9,8 +9,9 @@ import pytest
 
 from harness.apptest import TRAIN, open_app, texts
 from mnist_core import i18n
-from mnist_core.runs import RunStatus, RunStore
-from mnist_core.training import TrainingSettings, train
+from mnist_core.runs.store import RunStatus, RunStore
+from mnist_core.training.fit import train
+from mnist_core.training.settings import TrainingSettings
 
 TRAINING_SECONDS = 300  # a worker process imports TensorFlow first; the machine may be busy
 

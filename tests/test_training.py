@@ -3,8 +3,9 @@ import threading
 import numpy as np
 import pytest
 
-from mnist_core.model import build_model, layer_table
-from mnist_core.training import TrainingListener, TrainingSettings, train
+from mnist_core.model.keras_model import build_model, layer_table
+from mnist_core.training.fit import train
+from mnist_core.training.settings import TrainingListener, TrainingSettings
 
 
 def test_the_tutorials_model_has_795010_parameters():

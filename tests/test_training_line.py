@@ -8,12 +8,12 @@ import time
 import pytest
 from stand_ins import wait_until
 
-from mnist_core.caps import Caps
-from mnist_core.jobs import JobState
-from mnist_core.refusal import Refusal
-from mnist_core.students import TEACHER, Owner
-from mnist_core.training import TrainingSettings
-from mnist_core.training_queue import TrainingQueue
+from mnist_core.classroom.caps import Caps
+from mnist_core.classroom.students import TEACHER, Owner
+from mnist_core.errors import Refusal
+from mnist_core.serving.jobs import JobState
+from mnist_core.serving.training_queue import TrainingQueue
+from mnist_core.training.settings import TrainingSettings
 
 
 def test_a_student_has_one_job_at_a_time_from_any_tab_or_device(store, held):

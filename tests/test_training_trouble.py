@@ -19,10 +19,10 @@ from streamlit.testing.v1 import AppTest
 
 from harness.apptest import TRAIN, open_app, texts
 from mnist_core import cli, i18n
-from mnist_core.jobs import JobState
-from mnist_core.runs import RunStore
-from mnist_core.training import TrainingSettings
-from mnist_core.training_queue import TrainingQueue
+from mnist_core.runs.store import RunStore
+from mnist_core.serving.jobs import JobState
+from mnist_core.serving.training_queue import TrainingQueue
+from mnist_core.training.settings import TrainingSettings
 
 
 def say(key: str, **values: object) -> str:
@@ -62,7 +62,7 @@ def test_a_run_that_cannot_be_saved_is_reported_on_the_page_and_earlier_runs_sta
     def write_fails(path, data):
         raise failure
 
-    monkeypatch.setattr("mnist_core.runs._write_json", write_fails)
+    monkeypatch.setattr("mnist_core.runs.store.write_json_synced", write_fails)
     at = open_app(TRAIN, student="Min-jun")
     at.button(key="train-start").click().run()
     wait_until(lambda: not job_of(at).snapshot().active)
@@ -102,7 +102,7 @@ def test_a_runs_folder_that_cannot_be_made_is_one_line_on_the_command_line(quick
     blocker = tmp_path / "a-file"
     blocker.write_text("runs cannot live under a file")
     monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(blocker / "runs"))
-    monkeypatch.setattr(cli, "train", lambda settings, listener=None, stop=None, store=None: quick_result)
+    monkeypatch.setattr(cli, "train", lambda settings, listener=None, stop=None, inputs=None: quick_result)
     assert cli.main(["train", "--epochs", "2"]) == 1
     error = capsys.readouterr().err
     assert error.startswith("error: The run could not be saved") and "Earlier runs are untouched" in error
@@ -124,7 +124,7 @@ class CountingTraining:
         self.now = self.most = 0
         self.ran: set[int] = set()  # the seeds of the trainings that started
 
-    def __call__(self, settings, listener=None, stop=None, store=None):
+    def __call__(self, settings, listener=None, stop=None, inputs=None):
         with self.lock:
             self.now += 1
             self.most = max(self.most, self.now)

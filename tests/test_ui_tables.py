@@ -1,6 +1,6 @@
 """A click in the confusion matrix, as Streamlit reports it, means a true class and a predicted class."""
 
-from mnist_core import presentation as view
+from mnist_core.text import presentation as view
 from ui.tables import cell_classes
 
 FASHION = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]

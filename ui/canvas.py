@@ -7,7 +7,7 @@ import binascii
 import numpy as np
 
 from mnist_core import limits
-from mnist_core.canvas_png import UnreadableDrawing, decode_canvas_png
+from mnist_core.reading.canvas_png import UnreadableDrawing, decode_canvas_png
 
 
 def drawing_canvas(key: str) -> tuple[np.ndarray | None, dict | None]:

@@ -1,6 +1,6 @@
 """Charts on a page: training curves that grow while a model trains, the ten probabilities, matplotlib figures.
 
-The matplotlib figures themselves are made in mnist_core.figures (no Streamlit); Vega-Lite charts are drawn here.
+The matplotlib figures themselves are made in mnist_core.text.figures (no Streamlit); Vega-Lite charts are drawn here.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from mnist_core import presentation as view
 from mnist_core.i18n import t
-from mnist_core.pictures import data_url
+from mnist_core.text import presentation as view
+from mnist_core.text.pictures import data_url
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

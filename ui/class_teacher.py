@@ -3,7 +3,7 @@
 - teacher_section: all of the below, in order, for the Teacher page.
 - names_switch: whether the Class page (on the projector) shows who drew what.
 - manage_drawings: every drawing with its student; delete one, or all of one student's.
-- export_button: the class set as one download (MNIST-format IDX files and a CSV, see mnist_core.class_export).
+- export_button: the class set as one download (MNIST-format IDX files and a CSV, see mnist_core.classset.export).
 - retrain_panel: fine-tune the class model on MNIST plus the class's drawings, through the server's line like every
   training (a student's within the teacher's caps), then the newest such run as before -> after.
 """
@@ -16,15 +16,17 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from mnist_core import class_export, limits
-from mnist_core import presentation as view
-from mnist_core.class_db import ClassDrawingsError
-from mnist_core.class_drawings import FINE_TUNING_EPOCHS, SPLIT_SEED, fine_tuning_settings
-from mnist_core.class_report import BeforeAfter, before_after, before_after_lines
-from mnist_core.class_split import split_sizes
+from mnist_core import limits
+from mnist_core.classset import export as class_export
+from mnist_core.classset.database import ClassSetError
+from mnist_core.classset.fine_tuning import FINE_TUNING_EPOCHS, SPLIT_SEED, fine_tuning_settings
+from mnist_core.classset.report import BeforeAfter, before_after, before_after_lines
+from mnist_core.classset.split import split_sizes
+from mnist_core.errors import advice
 from mnist_core.i18n import t
-from mnist_core.runs import RunError, RunRecord
-from mnist_core.training import TrainingSettings
+from mnist_core.runs.store import RunError, RunRecord
+from mnist_core.text import presentation as view
+from mnist_core.training.settings import TrainingSettings
 from ui import people, training_views
 from ui.class_views import class_board, class_model, class_store
 from ui.pictures import pictures
@@ -73,8 +75,8 @@ def manage_drawings() -> None:
     try:
         drawings = store.drawings()
         students = store.students()
-    except ClassDrawingsError as error:
-        show_error(t("class.unavailable"), str(error), t("class.unavailable_advice"))
+    except ClassSetError as error:
+        show_error(t("class.unavailable"), str(error), advice(error))
         return
     if not len(drawings):
         st.caption(t("class.none_yet"))
@@ -109,7 +111,7 @@ def _when(created: float, zone: str | None) -> str:
 def _delete_drawing(drawing_id: int) -> None:
     try:
         class_store().delete(drawing_id)
-    except ClassDrawingsError as error:
+    except ClassSetError as error:
         st.session_state[NOTICE_KEY] = str(error)
         return
     st.session_state[NOTICE_KEY] = t("class.teacher.drawing_deleted")
@@ -138,7 +140,7 @@ def _delete_student(student: str) -> None:
     _forget_doomed()
     try:
         count = class_store().delete_student(student)
-    except ClassDrawingsError as error:
+    except ClassSetError as error:
         st.session_state[NOTICE_KEY] = str(error)
         return
     st.session_state[NOTICE_KEY] = t("class.teacher.deleted", count=count, student=student)
@@ -175,7 +177,7 @@ def retrain_panel() -> None:
     try:
         latest, count = class_store().version()
         students = class_store().student_keys(latest)  # one per drawing: the split's sizes without the pictures
-    except ClassDrawingsError:  # the class set's own view says what is wrong, in full
+    except ClassSetError:  # the class set's own view says what is wrong, in full
         st.caption(t("class.unavailable"))
         return
     if record is None or not count:
@@ -216,7 +218,7 @@ def result_view(record: RunRecord) -> None:
     try:
         with st.spinner(t("class.result.computing")):
             result = _before_after(record.id)
-    except (RunError, ClassDrawingsError) as error:
+    except (RunError, ClassSetError) as error:
         st.caption(t("class.result.parent_gone") if isinstance(error, RunError) else str(error))
         return
     with st.container(horizontal=True, gap="large", key="class-before-after"):

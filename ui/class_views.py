@@ -15,15 +15,16 @@ from pathlib import Path
 import numpy as np
 import streamlit as st
 
-from mnist_core import config, defaults
-from mnist_core import presentation as view
-from mnist_core.class_db import ClassDrawingsError
-from mnist_core.class_drawings import ClassDrawings
-from mnist_core.class_report import ClassReadings, ClassReport
+from mnist_core import config
+from mnist_core.classroom import defaults
+from mnist_core.classset.database import ClassSetError
+from mnist_core.classset.drawings import ClassDrawings
+from mnist_core.classset.report import ClassReadings, ClassReport
+from mnist_core.errors import Refusal, advice
 from mnist_core.i18n import t
-from mnist_core.predict import Reading
-from mnist_core.refusal import Refusal
-from mnist_core.runs import RunError, RunRecord
+from mnist_core.reading.predict import Reading
+from mnist_core.runs.store import RunError, RunRecord
+from mnist_core.text import presentation as view
 from ui import people
 from ui.pictures import pictures
 from ui.session import timezone
@@ -124,7 +125,7 @@ def _give(digit: int) -> None:
             text, given = t("class.give.given", digit=digit, count=int(store.counts()[digit])), True
         except Refusal as refusal:
             text, given = refusal.text(), False
-        except ClassDrawingsError:  # the details are for the teacher, on the Class page
+        except ClassSetError:  # the details are for the teacher, on the Class page
             text, given = t("class.give.unavailable"), False
     kept = drawing if given else (last or {}).get("drawing")  # a refusal still remembers the last drawing given
     st.session_state[GIVEN_KEY] = {"drawing": kept, "given": given, "text": text}
@@ -145,11 +146,11 @@ def _board(show_names: bool) -> None:
         return
     try:
         report = class_readings(record.id).report()
-    except ClassDrawingsError as error:
-        show_error(t("class.unavailable"), str(error), t("class.unavailable_advice"))
+    except ClassSetError as error:
+        show_error(t("class.unavailable"), str(error), advice(error))
         return
     except RunError as error:
-        show_error(t("draw.model_unreadable"), str(error), view.error_advice(error))
+        show_error(t("draw.model_unreadable"), str(error), advice(error))
         return
     pinned = record.id == class_settings().pinned_run
     st.caption(t("class.model", run=view.run_label(record, timezone(), pinned=pinned)))

@@ -6,12 +6,13 @@ from functools import partial
 
 import streamlit as st
 
-from mnist_core import exports, i18n
+from mnist_core import i18n
+from mnist_core.classroom.lesson_link import link_for
 from mnist_core.i18n import t
-from mnist_core.lesson_link import link_for
-from mnist_core.notebook import notebook_bytes
-from mnist_core.runs import RunRecord
-from mnist_core.training import TrainingSettings
+from mnist_core.runs.store import RunRecord
+from mnist_core.text import exports
+from mnist_core.text.notebook import notebook_bytes
+from mnist_core.training.settings import TrainingSettings
 from ui.shared import run_store
 
 

@@ -1,6 +1,6 @@
 """Inside the network: the Draw page's look at the layers, and the Train page's weights as they form.
 
-Weights are signed, so they are drawn in a colour-blind-safe diverging map (mnist_core.pictures.diverging:
+Weights are signed, so they are drawn in a colour-blind-safe diverging map (mnist_core.text.pictures.diverging:
 purple negative with a dot, white zero, orange positive) beside a legend; feature maps are never negative
 (relu), so they are grey like the drawing, white where a filter responds. Every picture has alt text that
 says what it shows, in words and signs.
@@ -18,9 +18,9 @@ from collections.abc import Sequence
 import numpy as np
 import streamlit as st
 
-from mnist_core import pictures
 from mnist_core.i18n import current_language, t
-from mnist_core.inside import ConvolutionView, DenseView, InsideView, Push, is_unit_snapshot
+from mnist_core.reading.inside import ConvolutionView, DenseView, InsideView, Push, is_unit_snapshot
+from mnist_core.text import pictures
 from ui.widgets import lesson
 
 WEIGHTS_SIZE = 112  # px for a 28x28 weight picture: 4 px a weight, room for the negative sign's dot
@@ -52,7 +52,7 @@ def inside_network(view: InsideView | None) -> None:
 def weights_live(snapshots: Sequence[tuple[int, np.ndarray]], key: str, live: bool = False) -> None:
     """The Train page's 'Watch the weights form', in a container keyed `weights-live`.
 
-    `snapshots`: (epochs done, mnist_core.inside.weight_snapshot) pairs, oldest first. While the training
+    `snapshots`: (epochs done, mnist_core.reading.inside.weight_snapshot) pairs, oldest first. While the training
     runs (`live`), the newest is shown; afterwards an epoch slider (keyed `key`) goes back through them.
     """
     with st.container(key="weights-live"):
@@ -158,7 +158,7 @@ def _pictures(
 
     One st.image with a list costs about half as much as an st.image each (ui/layout.py spaces them, keeps them
     sharp).
-    Every picture travels inside the page's message, as a data URL (mnist_core.pictures.data_url says why).
+    Every picture travels inside the page's message, as a data URL (mnist_core.text.pictures.data_url says why).
     """
     images = [pictures.data_url(png) for png in pngs]
     st.image(images, caption=captions, width=width or _width(pngs[0]), output_format="PNG", alt=list(alts))
@@ -232,13 +232,13 @@ def _where(weights: np.ndarray) -> str:
 
 @_kept(SIGNED_PICTURES_KEPT)
 def _strongest_regions(weights: np.ndarray) -> tuple[int | None, int | None]:
-    """Where the positive and the negative weights are strongest (mnist_core.pictures.strongest_region)."""
+    """Where the positive and the negative weights are strongest (mnist_core.text.pictures.strongest_region)."""
     weights = weights.astype(np.float32)
     return pictures.strongest_region(np.clip(weights, 0, None)), pictures.strongest_region(np.clip(-weights, 0, None))
 
 
 def _region(region: int | None) -> str | None:
-    """A region of a picture (mnist_core.pictures.strongest_region) in words."""
+    """A region of a picture (mnist_core.text.pictures.strongest_region) in words."""
     return None if region is None else _region_names(current_language())[region]
 
 

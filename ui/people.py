@@ -10,10 +10,10 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from mnist_core import teacher
+from mnist_core.classroom import teacher
+from mnist_core.classroom.students import TEACHER, Owner, clean_name
+from mnist_core.errors import Refusal
 from mnist_core.i18n import t
-from mnist_core.refusal import Refusal
-from mnist_core.students import TEACHER, Owner, clean_name
 
 NAME_KEY = "student-name"  # the sidebar's name box (a stable hook)
 NAME_PARAM = "student"  # ?student=... in the link

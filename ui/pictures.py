@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import streamlit as st
 
-from mnist_core.pictures import data_url, enlarge, png_bytes
+from mnist_core.text.pictures import data_url, enlarge, png_bytes
 from ui.layout import PICTURE_GAP
 
 

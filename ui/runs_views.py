@@ -12,11 +12,13 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from mnist_core import defaults, figures, limits
-from mnist_core import presentation as view
+from mnist_core import limits
+from mnist_core.classroom import defaults
 from mnist_core.i18n import t
-from mnist_core.runs import RunRecord, RunStatus
-from mnist_core.training import TrainingSettings
+from mnist_core.runs.store import RunRecord, RunStatus
+from mnist_core.text import figures
+from mnist_core.text import presentation as view
+from mnist_core.training.settings import TrainingSettings
 from ui import charts, people
 from ui.downloads import run_downloads
 from ui.session import timezone

@@ -11,7 +11,7 @@ acknowledgement, 40 ms on Linux (up to 200 ms on Windows), on every stroke. A ne
 from its listening socket, so setting it there, and on the connections already open, covers them all.
 
 Spinning: numpy's BLAS (OpenBLAS) keeps a thread per core, and after each matrix product its threads spin a while
-waiting for more work. The pages read drawings in numpy (mnist_core/network.py): their products are small, and the
+waiting for more work. The pages read drawings in numpy (mnist_core/model/network.py): their products are small, and the
 spinning threads took a core from the other students, doubling a stroke's server CPU (8.6-11.7 -> 17.7-22.7 ms in
 bench/stroke_cost.py). One BLAS thread per page process; a class server runs one process per core instead.
 

@@ -13,9 +13,10 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from mnist_core import datasets, i18n
-from mnist_core import presentation as view
+from mnist_core import i18n
+from mnist_core.data import datasets
 from mnist_core.i18n import t
+from mnist_core.text import presentation as view
 
 DATASET_KEY = "dataset"  # the sidebar choice every page follows
 LANGUAGE_KEY = "language"  # the session's language, worked out at the start of every run

@@ -2,7 +2,7 @@
 
 Each lives in st.cache_resource, so every session of this Streamlit process uses the same run store, the same
 loaded models and the same training line (which is what caps trainings at a few at a time; under the class server
-every process reaches the one line it holds, see mnist_core/training_line.py). Each is keyed by the runs folder,
+every process reaches the one line it holds, see mnist_core/serving/line.py). Each is keyed by the runs folder,
 so tests with different folders never see each other's objects. Shared objects must be thread-safe and are never
 changed by a page.
 """
@@ -13,13 +13,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from mnist_core import config, datasets
-from mnist_core.class_settings import ClassSettings, ClassSettingsStore
-from mnist_core.evaluation import Evaluation, evaluate
-from mnist_core.predict import Predictor
-from mnist_core.runs import RunStore
-from mnist_core.training_line import TrainingLine, connect_line
-from mnist_core.training_queue import TrainingQueue
+from mnist_core import config
+from mnist_core.classroom.settings import ClassSettings, ClassSettingsStore
+from mnist_core.data import datasets
+from mnist_core.reading.predict import Predictor
+from mnist_core.runs.store import RunStore
+from mnist_core.serving.line import TrainingLine, connect_line
+from mnist_core.serving.training_queue import TrainingQueue
+from mnist_core.training.evaluation import Evaluation, evaluate
 
 MODELS_KEPT = 8  # loaded models / evaluations kept in memory, most recently used first
 

@@ -8,8 +8,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mnist_core import presentation as view
 from mnist_core.i18n import t
+from mnist_core.text import presentation as view
 
 
 def confusion_table(confusion: np.ndarray, names: Sequence[str]) -> Any:

@@ -8,12 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from mnist_core import limits
-from mnist_core import presentation as view
-from mnist_core.caps import Caps
+from mnist_core.classroom.caps import Caps
 from mnist_core.i18n import t
-from mnist_core.jobs import JobState
-from mnist_core.model import MODEL_KINDS
-from mnist_core.runs import RunError
+from mnist_core.model.keras_model import MODEL_KINDS
+from mnist_core.runs.store import RunError
+from mnist_core.serving.jobs import JobState
+from mnist_core.text import presentation as view
 from ui import people
 from ui.session import localized, timezone
 from ui.shared import class_settings, run_store, save_class_settings, training_line

@@ -9,11 +9,11 @@ from __future__ import annotations
 import streamlit as st
 
 from mnist_core import config, limits
-from mnist_core import presentation as view
+from mnist_core.classroom.lesson_link import read_link
 from mnist_core.i18n import t
-from mnist_core.lesson_link import read_link
-from mnist_core.model import MODEL_KINDS, OPTIMIZERS
-from mnist_core.training import TrainingSettings
+from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS
+from mnist_core.text import presentation as view
+from mnist_core.training.settings import TrainingSettings
 from ui import people
 from ui.session import chosen_dataset, localized
 from ui.shared import class_settings

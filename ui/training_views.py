@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from mnist_core import figures
-from mnist_core import presentation as view
+from mnist_core.errors import Refusal
 from mnist_core.i18n import t
-from mnist_core.jobs import JobSnapshot, JobState
-from mnist_core.refusal import Refusal
-from mnist_core.training import TrainingSettings
+from mnist_core.serving.jobs import JobSnapshot, JobState
+from mnist_core.text import figures
+from mnist_core.text import presentation as view
+from mnist_core.training.settings import TrainingSettings
 from ui import charts, people
 from ui.inside import weights_live
 from ui.shared import class_settings, training_line

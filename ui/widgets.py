@@ -6,10 +6,12 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from mnist_core import datasets, defaults
-from mnist_core import presentation as view
+from mnist_core.classroom import defaults
+from mnist_core.data import datasets
+from mnist_core.errors import advice
 from mnist_core.i18n import t
-from mnist_core.runs import RunRecord
+from mnist_core.runs.store import RunRecord
+from mnist_core.text import presentation as view
 from ui import people
 from ui.session import localized, timezone
 from ui.shared import class_settings, dataset, run_store
@@ -79,5 +81,5 @@ def dataset_or_stop(name: str) -> datasets.Dataset:
     try:
         return dataset(name)
     except datasets.DatasetError as error:
-        show_error(t("common.data_missing", dataset=view.dataset_title(name)), str(error), view.error_advice(error))
+        show_error(t("common.data_missing", dataset=view.dataset_title(name)), str(error), advice(error))
         st.stop()

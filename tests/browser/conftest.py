@@ -29,10 +29,10 @@ from harness.models import provide_default_drawing_run
 from harness.server import AppServer, start_class_server
 from harness.train_page import stop_training_left_running
 from mnist_core import config, limits
-from mnist_core.caps import Caps
-from mnist_core.class_settings import ClassSettings, ClassSettingsStore
-from mnist_core.runs import RunRecord
-from mnist_core.strokes import PenDigit, load_pen_digits, pick_per_label
+from mnist_core.classroom.caps import Caps
+from mnist_core.classroom.settings import ClassSettings, ClassSettingsStore
+from mnist_core.data.pen_digits import PenDigit, load_pen_digits, pick_per_label
+from mnist_core.runs.store import RunRecord
 
 SAMPLES_PER_DIGIT = 10  # the Draw test replays 100 real handwritten digits
 # Trainings started from the Train page use this many images, so an epoch takes a second or two.

@@ -11,7 +11,7 @@ from harness.browser import button, screenshot, server_process, wait_idle
 from harness.selectors import DONE, PROGRESS_BAR, keyed
 from harness.train_page import set_epochs, start_training, wait_for_batch_trace, wait_until_done
 from mnist_core import i18n
-from mnist_core.runs import RunStore
+from mnist_core.runs.store import RunStore
 
 from .conftest import TEACHER_PASSWORD
 

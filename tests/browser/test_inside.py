@@ -12,7 +12,7 @@ from harness.browser import screenshot, wait_idle
 from harness.drawing import draw_strokes
 from harness.selectors import PROGRESS_BAR, keyed
 from harness.train_page import set_epochs, start_training, wait_until_done
-from mnist_core.runs import RunStore
+from mnist_core.runs.store import RunStore
 
 INSIDE_PICTURES = f"{keyed('inside-network')} img"
 WEIGHT_PICTURES = f"{keyed('weights-live')} img:not([alt^='Colour scale'])"  # the units, not the legend

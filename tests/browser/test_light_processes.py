@@ -1,6 +1,6 @@
 """The processes that serve the pages read drawings in numpy: they never load TensorFlow, only trainings do.
 
-That keeps each of them about 300 MB smaller, so a class server can run one per core (mnist_core/network.py).
+That keeps each of them about 300 MB smaller, so a class server can run one per core (mnist_core/model/network.py).
 """
 
 from __future__ import annotations

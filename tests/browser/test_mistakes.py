@@ -13,9 +13,9 @@ from playwright.sync_api import Page, expect
 
 from harness.browser import screenshot, wait_idle
 from harness.selectors import keyed
-from mnist_core import datasets
-from mnist_core.evaluation import GALLERY_SIZE, Evaluation, evaluate
-from mnist_core.runs import RunStore
+from mnist_core.data import datasets
+from mnist_core.runs.store import RunStore
+from mnist_core.training.evaluation import GALLERY_SIZE, Evaluation, evaluate
 
 GALLERY_IMAGES = f"{keyed('gallery')} [data-testid=stImageContainer]"  # one per picture of the list
 GALLERY_CAPTIONS = f"{keyed('gallery')} [data-testid=stImageCaption]"

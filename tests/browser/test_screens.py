@@ -22,8 +22,8 @@ from harness.browser import (
 )
 from harness.drawing import canvas, clear_canvas, draw_strokes, predicted_label, touch_strokes
 from harness.selectors import PAGE_LANDMARKS, PREDICTION, keyed
+from mnist_core.data.pen_digits import PenDigit
 from mnist_core.limits import CANVAS_SIZE
-from mnist_core.strokes import PenDigit
 
 SCREENS = [
     Screen("phone", 390, 844, device_scale_factor=3, touch=True, mobile=True),

@@ -18,8 +18,8 @@ from harness.train_page import (
     wait_for_progress_above,
     wait_until_done,
 )
-from mnist_core.presentation import status_text
-from mnist_core.runs import RunStore
+from mnist_core.runs.store import RunStore
+from mnist_core.text.presentation import status_text
 
 from .conftest import APP_TRAIN_LIMIT
 

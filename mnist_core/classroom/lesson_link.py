@@ -1,0 +1,143 @@
+"""A link that sets the lesson: the Train page's settings carried in the address.
+
+    https://school:8501/train?dataset=fashion_mnist&epochs=5&batch=100&model=cnn&augment=1&lr=0.001&optimizer=adam
+
+`read_link` turns such a query into TrainingSettings values plus short notices for the values it left out
+(unknown, out of range, or over the teacher's caps); it never raises on what a link says. `link_for` writes
+the link for a set of settings. Plain functions, no Streamlit: the page passes st.query_params in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode, urlsplit
+
+from mnist_core import limits
+from mnist_core.data.datasets import DATASET_NAMES
+from mnist_core.i18n import t
+from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS
+
+if TYPE_CHECKING:
+    from mnist_core.classroom.caps import Caps
+    from mnist_core.training.settings import TrainingSettings
+
+# Query parameter -> TrainingSettings field, in the order a link lists them.
+PARAMETERS: dict[str, str] = {
+    "dataset": "dataset",
+    "epochs": "epochs",
+    "batch": "batch_size",
+    "model": "model_kind",
+    "augment": "augment",
+    "lr": "learning_rate",
+    "optimizer": "optimizer",
+}
+FLAGS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")  # no sign, no point, no "1e3", no digits of other scripts
+SHOWN_VALUE_LENGTH = 20
+# A notice repeats what the link said; only these characters, so a crafted link cannot put markdown on the page.
+UNSAFE_CHARACTERS = re.compile(r"[^A-Za-z0-9._+-]")
+
+
+@dataclass(frozen=True)
+class LessonLink:
+    """What a link asked for that can be used, by TrainingSettings field, and why the rest was left out."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+
+
+class _LeftOut(Exception):
+    """A link's value that cannot be used; str() is the notice that says so."""
+
+
+def read_link(query: Mapping[str, str], caps: Caps | None = None) -> LessonLink:
+    """The Train page's settings a link's query asks for; `caps`: the teacher's caps on a student (None: none)."""
+    link = LessonLink()
+    readers = _readers()
+    for name, setting in PARAMETERS.items():
+        if name not in query:
+            continue
+        text = str(query[name]).strip()
+        try:
+            link.values[setting] = readers[name](name, text)
+        except _LeftOut as left_out:
+            link.notices.append(str(left_out))
+    if caps is not None:
+        _apply_caps(link, caps)
+    return link
+
+
+def link_for(settings: TrainingSettings, base_url: str | None = None) -> str:
+    """The link that opens the Train page with these settings; `base_url`: the page's address (else a relative link)."""
+    query = urlencode({name: _as_text(getattr(settings, setting)) for name, setting in PARAMETERS.items()})
+    base = urlsplit(base_url or "")._replace(query="", fragment="").geturl()
+    return f"{base}?{query}"
+
+
+def _readers() -> dict[str, Callable[[str, str], Any]]:
+    """Parameter -> a reader of its text, given the parameter's name for its notice."""
+    return {
+        "dataset": lambda name, text: _choice(name, text, DATASET_NAMES),
+        "epochs": lambda name, text: _whole_number(name, text, limits.EPOCHS.low, limits.PAGE_EPOCHS_HIGH),
+        "batch": lambda name, text: _whole_number(name, text, limits.BATCH_SIZE.low, limits.BATCH_SIZE.high),
+        "model": lambda name, text: _choice(name, text, MODEL_KINDS),
+        "augment": _flag,
+        "lr": _learning_rate,
+        "optimizer": lambda name, text: _choice(name, text, OPTIMIZERS),
+    }
+
+
+def _choice(name: str, text: str, choices: tuple[str, ...], shown_choices: str | None = None) -> str:
+    if text.lower() not in choices:
+        shown_choices = shown_choices or ", ".join(choices)
+        raise _LeftOut(t("link.ignored_choice", name=name, value=_shown(text), choices=shown_choices))
+    return text.lower()
+
+
+def _flag(name: str, text: str) -> bool:
+    return FLAGS[_choice(name, text, tuple(FLAGS), shown_choices="1, 0")]
+
+
+def _whole_number(name: str, text: str, low: int, high: int) -> int:
+    if not WHOLE_NUMBER.fullmatch(text) or not low <= int(text) <= high:
+        raise _LeftOut(t("link.ignored_range", name=name, value=_shown(text), low=low, high=f"{high:,}"))
+    return int(text)
+
+
+def _learning_rate(name: str, text: str) -> float:
+    rate = limits.LEARNING_RATE
+    try:
+        return rate.check(float(text))  # "nan" and "inf" are floats, but out of range
+    except ValueError:
+        low, high = f"{rate.low:g}", f"{rate.high:g}"
+        raise _LeftOut(t("link.ignored_range", name=name, value=_shown(text), low=low, high=high)) from None
+
+
+def _apply_caps(link: LessonLink, caps: Caps) -> None:
+    """Lower the epochs to the cap; leave out a model or augmentation the teacher does not allow."""
+    values = link.values
+    if values.get("epochs", 0) > caps.epochs:
+        link.notices.append(t("link.capped", asked=values["epochs"], cap=caps.epochs))
+        values["epochs"] = caps.epochs
+    if "model_kind" in values and values["model_kind"] not in caps.models:
+        link.notices.append(t("link.ignored_cap", name="model", value=values.pop("model_kind")))
+    if values.get("augment") and not caps.augment:
+        values.pop("augment")
+        link.notices.append(t("link.ignored_cap", name="augment", value="1"))
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        return repr(value)  # the shortest text that reads back as the same number (0.001, 1e-05)
+    return str(value)
+
+
+def _shown(text: str) -> str:
+    """The link's value as a notice repeats it: short, and plain characters only."""
+    shown = UNSAFE_CHARACTERS.sub("", text)[:SHOWN_VALUE_LENGTH]
+    return shown if shown == text else f"{shown}…"

@@ -1,0 +1,161 @@
+"""The networks a class can train: the tutorial's dense network ("mlp") and a small convolutional one ("cnn").
+
+Every model takes a (28, 28) float32 image in 0..1 and ends in a 10-way softmax, so training, evaluation,
+saving and the pages treat them alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from mnist_core.config import quiet_tensorflow
+from mnist_core.limits import HIDDEN_UNITS, LEARNING_RATE
+
+if TYPE_CHECKING:
+    import keras
+
+MODEL_KINDS: tuple[str, ...] = ("mlp", "cnn")
+# The tutorial's Adam; plain stochastic gradient descent; and SGD with momentum, which every course compares.
+OPTIMIZERS: tuple[str, ...] = ("adam", "sgd", "momentum")
+MOMENTUM = 0.9
+IMAGE_SHAPE = (28, 28)
+NUM_CLASSES = 10
+
+
+@dataclass(frozen=True)
+class LayerRow:
+    """One line of the tutorial's `model.summary()` table."""
+
+    name: str
+    kind: str
+    output_shape: str
+    parameters: int
+
+
+def build_model(
+    kind: str = "mlp",
+    hidden_units: int = HIDDEN_UNITS.default,
+    steps_per_execution: int = 1,
+    jit_compile: bool | str = "auto",
+    optimizer: str = "adam",
+    learning_rate: float = LEARNING_RATE.default,
+) -> keras.Model:
+    """Build and compile a model: adam, sparse categorical cross-entropy, accuracy (the tutorial's settings).
+
+    `steps_per_execution` and `jit_compile` change only speed, not what is learned (see training.py).
+    """
+    if kind not in MODEL_KINDS:
+        raise ValueError(f"Unknown model {kind!r}: choose one of {', '.join(MODEL_KINDS)}.")
+    if hidden_units < 1:
+        raise ValueError(f"Hidden units must be at least 1, not {hidden_units}.")
+    quiet_tensorflow()
+    import keras
+
+    builders = {"mlp": _dense_layers, "cnn": _convolutional_layers}
+    model = keras.Sequential([keras.Input(IMAGE_SHAPE), *builders[kind](hidden_units)], name=kind)
+    compile_for_training(model, optimizer, learning_rate, steps_per_execution, jit_compile)
+    return model
+
+
+def compile_for_training(
+    model: keras.Model,
+    optimizer: str,
+    learning_rate: float,
+    steps_per_execution: int = 1,
+    jit_compile: bool | str = "auto",
+    state_from: keras.optimizers.Optimizer | None = None,
+) -> bool:
+    """Compile with the tutorial's loss and metric and this optimizer, ready to train.
+
+    Adam trains with each weight updated in one step (optimizer.py), but compile is given Keras's own Adam,
+    so that is what a saved model names: any Keras opens it, no mnist_core needed. `state_from`: a trained
+    optimizer (a saved run's) whose steps and moment estimates carry over; returns whether they did.
+    """
+    import keras
+
+    from mnist_core.model.optimizer import FusedAdam
+
+    plain = {
+        "adam": lambda: keras.optimizers.Adam(learning_rate=learning_rate),
+        "sgd": lambda: keras.optimizers.SGD(learning_rate=learning_rate),
+        "momentum": lambda: keras.optimizers.SGD(learning_rate=learning_rate, momentum=MOMENTUM),
+    }
+    if optimizer not in plain:
+        raise ValueError(f"Unknown optimizer {optimizer!r}: choose one of {', '.join(OPTIMIZERS)}.")
+    model.compile(
+        optimizer=plain[optimizer](),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],  # Keras 3 wants a list here; the tutorial's plain string raises.
+        steps_per_execution=steps_per_execution,
+        jit_compile=jit_compile,
+    )
+    if optimizer == "adam":
+        model.optimizer = FusedAdam(learning_rate=learning_rate)
+    return state_from is not None and _carry_state(state_from, model.optimizer, model)
+
+
+def _carry_state(source: keras.optimizers.Optimizer, target: keras.optimizers.Optimizer, model: keras.Model) -> bool:
+    """Copy a trained optimizer's step count and per-weight state into a new one of the same kind.
+
+    Matched by name (e.g. "iteration", "hidden_kernel_momentum"), never the learning rate: the new one's stands.
+    Nothing is copied (False) when the source never trained or keeps other state (another optimizer).
+    """
+    if not source.built or int(source.iterations.numpy()) == 0:
+        return False
+    target.build(model.trainable_variables)
+
+    def by_name(optimizer: keras.optimizers.Optimizer) -> dict:
+        return {variable.path.split("/", 1)[-1]: variable for variable in optimizer.variables}
+
+    old, new = by_name(source), by_name(target)
+    new.pop("learning_rate", None)
+    if set(new) - set(old) or any(new[name].shape != old[name].shape for name in new):
+        return False
+    for name, variable in new.items():
+        variable.assign(old[name])
+    return True
+
+
+def _dense_layers(hidden_units: int) -> list:
+    """The tutorial's network: every pixel feeds one wide hidden layer."""
+    import keras
+
+    return [
+        keras.layers.Flatten(name="flatten"),
+        keras.layers.Dense(hidden_units, activation="relu", name="hidden"),
+        keras.layers.Dense(NUM_CLASSES, activation="softmax", name="output"),
+    ]
+
+
+def _convolutional_layers(hidden_units: int) -> list:
+    """Two convolution/pooling blocks learn strokes and their parts before a small dense layer decides."""
+    import keras
+
+    return [
+        keras.layers.Reshape((*IMAGE_SHAPE, 1), name="add_channel"),
+        keras.layers.Conv2D(32, 3, activation="relu", name="conv1"),
+        keras.layers.MaxPooling2D(2, name="pool1"),
+        keras.layers.Conv2D(64, 3, activation="relu", name="conv2"),
+        keras.layers.MaxPooling2D(2, name="pool2"),
+        keras.layers.Flatten(name="flatten"),
+        keras.layers.Dropout(0.3, name="dropout"),
+        keras.layers.Dense(min(hidden_units, 128), activation="relu", name="hidden"),
+        keras.layers.Dense(NUM_CLASSES, activation="softmax", name="output"),
+    ]
+
+
+def layer_table(model: keras.Model) -> list[LayerRow]:
+    """The layers with output shapes and parameter counts, as `model.summary()` prints them."""
+    rows = []
+    for layer in model.layers:
+        shape = tuple(layer.output.shape)
+        rows.append(
+            LayerRow(
+                name=layer.name,
+                kind=type(layer).__name__,
+                output_shape=str(shape).replace("None", "batch"),
+                parameters=int(layer.count_params()),
+            )
+        )
+    return rows

@@ -1,0 +1,191 @@
+"""Where a training runs: in a worker process of its own (the server's way), or in the calling thread.
+
+A training in the server's own process would compete with every student's script run for Python's global lock
+and for the cores: each stroke of thirty students waits behind it. So the server trains in a fresh process
+(`python -m mnist_core.serving.worker`) at a lower OS priority, which reports its progress back and saves its run
+itself. When it ends, all its memory goes back to the system. The calling thread is used by the command line
+and by tests that replace the training with a stand-in.
+
+The worker is a plain new Python started with subprocess, not multiprocessing's "spawn": spawn re-runs the
+parent's main module in the child, and in a Streamlit server that is whatever page script is running at that
+moment. The two talk over a socket pair, one pickled message at a time (multiprocessing's Connection).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import socket
+import subprocess
+import sys
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mnist_core import config
+from mnist_core.classset.drawings import ClassDrawings
+from mnist_core.errors import RunError
+from mnist_core.runs.store import RunStore
+from mnist_core.serving.jobs import JobState, TrainingOutcome
+from mnist_core.training.fit import train
+from mnist_core.training.settings import TrainingInputs, TrainingListener, TrainingSettings
+
+if TYPE_CHECKING:
+    import threading
+
+    import numpy as np
+
+    from mnist_core.classroom.students import Owner
+    from mnist_core.serving.jobs import TrainingJob
+
+# How much lower than the server a worker runs (nice, 0..19): students' strokes go first, the training
+# takes what is left, which on 2 cores is most of it.
+WORKER_NICENESS = 19
+POLL_SECONDS = 0.1  # how often the server looks for news and passes a stop request on
+STOP = "stop"
+
+
+def read_inputs(settings: TrainingSettings, store: RunStore) -> TrainingInputs:
+    """What a training needs beyond its settings and the data set: the parent run it goes on from, and the training
+    part of the class set when it fine-tunes on the class (read from this process's MNIST_APP_CLASS_DB, the file
+    the server uses too)."""
+    inputs = TrainingInputs()
+    if settings.parent_run is not None:
+        inputs = TrainingInputs(
+            parent_model=store.load_model(settings.parent_run), parent_history=store.get(settings.parent_run).history
+        )
+    if settings.class_drawings_up_to is not None:
+        split = ClassDrawings(config.class_db_path()).training_split(
+            settings.class_drawings_up_to, settings.class_split_seed
+        )
+        inputs = dataclasses.replace(inputs, extra_images=split.x_train, extra_labels=split.y_train)
+    return inputs
+
+
+def train_and_save(
+    settings: TrainingSettings, store: RunStore, owner: Owner, listener: TrainingListener, stop: threading.Event
+) -> TrainingOutcome:
+    """Train, save the run, and say how it went: the job's end state and result, or a save's error."""
+    result = train(settings, listener=listener, stop=stop, inputs=read_inputs(settings, store))
+    run_id, error = None, None
+    try:
+        run_id = store.save(result, owner=owner.name, teacher=owner.teacher).id
+    except RunError as save_error:
+        error = str(save_error)
+    return TrainingOutcome(
+        state=JobState(result.ending),
+        run_id=run_id,
+        test_loss=result.test_loss,
+        test_accuracy=result.test_accuracy,
+        fit_seconds=result.fit_seconds,
+        optimizer_state_carried=result.optimizer_state_carried,
+        error=error,
+    )
+
+
+def run_job(job: TrainingJob, store: RunStore) -> TrainingOutcome:
+    """Run a job's training where config.training_place() says; returns its outcome (raises if it failed)."""
+    if config.training_place() == "thread":
+        return train_and_save(job.settings, store, job.owner, job, job.stop_event)
+    return _run_in_worker(job, store)
+
+
+class WorkerFailed(Exception):
+    """The worker process reported an error, or ended without a word (killed, out of memory)."""
+
+
+def _run_in_worker(job: TrainingJob, store: RunStore) -> TrainingOutcome:
+    ours, theirs = socket.socketpair()
+    # Started by `nice`, so the worker runs at its low priority from its first instruction: numpy's threads,
+    # which start when the package is imported, inherit it (an os.nice() in the worker would come too late).
+    worker = subprocess.Popen(
+        ["nice", "-n", str(WORKER_NICENESS), sys.executable, "-m", "mnist_core.serving.worker", str(theirs.fileno())],
+        pass_fds=[theirs.fileno()],
+        cwd=config.PROJECT_ROOT,  # `-m mnist_core.serving.worker` finds the package from here, installed or not
+        stdin=subprocess.DEVNULL,
+    )
+    theirs.close()
+    connection = Connection(ours.detach())
+    stop_sent = False
+    try:
+        connection.send((job.settings, str(store.root), job.owner))
+        while True:
+            if job.stop_event.is_set() and not stop_sent:
+                connection.send((STOP,))
+                stop_sent = True
+            if not connection.poll(POLL_SECONDS):
+                continue
+            try:
+                kind, *arguments = connection.recv()
+            except EOFError:
+                code = worker.wait(timeout=30)
+                raise WorkerFailed(f"The training process ended unexpectedly (exit code {code}).") from None
+            if kind == "done":
+                return arguments[0]
+            if kind == "failed":
+                raise WorkerFailed(arguments[0])
+            getattr(job, f"on_{kind}")(*arguments)  # start, batch, epoch, weights
+    finally:
+        connection.close()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+
+
+# The worker process
+
+
+class _Reporter(TrainingListener):
+    """Sends every progress report to the server; raises when the server is gone (the worker then ends)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def on_start(self, settings: TrainingSettings, batches_per_epoch: int, earlier: dict[str, list[float]]) -> None:
+        self.connection.send(("start", settings, batches_per_epoch, earlier))
+
+    def on_batch(self, epoch: int, batch: int, loss: float, accuracy: float) -> None:
+        self.connection.send(("batch", epoch, batch, loss, accuracy))
+
+    def on_epoch(self, epoch: int, metrics: dict[str, float], seconds: float) -> None:
+        self.connection.send(("epoch", epoch, metrics, seconds))
+
+    def on_weights(self, epoch: int, weights: np.ndarray) -> None:
+        self.connection.send(("weights", epoch, weights))
+
+
+class _StopRequest:
+    """The server's stop request, read from the connection when asked (the training asks after every batch)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.asked = False
+
+    def is_set(self) -> bool:
+        while not self.asked and self.connection.poll():
+            self.asked = self.connection.recv()[0] == STOP
+        return self.asked
+
+
+def main(descriptor: int) -> None:
+    """The worker process: train, save, report, end."""
+    config.quiet_tensorflow()
+    config.limit_memory_arenas()
+    connection = Connection(descriptor)
+    settings, runs_dir, owner = connection.recv()
+    try:
+        stop = _StopRequest(connection)
+        outcome = train_and_save(settings, RunStore(Path(runs_dir)), owner, _Reporter(connection), stop)
+    except (BrokenPipeError, ConnectionResetError):  # the server is gone: nobody to tell, nothing to save
+        return
+    except Exception as error:  # reported to the server, which tells the person; never a silent end
+        with contextlib.suppress(OSError):  # unless the server is gone
+            connection.send(("failed", str(error) or type(error).__name__))
+        return
+    connection.send(("done", outcome))
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]))
