@@ -913,4 +913,53 @@ MESSAGES: dict[str, str] = {
         "The fix is data. Give the model our drawings, and test it on drawings by classmates it never learned "
         "from: if it now reads them better, it learned how this class writes."
     ),
+    # Build your own network (mnist_core/model/layers.py): a spec that cannot be built, and the short form
+    "layers.error.unknown_kind": (
+        'Layer {position} ("{part}"): there is no layer called "{word}". Use dense, conv, pool, dropout or batchnorm.'
+    ),
+    "layers.error.arguments.dense": (
+        'Layer {position} ("{part}"): a dense layer takes a number of units and an activation, e.g. "dense 128 relu".'
+    ),
+    "layers.error.arguments.conv": (
+        'Layer {position} ("{part}"): a convolution takes a number of filters, a kernel size and an activation, '
+        'e.g. "conv 16 3 relu".'
+    ),
+    "layers.error.arguments.pool": 'Layer {position} ("{part}"): pooling takes one size, e.g. "pool 2".',
+    "layers.error.arguments.dropout": 'Layer {position} ("{part}"): dropout takes one rate, e.g. "dropout 0.2".',
+    "layers.error.arguments.batchnorm": (
+        'Layer {position} ("{part}"): batchnorm takes nothing after it; write just "batchnorm".'
+    ),
+    "layers.error.whole_number": 'Layer {position} ("{part}"): "{value}" should be a whole number.',
+    "layers.error.units": 'Layer {position} ("{part}"): a dense layer has from 1 to {most:,} units, not {units}.',
+    "layers.error.filters": (
+        'Layer {position} ("{part}"): a convolution has from 1 to {most:,} filters, not {filters}.'
+    ),
+    "layers.error.activation": (
+        'Layer {position} ("{part}"): there is no activation called "{activation}". Use relu, tanh, sigmoid or linear.'
+    ),
+    "layers.error.kernel_size": 'Layer {position} ("{part}"): a kernel is at least 1 pixel wide, not {kernel}.',
+    "layers.error.kernel_too_big": (
+        'Layer {position} ("{part}"): a {kernel} × {kernel} kernel is larger than the {height} × {width} image '
+        "that reaches this layer."
+    ),
+    "layers.error.pool_size": 'Layer {position} ("{part}"): a pooling square is at least 1 pixel wide, not {size}.',
+    "layers.error.pool_too_big": (
+        'Layer {position} ("{part}"): pooling {size} × {size} squares would shrink the {height} × {width} image '
+        "that reaches this layer below 1 pixel."
+    ),
+    "layers.error.rate": (
+        'Layer {position} ("{part}"): a dropout rate is a number from 0 up to, but not including, 1 (0.2 sets a '
+        "fifth of the values to 0 while training), not {rate}."
+    ),
+    "layers.error.conv_after_dense": (
+        'Layer {position} ("{part}"): a convolution needs an image, but layer {dense_position} ("{dense_part}") '
+        "is a dense layer: its output is a list of numbers, not an image. Put convolutions and pooling before "
+        "the first dense layer."
+    ),
+    "layers.error.pool_after_dense": (
+        'Layer {position} ("{part}"): pooling needs an image, but layer {dense_position} ("{dense_part}") '
+        "is a dense layer: its output is a list of numbers, not an image. Put convolutions and pooling before "
+        "the first dense layer."
+    ),
+    "layers.display.none": "no hidden layers",
 }

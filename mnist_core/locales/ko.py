@@ -889,4 +889,55 @@ MESSAGES: dict[str, str] = {
         "해결책은 데이터예요. 모델에게 우리 그림을 보여 주고, 한 번도 배우지 않은 반 친구의 그림으로 테스트해 "
         "보세요. 그 그림을 더 잘 읽게 되었다면, 모델이 우리 반의 글씨를 배운 거예요."
     ),
+    # Build your own network (mnist_core/model/layers.py): a spec that cannot be built, and the short form
+    "layers.error.unknown_kind": (
+        '{position}번째 층("{part}"): "{word}"(이)라는 층은 없어요. dense, conv, pool, dropout, batchnorm 중에서 '
+        "골라 주세요."
+    ),
+    "layers.error.arguments.dense": (
+        '{position}번째 층("{part}"): dense 층에는 유닛 수와 활성화 함수를 적어요. 예: "dense 128 relu"'
+    ),
+    "layers.error.arguments.conv": (
+        '{position}번째 층("{part}"): conv 층에는 필터 수, 커널 크기, 활성화 함수를 적어요. 예: "conv 16 3 relu"'
+    ),
+    "layers.error.arguments.pool": '{position}번째 층("{part}"): pool 층에는 크기 하나를 적어요. 예: "pool 2"',
+    "layers.error.arguments.dropout": (
+        '{position}번째 층("{part}"): dropout 층에는 비율 하나를 적어요. 예: "dropout 0.2"'
+    ),
+    "layers.error.arguments.batchnorm": (
+        '{position}번째 층("{part}"): batchnorm 뒤에는 아무것도 적지 않아요. "batchnorm"만 적어 주세요.'
+    ),
+    "layers.error.whole_number": '{position}번째 층("{part}"): "{value}" 자리에는 정수를 적어 주세요.',
+    "layers.error.units": (
+        '{position}번째 층("{part}"): dense 층의 유닛 수는 1에서 {most:,} 사이여야 해요(지금: {units}).'
+    ),
+    "layers.error.filters": (
+        '{position}번째 층("{part}"): 합성곱 층의 필터 수는 1에서 {most:,} 사이여야 해요(지금: {filters}).'
+    ),
+    "layers.error.activation": (
+        '{position}번째 층("{part}"): "{activation}"(이)라는 활성화 함수는 없어요. relu, tanh, sigmoid, linear '
+        "중에서 골라 주세요."
+    ),
+    "layers.error.kernel_size": '{position}번째 층("{part}"): 커널 크기는 1픽셀 이상이어야 해요(지금: {kernel}).',
+    "layers.error.kernel_too_big": (
+        '{position}번째 층("{part}"): {kernel} × {kernel} 커널이 이 층에 들어오는 {height} × {width} 이미지보다 커요.'
+    ),
+    "layers.error.pool_size": '{position}번째 층("{part}"): 풀링 칸의 크기는 1픽셀 이상이어야 해요(지금: {size}).',
+    "layers.error.pool_too_big": (
+        '{position}번째 층("{part}"): 이 층에 들어오는 {height} × {width} 이미지를 {size} × {size} 칸으로 '
+        "풀링하면 1픽셀보다 작아져요."
+    ),
+    "layers.error.rate": (
+        '{position}번째 층("{part}"): 드롭아웃 비율은 0 이상 1 미만의 수여야 해요(0.2는 학습하는 동안 값의 '
+        "5분의 1을 0으로 만들어요). 지금: {rate}"
+    ),
+    "layers.error.conv_after_dense": (
+        '{position}번째 층("{part}"): 합성곱에는 이미지가 필요한데, {dense_position}번째 층("{dense_part}")은 '
+        "dense 층이라 출력이 이미지가 아니라 숫자 목록이에요. 합성곱과 풀링은 첫 dense 층보다 앞에 두세요."
+    ),
+    "layers.error.pool_after_dense": (
+        '{position}번째 층("{part}"): 풀링에는 이미지가 필요한데, {dense_position}번째 층("{dense_part}")은 '
+        "dense 층이라 출력이 이미지가 아니라 숫자 목록이에요. 합성곱과 풀링은 첫 dense 층보다 앞에 두세요."
+    ),
+    "layers.display.none": "은닉층 없음",
 }

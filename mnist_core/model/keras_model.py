@@ -1,4 +1,5 @@
-"""The networks a class can train: the tutorial's dense network ("mlp") and a small convolutional one ("cnn").
+"""The networks a class can train: the tutorial's dense network ("mlp"), a small convolutional one ("cnn"),
+and any network a student writes as layers (layers.py, built by build_spec_model).
 
 Every model takes a (28, 28) float32 image in 0..1 and ends in a 10-way softmax, so training, evaluation,
 saving and the pages treat them alike.
@@ -6,14 +7,19 @@ saving and the pages treat them alike.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from mnist_core.config import quiet_tensorflow
 from mnist_core.limits import HIDDEN_UNITS, LEARNING_RATE
 
 if TYPE_CHECKING:
     import keras
+
+    from mnist_core.model.layers import LayerSpec
 
 MODEL_KINDS: tuple[str, ...] = ("mlp", "cnn")
 # The tutorial's Adam; plain stochastic gradient descent; and SGD with momentum, which every course compares.
@@ -56,6 +62,72 @@ def build_model(
     model = keras.Sequential([keras.Input(IMAGE_SHAPE), *builders[kind](hidden_units)], name=kind)
     compile_for_training(model, optimizer, learning_rate, steps_per_execution, jit_compile)
     return model
+
+
+def build_spec_model(
+    spec: LayerSpec,
+    l2: float = 0.0,
+    seed: int | None = None,
+    steps_per_execution: int = 1,
+    jit_compile: bool | str = "auto",
+    optimizer: str = "adam",
+    learning_rate: float = LEARNING_RATE.default,
+) -> keras.Model:
+    """Build and compile the network a student wrote (layers.py), to train like build_model's.
+
+    `l2`: weight decay, the rate of an L2 penalty on the kernel of every Dense and Conv2D layer (0: none).
+    `seed`: the initial weights. The same spec and seed start from the same weights, whatever ran before in
+    the process. Each kernel's seed counts only the Dense and Conv2D layers before it, so a spec that differs
+    by an activation, a dropout or a batchnorm layer, or by the weight decay, starts from the same weights
+    too: a comparison then shows that one change. None: Keras's global seed decides (keras.utils.set_random_seed).
+    """
+    if not (math.isfinite(l2) and l2 >= 0):
+        raise ValueError(f"Weight decay must be 0 or more, not {l2}.")
+    if seed is not None and seed < 0:
+        raise ValueError(f"The initial weights' seed must be 0 or more, not {seed}.")
+    quiet_tensorflow()
+    import keras
+
+    regularizer = keras.regularizers.L2(l2) if l2 else None
+    built, kernels = [], 0
+    for planned in spec.plan:
+        layer, name = planned.layer, planned.name
+        if planned.kind in ("Dense", "Conv2D"):
+            kernels += 1
+            weights = {"kernel_initializer": _initial_kernel(seed, kernels), "kernel_regularizer": regularizer}
+        if planned.kind == "Reshape":
+            built.append(keras.layers.Reshape(planned.output_shape, name=name))
+        elif planned.kind == "Flatten":
+            built.append(keras.layers.Flatten(name=name))
+        elif planned.kind == "Dense":
+            built.append(keras.layers.Dense(layer.units, activation=layer.activation, name=name, **weights))
+        elif planned.kind == "Conv2D":
+            built.append(
+                keras.layers.Conv2D(layer.filters, layer.kernel, activation=layer.activation, name=name, **weights)
+            )
+        elif planned.kind == "MaxPooling2D":
+            built.append(keras.layers.MaxPooling2D(layer.size, name=name))
+        elif planned.kind == "Dropout":
+            built.append(keras.layers.Dropout(layer.rate, name=name))
+        elif planned.kind == "BatchNormalization":
+            built.append(keras.layers.BatchNormalization(name=name))
+        else:
+            raise ValueError(f"No Keras layer for {planned.kind}.")
+    model = keras.Sequential([keras.Input(IMAGE_SHAPE), *built], name="custom")
+    compile_for_training(model, optimizer, learning_rate, steps_per_execution, jit_compile)
+    return model
+
+
+def _initial_kernel(seed: int | None, place: int) -> keras.initializers.Initializer | str:
+    """Keras's default initializer (Glorot uniform) for the `place`-th kernel, seeded from the run's seed."""
+    import keras
+
+    if seed is None:
+        return "glorot_uniform"
+    # One well-mixed seed per kernel (with seed + place, seed 1's second kernel would be seed 2's first),
+    # below 2**31: Keras hands it to TensorFlow as an int32.
+    mixed = np.random.SeedSequence([seed, place]).generate_state(1)[0] >> 1
+    return keras.initializers.GlorotUniform(seed=int(mixed))
 
 
 def compile_for_training(

@@ -6,9 +6,10 @@ TensorFlow, which saves each of them about 300 MB and several seconds at start, 
 one per core. The weights come straight from a saved run's `model.keras` (a zip of config.json and an HDF5
 file of weights), or from a Keras model in memory; reading a file runs no code from it.
 
-Only the layers this app's networks are made of can run (model.py): Flatten, Reshape, Dense, Conv2D
-(valid padding, stride 1), MaxPooling2D and Dropout (which does nothing when reading). Anything else raises
-UnsupportedNetwork, with the layer named.
+Only the layers this app's networks are made of can run (keras_model.py, and the networks students write,
+layers.py): Flatten, Reshape, Dense and Conv2D (valid padding, stride 1) with a relu, tanh, sigmoid, linear or
+softmax activation, MaxPooling2D, BatchNormalization (with the mean and variance it learned while training) and
+Dropout (which does nothing when reading). Anything else raises UnsupportedNetwork, with the layer named.
 """
 
 from __future__ import annotations
@@ -31,15 +32,20 @@ from mnist_core.model.keras_model import IMAGE_SHAPE, NUM_CLASSES
 if TYPE_CHECKING:
     import keras
 
+ACTIVATIONS = ("linear", "relu", "tanh", "sigmoid", "softmax")
 BATCH = 256  # images per step when reading many: the CNN's first feature maps for 256 images are about 22 MB
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: arrays have no truth value
 class Layer:
-    """One layer: its name, what it does, its weights (kernel, bias) and its activation (linear, relu, softmax)."""
+    """One layer: its name, what it does, its weights and its activation (linear, relu, tanh, sigmoid, softmax).
+
+    Weights: (kernel, bias) for "dense" and "conv"; (scale, shift) for "batchnorm", worked out from what Keras
+    keeps (gamma, beta, the moving mean and variance, epsilon) so reading is one multiply and one add.
+    """
 
     name: str
-    kind: str  # "dense", "conv", "pool", "flatten", "reshape", "dropout"
+    kind: str  # "dense", "conv", "pool", "batchnorm", "flatten", "reshape", "dropout"
     weights: tuple[np.ndarray, ...] = ()
     activation: str = "linear"
     shape: tuple[int, ...] = ()  # Reshape's target shape, MaxPooling2D's pool size
@@ -54,6 +60,9 @@ class Layer:
             return _activate(_convolve(x, kernel) + bias, self.activation)
         if self.kind == "pool":
             return _max_pool(x, self.shape)
+        if self.kind == "batchnorm":
+            scale, shift = self.weights
+            return x * scale + shift
         if self.kind == "flatten":
             return x.reshape(len(x), -1)
         if self.kind == "reshape":
@@ -170,6 +179,8 @@ def _layer(class_name: str, config: dict[str, Any], weights: list[np.ndarray]) -
         plain = tuple(config.get("strides") or size) == size and config.get("padding") == "valid"
         _expect(plain, name, "pooling over separate squares, no padding")
         return Layer(name, "pool", shape=size)
+    if class_name == "BatchNormalization":
+        return _batch_normalization(name, config, weights)
     if class_name == "Reshape":
         return Layer(name, "reshape", shape=tuple(config["target_shape"]))
     if class_name in ("Flatten", "Dropout"):
@@ -177,9 +188,26 @@ def _layer(class_name: str, config: dict[str, Any], weights: list[np.ndarray]) -
     raise UnsupportedNetwork(f"the layer {name!r} is a {class_name}, which this app does not run")
 
 
+def _batch_normalization(name: str, config: dict[str, Any], weights: list[np.ndarray]) -> Layer:
+    """Keras normalises with the moving mean and variance when reading (training=False):
+    gamma * (x - mean) / sqrt(variance + epsilon) + beta, which is x * scale + shift."""
+    plain = (
+        config.get("center", True)
+        and config.get("scale", True)
+        and config.get("axis", -1) in (-1, [-1])
+        and not config.get("renorm", False)
+        and len(weights) == 4
+    )
+    _expect(plain, name, "a batch normalization over the last axis, with a scale and a shift")
+    # Keras stores the trainable weights first, then the moving ones: gamma, beta, moving mean, moving variance.
+    gamma, beta, mean, variance = weights
+    scale = gamma / np.sqrt(variance + np.float32(config.get("epsilon", 1e-3)))
+    return Layer(name, "batchnorm", (scale, beta - mean * scale))
+
+
 def _activation(config: dict[str, Any], name: str) -> str:
     activation = config.get("activation", "linear")
-    _expect(activation in ("linear", "relu", "softmax"), name, "a linear, relu or softmax activation")
+    _expect(activation in ACTIVATIONS, name, "a linear, relu, tanh, sigmoid or softmax activation")
     return activation
 
 
@@ -203,8 +231,18 @@ def _snake_case(class_name: str) -> str:
 
 
 def _activate(x: np.ndarray, activation: str) -> np.ndarray:
+    """The activation, in place: x is a fresh array from the layer's own arithmetic."""
     if activation == "relu":
         return np.maximum(x, 0, out=x)
+    if activation == "tanh":
+        return np.tanh(x, out=x)
+    if activation == "sigmoid":
+        # 1 / (1 + e^-x) written with tanh, which cannot overflow for very negative x as e^-x does.
+        x *= 0.5
+        np.tanh(x, out=x)
+        x += 1
+        x *= 0.5
+        return x
     if activation == "softmax":
         exponentials = np.exp(x - x.max(axis=-1, keepdims=True))  # minus the largest: no overflow
         return exponentials / exponentials.sum(axis=-1, keepdims=True)
