@@ -8,8 +8,8 @@ worked out first (the switch if someone used it, else the browser's locale), bef
 import streamlit as st
 
 import ui
-from mnist_core.config import limit_memory_arenas, quiet_tensorflow
 from mnist_core.i18n import t
+from mnist_core.tuning import limit_memory_arenas, quiet_tensorflow
 from ui import people
 
 quiet_tensorflow()  # before any page imports TensorFlow: keeps the server log readable

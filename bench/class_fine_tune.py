@@ -114,9 +114,11 @@ def main() -> None:
     parser.add_argument("--learning-rate", type=float, help="default: a tenth of the class model's, as the app's")
     parser.add_argument("--only-bigger", action="store_true", help="fine-tune on the bigger class only")
     args = parser.parse_args()
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     folder = Path(tempfile.mkdtemp(prefix="class-fine-tune-"))
 
+    from mnist_core.tuning import quiet_tensorflow
+
+    quiet_tensorflow()  # before TensorFlow is imported
     from harness.models import provide_default_drawing_run
     from mnist_core import config
     from mnist_core.data.pen_digits import load_pen_digits

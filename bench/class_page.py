@@ -107,8 +107,10 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="class-page-bench-"))
     os.environ["MNIST_APP_RUNS_DIR"] = str(folder / "runs")
-    os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
 
+    from mnist_core.tuning import quiet_tensorflow
+
+    quiet_tensorflow()  # before TensorFlow is imported
     from streamlit.testing.v1 import AppTest
 
     from harness.models import provide_default_drawing_run

@@ -16,10 +16,11 @@ from mnist_core.data.pen_digits import load_pen_digits
 from mnist_core.reading.handwriting import read_pen_digits
 from mnist_core.reading.predict import Predictor
 from mnist_core.runs.store import RunError, RunStore
+from mnist_core.tuning import quiet_tensorflow
 
 
 def main() -> None:
-    config.quiet_tensorflow()
+    quiet_tensorflow()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs-dir", type=Path, default=config.runs_dir())
     parser.add_argument("--run", action="append", help="a run id (default: every digits run)")

@@ -28,6 +28,8 @@ import statistics
 import time
 from pathlib import Path
 
+from harness.measures import percentile
+
 WARM_UP_CALLS = 10
 TARGET_MS = 20.0
 
@@ -77,11 +79,6 @@ def timed(function, arguments: list, calls: int) -> list[float]:
     return times
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
 def line(name: str, values: list[float]) -> str:
     p50, p95 = statistics.median(values), percentile(values, 0.95)
     return f"  {name:<34} p50 {p50:6.2f} ms   p95 {p95:6.2f} ms   max {max(values):6.2f} ms"
@@ -128,7 +125,9 @@ def main() -> None:
     parser.add_argument("--pen-digits", type=Path, default=None, help="default: the repository's samples/")
     args = parser.parse_args()
 
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before TensorFlow is imported
+    from mnist_core.tuning import quiet_tensorflow
+
+    quiet_tensorflow()  # before TensorFlow is imported
     from mnist_core import config
     from mnist_core.data import pen_digits as strokes
 

@@ -36,8 +36,9 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before TensorFlow is imported
-    from mnist_core import config
+    from mnist_core.tuning import limit_memory_arenas, quiet_tensorflow
+
+    quiet_tensorflow()  # before TensorFlow is imported
     from mnist_core.data import datasets
     from mnist_core.runs.store import RunStore
     from mnist_core.serving.jobs import JobState
@@ -45,7 +46,7 @@ def main() -> None:
     from mnist_core.training.settings import TrainingSettings
 
     if not args.default_arenas:
-        config.limit_memory_arenas()  # as app.py does for the server
+        limit_memory_arenas()  # as app.py does for the server
     print(f"RSS at start: {rss_mb():.0f} MB")
     for name in datasets.DATASET_NAMES:
         datasets.load(name)

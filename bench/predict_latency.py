@@ -20,6 +20,8 @@ import statistics
 import time
 from pathlib import Path
 
+from harness.measures import percentile
+
 WARM_UP_CALLS = 20
 
 
@@ -63,11 +65,6 @@ def load_or_train_model(runs_dir: Path):
     return result.model
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=500, help="timed calls of each kind")
@@ -75,7 +72,9 @@ def main() -> None:
     parser.add_argument("--pen-digits", type=Path, default=None, help="default: the repository's samples/")
     args = parser.parse_args()
 
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before TensorFlow is imported
+    from mnist_core.tuning import quiet_tensorflow
+
+    quiet_tensorflow()  # before TensorFlow is imported
     from mnist_core import config
     from mnist_core.reading.predict import Predictor
     from mnist_core.reading.preprocess import canvas_to_mnist

@@ -18,56 +18,38 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 from harness.chromium import launch
 from harness.selectors import IDLE_APP
-from harness.server import PROJECT_ROOT, free_port, health_ok, server_command, server_environment
+from harness.server import PROJECT_ROOT, free_port, start_app_server
 
 TIMEOUT_SECONDS = 120
+HEALTH_POLL_SECONDS = 0.02  # the wait for the health check is what is measured: asked often
 
 
-def start_server(port: int, log) -> subprocess.Popen:
-    return subprocess.Popen(
-        server_command(port), cwd=PROJECT_ROOT, env=server_environment({}), stdout=log, stderr=subprocess.STDOUT
-    )
-
-
-def wait_for_health(port: int, server: subprocess.Popen, started: float) -> float:
-    """Seconds from `started` until the health check answers (polled every 20 ms: this is what is measured)."""
-    url = f"http://127.0.0.1:{port}"
-    while time.perf_counter() - started < TIMEOUT_SECONDS:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {server.returncode} before answering")
-        if health_ok(url):
-            return time.perf_counter() - started
-        time.sleep(0.02)
-    raise TimeoutError(f"no answer from {url}/_stcore/health after {TIMEOUT_SECONDS} s")
-
-
-def one_round(browser, log) -> tuple[float, float]:
+def one_round(browser, log_path: Path) -> tuple[float, float]:
     """Start a server, time health and the rendered home page, stop the server."""
-    port = free_port()
+    port = free_port()  # chosen before the clock starts
     page = browser.new_page()
-    started = time.perf_counter()
-    server = start_server(port, log)
     try:
-        health = wait_for_health(port, server, started)
-        page.goto(f"http://127.0.0.1:{port}/", timeout=TIMEOUT_SECONDS * 1000)
-        page.wait_for_selector(IDLE_APP, timeout=TIMEOUT_SECONDS * 1000)
-        page.locator("h1, h2").first.wait_for(state="visible", timeout=TIMEOUT_SECONDS * 1000)
-        rendered = time.perf_counter() - started
+        started = time.perf_counter()
+        server = start_app_server(
+            {}, log_path, port=port, health_timeout=TIMEOUT_SECONDS, poll_seconds=HEALTH_POLL_SECONDS
+        )
+        try:
+            health = time.perf_counter() - started
+            page.goto(server.url + "/", timeout=TIMEOUT_SECONDS * 1000)
+            page.wait_for_selector(IDLE_APP, timeout=TIMEOUT_SECONDS * 1000)
+            page.locator("h1, h2").first.wait_for(state="visible", timeout=TIMEOUT_SECONDS * 1000)
+            rendered = time.perf_counter() - started
+        finally:
+            server.stop()
     finally:
         page.close()
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
     return health, rendered
 
 
@@ -82,15 +64,16 @@ def main() -> None:
 
     print(f"Start-up of `streamlit run app.py`, {args.rounds} rounds; load average {os.getloadavg()[0]:.2f} (1 min)")
     healths, renders = [], []
-    with tempfile.TemporaryFile("w+") as log, sync_playwright() as playwright:
+    with tempfile.TemporaryDirectory(prefix="startup-bench-") as scratch, sync_playwright() as playwright:
+        log_path = Path(scratch) / "streamlit.log"  # every round's server output, one after another
         browser = launch(playwright)
         try:
             for round_number in range(1, args.rounds + 1):
                 try:
-                    health, rendered = one_round(browser, log)
+                    health, rendered = one_round(browser, log_path)
                 except Exception:
-                    log.seek(0)
-                    print(f"Round {round_number} failed; server output:\n{log.read()[-3000:]}")
+                    output = log_path.read_text(errors="replace") if log_path.is_file() else ""
+                    print(f"Round {round_number} failed; server output:\n{output[-3000:]}")
                     raise
                 healths.append(health)
                 renders.append(rendered)

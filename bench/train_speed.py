@@ -147,7 +147,9 @@ def main() -> None:
     parser.add_argument("--worker", choices=SIDES, help=argparse.SUPPRESS)  # one run, in a child process
     args = parser.parse_args()
 
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before TensorFlow is imported
+    from mnist_core.tuning import quiet_tensorflow
+
+    quiet_tensorflow()  # before TensorFlow is imported; the fresh processes inherit it
     if args.worker:
         run = tutorial_run if args.worker == "tutorial" else mnist_core_run
         print(json.dumps(run(args.dataset, args.epochs, args.seed)))

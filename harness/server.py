@@ -3,7 +3,7 @@
 Two kinds: one `streamlit run app.py` (start_app_server), or the class server that start.sh runs, several Streamlit
 processes behind a front door (start_class_server, `python -m mnist_core serve`). Either listens on a free loopback
 port only, runs in its own process group (so stopping it stops everything it started) and writes its output to a
-log file.
+log file. bench/startup.py times a start with these too (start_app_server's health_timeout and poll_seconds).
 """
 
 from __future__ import annotations
@@ -16,10 +16,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from mnist_core.serving.class_server import free_ports, health_ok, streamlit_command
+from mnist_core.serving.loopback import free_ports, health_ok, streamlit_command
+from mnist_core.tuning import quiet_tensorflow_env
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 HEALTH_TIMEOUT = 90  # seconds until /_stcore/health says ok (a busy machine, a cold disk)
+HEALTH_POLL_SECONDS = 0.2
 # Settings the app reads from the environment; a started server gets only the ones passed to it.
 APP_SETTINGS = (
     "MNIST_APP_RUNS_DIR",
@@ -85,13 +87,14 @@ def signal_group(process: subprocess.Popen, sig: int) -> bool:
 
 
 def free_port() -> int:
+    """A loopback port nobody listens on."""
     return free_ports(1)[0]
 
 
 def server_environment(settings: dict[str, str]) -> dict[str, str]:
     """This process's environment without the app's own settings, plus `settings`; TensorFlow kept quiet."""
     env = {name: value for name, value in os.environ.items() if name not in APP_SETTINGS}
-    return {**env, "TF_CPP_MIN_LOG_LEVEL": "2", **settings}
+    return quiet_tensorflow_env({**env, **settings})
 
 
 def server_command(port: int, options: dict[str, str] | None = None) -> list[str]:
@@ -117,14 +120,22 @@ def flags(options: dict[str, str]) -> list[str]:
 
 
 def start_app_server(
-    settings: dict[str, str], log_path: Path, port: int | None = None, options: dict[str, str] | None = None
+    settings: dict[str, str],
+    log_path: Path,
+    port: int | None = None,
+    options: dict[str, str] | None = None,
+    *,
+    health_timeout: float = HEALTH_TIMEOUT,
+    poll_seconds: float = HEALTH_POLL_SECONDS,
 ) -> AppServer:
     """Start the app on 127.0.0.1 with these MNIST_APP_* settings and wait until it answers its health check.
 
-    `options` are more `streamlit run` settings, e.g. {"runner.postScriptGC": "false"}.
+    `options` are more `streamlit run` settings, e.g. {"runner.postScriptGC": "false"}. `health_timeout` and
+    `poll_seconds`: how long to wait for the health check and how often to ask (often, when the wait is timed).
     """
     port = port or free_port()
-    return start_server(server_command(port, options), settings, log_path, port)
+    command = server_command(port, options)
+    return start_server(command, settings, log_path, port, health_timeout=health_timeout, poll_seconds=poll_seconds)
 
 
 def start_class_server(
@@ -135,7 +146,16 @@ def start_class_server(
     return start_server(class_server_command(port, processes, options), settings, log_path, port)
 
 
-def start_server(command: list[str], settings: dict[str, str], log_path: Path, port: int) -> AppServer:
+def start_server(
+    command: list[str],
+    settings: dict[str, str],
+    log_path: Path,
+    port: int,
+    *,
+    health_timeout: float = HEALTH_TIMEOUT,
+    poll_seconds: float = HEALTH_POLL_SECONDS,
+) -> AppServer:
+    """Run `command` in its own process group, its output appended to `log_path`; return once it is healthy."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "ab") as log:
         process = subprocess.Popen(
@@ -148,19 +168,21 @@ def start_server(command: list[str], settings: dict[str, str], log_path: Path, p
         )
     server = AppServer(process, port, log_path)
     try:
-        wait_for_health(server)
+        wait_for_health(server, health_timeout, poll_seconds)
     except BaseException:
         server.stop()
         raise
     return server
 
 
-def wait_for_health(server: AppServer, timeout: float = HEALTH_TIMEOUT) -> None:
+def wait_for_health(
+    server: AppServer, timeout: float = HEALTH_TIMEOUT, poll_seconds: float = HEALTH_POLL_SECONDS
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
             raise RuntimeError(f"streamlit exited with code {server.process.returncode}:\n{server.log_tail()}")
         if health_ok(server.url):
             return
-        time.sleep(0.2)
+        time.sleep(poll_seconds)
     raise TimeoutError(f"streamlit did not answer /_stcore/health within {timeout} s:\n{server.log_tail()}")

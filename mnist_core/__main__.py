@@ -2,7 +2,7 @@
 
 import sys
 
-from mnist_core.config import quiet_tensorflow
+from mnist_core.tuning import quiet_tensorflow
 
 quiet_tensorflow()
 

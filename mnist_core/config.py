@@ -16,7 +16,6 @@ MNIST_APP_LINE, MNIST_APP_LINE_KEY  set by the class server for its Streamlit pr
 
 from __future__ import annotations
 
-import ctypes
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -91,33 +90,6 @@ def train_limit() -> int | None:
     """Train on only the first N images when MNIST_APP_TRAIN_LIMIT is set (tests, slow machines)."""
     value = os.environ.get("MNIST_APP_TRAIN_LIMIT", "").strip()
     return int(value) if value else None
-
-
-def quiet_tensorflow() -> None:
-    """Keep TensorFlow's start-up chatter (CUDA, oneDNN lines) out of terminals and test logs.
-
-    Must run before TensorFlow is imported.
-    """
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-
-
-# glibc's mallopt() option for the number of memory arenas (M_ARENA_MAX in malloc.h).
-_M_ARENA_MAX = -8
-MEMORY_ARENAS = 2
-
-
-def limit_memory_arenas(arenas: int = MEMORY_ARENAS) -> None:
-    """Let this process's threads share a few malloc arenas, as MALLOC_ARENA_MAX=2 would.
-
-    glibc gives busy threads arenas of their own; on a server whose threads train one after another each
-    training then leaves memory behind in a different arena (bench/memory.py here: +88 MB over 12 trainings;
-    with two arenas no growth over 12). Call it early, before threads start. Does nothing off glibc.
-    """
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-    except OSError:
-        return
-    libc.mallopt(_M_ARENA_MAX, arenas)
 
 
 def pen_digits_path() -> Path:

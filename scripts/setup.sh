@@ -47,7 +47,6 @@ pip_install "${requirements[@]}"
 # The project itself, editable: mnist_core, ui and harness importable from anywhere (benchmarks, notebooks).
 .venv/bin/python -m pip show --quiet mnist-classroom >/dev/null 2>&1 || pip_install --no-deps --editable .
 
-export TF_CPP_MIN_LOG_LEVEL=2
 if [ "$purpose" = app ]; then
   .venv/bin/python -m mnist_core setup
 else

@@ -6,5 +6,4 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh app
-export TF_CPP_MIN_LOG_LEVEL=2
 exec .venv/bin/python -m mnist_core serve "$@"

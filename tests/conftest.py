@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import os
+# The imports below come after TensorFlow is made quiet, on purpose:
+# ruff: noqa: E402
+from mnist_core.tuning import quiet_tensorflow
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before anything imports TensorFlow
+quiet_tensorflow()  # before anything imports TensorFlow
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING

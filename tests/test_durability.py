@@ -26,6 +26,7 @@ import pytest
 from harness.selectors import IDLE_APP, PAGE_LANDMARKS, PAGE_PROBLEMS, PROGRESS_BAR
 from harness.server import AppServer, start_app_server
 from mnist_core.runs.store import STALE_TEMP_SECONDS, TEMP_PREFIX, RunStore
+from mnist_core.tuning import quiet_tensorflow_env
 
 ROOT = Path(__file__).resolve().parent.parent
 CHILD_TIMEOUT = 600  # seconds for a child to reach the moment it is killed at (TensorFlow import included)
@@ -35,7 +36,7 @@ class ChildProcess:
     """A Python child in its own process group, its output read line by line on a thread."""
 
     def __init__(self, args: list[str], runs_dir: Path) -> None:
-        env = {**os.environ, "MNIST_APP_RUNS_DIR": str(runs_dir), "TF_CPP_MIN_LOG_LEVEL": "2"}
+        env = quiet_tensorflow_env({**os.environ, "MNIST_APP_RUNS_DIR": str(runs_dir)})
         self.process = subprocess.Popen(
             [sys.executable, *args],
             cwd=ROOT,

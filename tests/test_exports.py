@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from harness.language import HANGUL, KEY_LIKE
 from mnist_core.runs.store import RunError, RunRecord, RunStatus
 from mnist_core.text import exports
+from mnist_core.tuning import quiet_tensorflow_env
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -34,7 +35,7 @@ def test_the_downloaded_model_opens_in_a_python_that_cannot_import_mnist_core(qu
     opened = subprocess.run(
         [sys.executable, "-W", "error::UserWarning", "-c", opener, str(downloaded)],
         cwd=tmp_path,
-        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONPATH": ""},
+        env=quiet_tensorflow_env({**os.environ, "PYTHONPATH": ""}),
         capture_output=True,
         text=True,
         timeout=180,

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from mnist_core.runs.store import RunError, RunStore, check_run_id
+from mnist_core.tuning import quiet_tensorflow_env
 
 
 def test_a_saved_run_loads_back_with_identical_predictions(quick_result, store):
@@ -37,7 +38,7 @@ def test_a_saved_model_opens_in_plain_keras_without_mnist_core(quick_result, sto
     opened = subprocess.run(
         [sys.executable, "-W", "error::UserWarning", "-c", opener, str(store.root / record.id / "model.keras")],
         cwd=tmp_path,  # where mnist_core cannot be imported from
-        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONPATH": ""},
+        env=quiet_tensorflow_env({**os.environ, "PYTHONPATH": ""}),
         capture_output=True,
         text=True,
         timeout=120,

@@ -23,6 +23,7 @@ import numpy as np
 from mnist_core import config
 from mnist_core.data import idx
 from mnist_core.errors import FETCH_COMMAND, DatasetCorruptError, DatasetError, DatasetNotFoundError
+from mnist_core.tuning import quiet_tensorflow
 
 DATASET_NAMES: tuple[str, ...] = ("mnist", "fashion_mnist")
 
@@ -163,7 +164,7 @@ def _find_and_load(name: str) -> Dataset:
 
 
 def _download_with_keras(name: str) -> dict[str, np.ndarray]:
-    config.quiet_tensorflow()
+    quiet_tensorflow()
     import keras  # here only: importing Keras starts TensorFlow, which takes seconds
 
     (x_train, y_train), (x_test, y_test) = getattr(keras.datasets, name).load_data()

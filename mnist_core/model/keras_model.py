@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from mnist_core.config import quiet_tensorflow
 from mnist_core.limits import HIDDEN_UNITS, LEARNING_RATE
+from mnist_core.tuning import quiet_tensorflow
 
 if TYPE_CHECKING:
     import keras

@@ -10,6 +10,9 @@ them, a burst is shared by all cores.
 What the processes must share, they share outside their memory: runs and settings on disk, the class's drawings
 in SQLite, and the training line, which this process holds and serves to them over a Unix socket with a random
 key (training_line.py). Trainings run in worker processes started from here (worker.py).
+
+This module supervises; how one Streamlit process is started on a free loopback port and found healthy is
+loopback.py's, shared with the harness that starts the app for tests and benchmarks.
 """
 
 from __future__ import annotations
@@ -18,19 +21,18 @@ import os
 import secrets
 import socket
 import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from dataclasses import dataclass, field
 
 from mnist_core import config
 from mnist_core.runs.store import RunStore
 from mnist_core.serving.front_door import run_front_door
 from mnist_core.serving.line import TrainingLine, serve_line
+from mnist_core.serving.loopback import LOOPBACK, free_ports, health_ok, streamlit_command
 from mnist_core.serving.training_queue import TrainingQueue
+from mnist_core.tuning import quiet_tensorflow_env
 
-LOOPBACK = "127.0.0.1"
 START_TIMEOUT = 120  # seconds for a process to answer its health check (a busy machine, a cold disk)
 WATCH_SECONDS = 2.0  # how often a process that ended is looked for (and started again)
 # Streamlit's greeting names its own loopback port, which is not where the class connects: left out.
@@ -95,12 +97,7 @@ def serve_class(host: str, port: int, processes: int, streamlit_options: list[st
     key = secrets.token_bytes(16)
     line = TrainingLine(TrainingQueue(RunStore(config.runs_dir()), config.max_concurrent_trainings()))
     line_address = serve_line(line, key)
-    environment = {
-        **os.environ,
-        "TF_CPP_MIN_LOG_LEVEL": os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2"),
-        "MNIST_APP_LINE": line_address,
-        "MNIST_APP_LINE_KEY": key.hex(),
-    }
+    environment = quiet_tensorflow_env({**os.environ, "MNIST_APP_LINE": line_address, "MNIST_APP_LINE_KEY": key.hex()})
     # 2. The Streamlit processes, on loopback only: the class reaches them through the door.
     ports = free_ports(processes)
     streamlit = [StreamlitProcess(number, port, environment, streamlit_options) for number, port in enumerate(ports)]
@@ -158,35 +155,3 @@ def keep_running(streamlit: list[StreamlitProcess], stopping: threading.Event) -
                 code = process.process.returncode
                 print(f"Streamlit process {process.number} ended (code {code}); starting it again", flush=True)
                 process.start()
-
-
-def streamlit_command(port: int, options: list[str]) -> list[str]:
-    """`streamlit run app.py`, headless, on a loopback port, with more `streamlit run` options."""
-    return [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.address", LOOPBACK,
-        "--server.port", str(port),
-        "--server.headless", "true",
-        *options,
-    ]  # fmt: skip
-
-
-def health_ok(url: str) -> bool:
-    """Whether the Streamlit server (or the class server's door) at `url` answers its health check."""
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except OSError:
-        return False
-
-
-def free_ports(count: int) -> list[int]:
-    """`count` different loopback ports that nobody listens on (the system's choice)."""
-    probes = [socket.socket() for _ in range(count)]
-    try:
-        for probe in probes:
-            probe.bind((LOOPBACK, 0))
-        return [probe.getsockname()[1] for probe in probes]
-    finally:
-        for probe in probes:
-            probe.close()

@@ -29,6 +29,7 @@ from mnist_core.runs.store import RunStore
 from mnist_core.serving.jobs import JobState, TrainingOutcome
 from mnist_core.training.fit import train
 from mnist_core.training.settings import TrainingInputs, TrainingListener, TrainingSettings
+from mnist_core.tuning import limit_memory_arenas, quiet_tensorflow
 
 if TYPE_CHECKING:
     import threading
@@ -171,8 +172,8 @@ class _StopRequest:
 
 def main(descriptor: int) -> None:
     """The worker process: train, save, report, end."""
-    config.quiet_tensorflow()
-    config.limit_memory_arenas()
+    quiet_tensorflow()
+    limit_memory_arenas()
     connection = Connection(descriptor)
     settings, runs_dir, owner = connection.recv()
     try:

@@ -44,6 +44,7 @@ $train_images_setting = $train_images  # $train_images_comment
 DATA_DIR = None  # $data_dir_comment"""
 )
 
+# The student's notebook runs without mnist_core, so it quiets TensorFlow in its own code (not mnist_core.tuning).
 IMPORTS_CELL = Template(
     """\
 import gzip

@@ -24,7 +24,7 @@ def streamlit_processes(server_pid: int) -> list[int]:
             command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if command[1:5] == [b"-m", b"streamlit", b"run", b"app.py"]:  # class_server.streamlit_command
+        if command[1:5] == [b"-m", b"streamlit", b"run", b"app.py"]:  # loopback.streamlit_command
             found.append(pid)
     return found
 
