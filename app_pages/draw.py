@@ -18,7 +18,10 @@ from mnist_core.reading.predict import Predictor, Reading
 from mnist_core.reading.preprocess import DrawingStatus, Prepared
 from mnist_core.runs.store import RunError, RunRecord
 from mnist_core.serving.jobs import JobState
-from mnist_core.text import presentation as view
+from mnist_core.text.formats import percent
+from mnist_core.text.names import class_names
+from mnist_core.text.readings import probability_rows
+from mnist_core.text.training import progress_line
 from ui import class_views
 
 CANVAS_KEY = "canvas-number"  # changing the canvas's key gives an empty canvas
@@ -47,7 +50,7 @@ def quick_training_progress(was_active: bool) -> None:
         return
     if was_active and not snapshot.active:
         st.rerun()  # the new model is saved: the whole page picks it up
-    st.progress(snapshot.progress, text=view.progress_line(snapshot))
+    st.progress(snapshot.progress, text=progress_line(snapshot))
 
 
 def no_model_yet() -> None:
@@ -116,14 +119,14 @@ def reading_side(predictor: Predictor, rgba: np.ndarray | None) -> Reading | Non
     inside = bool(st.session_state.get(SHOW_INSIDE_KEY))
     reading = predictor.read_canvas(rgba, inside=inside) if rgba is not None else None
     status = reading.prepared.status if reading is not None else DrawingStatus.BLANK
-    names = view.class_names("mnist")
+    names = class_names("mnist")
     if status == DrawingStatus.BLANK:
         st.info(t("draw.blank"), icon=":material/draw:")
         answer("no-prediction", NO_ANSWER, 0.0, t("draw.no_answer"), np.zeros(len(names)), names)
     elif status in (DrawingStatus.TOO_SMALL, DrawingStatus.TOO_FULL):
         st.warning(t(f"draw.{status}"), icon=":material/warning:")
     else:
-        sure = t("draw.confidence", confidence=view.percent(reading.confidence, 0))
+        sure = t("draw.confidence", confidence=percent(reading.confidence, 0))
         answer("prediction", names[reading.predicted_label], reading.confidence, sure, reading.probabilities, names)
     return reading
 
@@ -133,7 +136,7 @@ def answer(key: str, label: str, confidence: float, sure: str, probabilities: np
     with st.container(key=key):
         st.metric(t("draw.prediction"), label)
         st.progress(confidence, text=sure)
-    ui.probability_chart(view.probability_rows(probabilities, names))
+    ui.probability_chart(probability_rows(probabilities, names))
 
 
 def what_the_model_sees(prepared: Prepared | None) -> None:

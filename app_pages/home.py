@@ -3,8 +3,6 @@
 Nothing here imports TensorFlow: the page must appear at once on a cold server.
 """
 
-from dataclasses import asdict
-
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -14,7 +12,10 @@ from mnist_core import limits
 from mnist_core.classroom import defaults
 from mnist_core.i18n import t
 from mnist_core.model import summary
-from mnist_core.text import presentation as view
+from mnist_core.text.formats import percent, when
+from mnist_core.text.names import class_names, dataset_short, dataset_title
+from mnist_core.text.runs import model_description
+from mnist_core.text.summary import summary_columns, summary_rows
 from mnist_core.training.evaluation import sample_indices
 
 SAMPLES = 20
@@ -27,9 +28,9 @@ st.title(t("home.title"))
 st.markdown(t("home.intro"))
 
 data = ui.dataset_or_stop(dataset_name)
-names = view.class_names(dataset_name)
+names = class_names(dataset_name)
 
-st.subheader(t("home.data.title", dataset=view.dataset_title(dataset_name)))
+st.subheader(t("home.data.title", dataset=dataset_title(dataset_name)))
 columns = st.columns(4)
 columns[0].metric(t("home.data.train"), f"{len(data.x_train):,}")
 columns[1].metric(t("home.data.test"), f"{len(data.x_test):,}")
@@ -49,24 +50,11 @@ if dataset_name == "fashion_mnist":
 st.subheader(t("home.model.title"))
 st.markdown(t("home.model.intro", hidden=limits.HIDDEN_UNITS.default))
 rows = summary.layer_rows("mlp", limits.HIDDEN_UNITS.default)
-layer_columns = {
-    "name": t("home.model.layer"),
-    "kind": t("home.model.kind"),
-    "output_shape": t("home.model.output_shape"),
-    "parameters": t("home.model.parameters"),
-}
-layer_names = {
-    "flatten": t("home.model.layer.flatten"),
-    "hidden": t("home.model.layer.hidden"),
-    "output": t("home.model.layer.output"),
-}
-table = pd.DataFrame([asdict(row) | {"name": layer_names.get(row.name, row.name)} for row in rows])
-table = table.rename(columns=layer_columns)
 st.dataframe(
-    table,
+    pd.DataFrame(summary_rows(rows)),
     hide_index=True,
     width="content",
-    column_config={layer_columns["parameters"]: st.column_config.NumberColumn(format="localized")},
+    column_config={summary_columns()["parameters"]: st.column_config.NumberColumn(format="localized")},
 )
 st.markdown(t("home.model.total", total=f"{summary.total_parameters(rows):,}"))
 
@@ -80,15 +68,15 @@ if ready is not None:
         t(
             "home.ready.yes",
             epochs=ready.epochs_done,
-            accuracy=view.percent(ready.test_accuracy),
-            when=view.when(ready.created, ui.timezone()),
+            accuracy=percent(ready.test_accuracy),
+            when=when(ready.created, ui.timezone()),
         ),
         icon=":material/check_circle:",
     )
     st.page_link("app_pages/draw.py", label=t("home.ready.go_draw"), icon=":material/draw:")
 elif drawable is not None:
     st.info(
-        t("home.ready.other_model", model=view.model_description(drawable), epochs=drawable.epochs_done),
+        t("home.ready.other_model", model=model_description(drawable), epochs=drawable.epochs_done),
         icon=":material/info:",
     )
     st.page_link("app_pages/draw.py", label=t("home.ready.go_draw"), icon=":material/draw:")
@@ -101,8 +89,8 @@ if dataset_name != "mnist":
         st.caption(
             t(
                 "home.ready.other",
-                dataset=view.dataset_short(dataset_name),
-                accuracy=view.percent(other.test_accuracy),
+                dataset=dataset_short(dataset_name),
+                accuracy=percent(other.test_accuracy),
                 epochs=other.epochs_done,
             )
         )

@@ -12,8 +12,9 @@ from mnist_core.data.datasets import DatasetError
 from mnist_core.errors import advice
 from mnist_core.i18n import t
 from mnist_core.runs.store import RunError
-from mnist_core.text import presentation as view
-from mnist_core.training.evaluation import gallery_indices
+from mnist_core.text.names import class_names, dataset_title
+from mnist_core.text.readings import filter_summary, headline, mistake_caption
+from mnist_core.training.evaluation import cell_filters, gallery_indices
 
 RUN_KEY = "mistakes-run"
 TRUE_KEY = "mistakes-true"
@@ -26,7 +27,7 @@ ANY = None  # the filters' "any class" option
 FILTER_WIDTH = 220  # px: two filters and the button side by side on a laptop, wrapping on a tablet or phone
 
 dataset_name = ui.chosen_dataset()
-names = view.class_names(dataset_name)
+names = class_names(dataset_name)
 
 
 def class_option(option: int | None) -> str:
@@ -40,9 +41,7 @@ def cell_chosen() -> None:
     if chosen is None:
         st.session_state[TRUE_KEY] = st.session_state[PREDICTED_KEY] = ANY
     else:
-        st.session_state[TRUE_KEY] = chosen[0]
-        # A diagonal cell holds right answers: show the mistakes of that class instead.
-        st.session_state[PREDICTED_KEY] = chosen[1] if chosen[1] != chosen[0] else ANY
+        st.session_state[TRUE_KEY], st.session_state[PREDICTED_KEY] = cell_filters(*chosen)
 
 
 def filter_changed() -> None:
@@ -66,7 +65,7 @@ ui.lesson(t("learn.argmax.title"), t("learn.argmax.body"))
 
 records = ui.readable_runs(dataset_name)  # the class model, mine, the teacher's and earlier runs
 if not records:
-    st.info(t("mistakes.no_runs", dataset=view.dataset_title(dataset_name)), icon=":material/info:")
+    st.info(t("mistakes.no_runs", dataset=dataset_title(dataset_name)), icon=":material/info:")
     st.page_link("app_pages/train.py", label=t("mistakes.go_train"), icon=":material/model_training:")
     st.stop()
 
@@ -80,7 +79,7 @@ except (RunError, DatasetError) as error:
     ui.show_error(t("mistakes.cannot_read"), str(error), advice(error))
     st.stop()
 
-st.subheader(view.headline(evaluation))
+st.subheader(headline(evaluation))
 
 with st.container(horizontal=True, wrap=True, vertical_alignment="bottom", key="mistake-filters"):
     true_class = class_filter(t("mistakes.filter.true"), TRUE_KEY)
@@ -105,13 +104,13 @@ st.dataframe(
 )
 
 picks, matching = gallery_indices(evaluation, true_class, predicted_class, seed=ui.seed(SEED_KEY))
-st.markdown(f"**{view.filter_summary(len(picks), matching, true_class, predicted_class, names)}**")
+st.markdown(f"**{filter_summary(len(picks), matching, true_class, predicted_class, names)}**")
 ui.lesson(t("learn.ambiguous.title"), t("learn.ambiguous.body"))
 with st.container(key="gallery"):
     if len(picks):
         ui.image_grid(
             [data.x_test[index] for index in picks],
-            [view.mistake_caption(evaluation, int(index), names) for index in picks],
+            [mistake_caption(evaluation, int(index), names) for index in picks],
             *LAYOUT[dataset_name],
             key="gallery",
         )

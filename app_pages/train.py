@@ -10,7 +10,8 @@ import streamlit as st
 import ui
 from mnist_core import config
 from mnist_core.i18n import t
-from mnist_core.text import presentation as view
+from mnist_core.text.names import dataset_short, dataset_title
+from mnist_core.text.training import caps_text
 from mnist_core.training.settings import TrainingSettings
 from ui import people, runs_views, train_settings, training_views
 from ui.downloads import lesson_link_control
@@ -42,11 +43,11 @@ job = ui.training_line().snapshot(job_id) if job_id is not None else None
 busy = job is not None and job.active
 
 st.subheader(t("train.settings.title"))
-st.caption(t("train.settings.dataset", dataset=view.dataset_title(dataset_name)))
+st.caption(t("train.settings.dataset", dataset=dataset_title(dataset_name)))
 train_settings.settings_widgets()
 
 if not people.teacher_unlocked():
-    st.caption(view.caps_text(ui.class_settings().caps))
+    st.caption(caps_text(ui.class_settings().caps))
 named = owner.identity is not None
 st.button(
     t("train.start"),
@@ -73,7 +74,7 @@ with st.expander(t("learn.learning_rate.title"), icon=":material/school:"):
 ui.lesson(t("learn.batches.title"), t("learn.batches.body"))
 
 if job is not None:
-    st.subheader(t("train.progress.title", dataset=view.dataset_short(job.settings.dataset)))
+    st.subheader(t("train.progress.title", dataset=dataset_short(job.settings.dataset)))
     training_views.show_job(job.id, busy)
 
 # How to read what training draws: under the live charts, above the saved runs.

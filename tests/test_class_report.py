@@ -16,13 +16,13 @@ from harness.pen_class import PenGift, give_all, pen_gifts
 from mnist_core import config
 from mnist_core.classroom.students import TEACHER
 from mnist_core.classset.drawings import ClassDrawings
-from mnist_core.classset.fine_tuning import fine_tuning_settings
+from mnist_core.classset.fine_tuning import fine_tuning_settings, is_fine_tuned, newest_fine_tuned
 from mnist_core.classset.report import BeforeAfter, ClassReadings, before_after, before_after_lines
 from mnist_core.data.pen_digits import load_pen_digits
 from mnist_core.i18n import in_language, t
 from mnist_core.model.network import Network, network_of
 from mnist_core.reading.predict import Predictor
-from mnist_core.runs.store import RunStore
+from mnist_core.runs.store import RunRecord, RunStore
 from mnist_core.serving.training_queue import TrainingQueue
 from mnist_core.training.settings import TrainingSettings
 
@@ -156,6 +156,27 @@ def test_a_fine_tuning_goes_on_from_the_class_model_at_a_tenth_of_its_learning_r
     assert settings.model_kind == parent.settings["model_kind"]
     assert settings.train_limit == parent.settings["train_limit"]
     settings.validate()
+
+
+def test_the_class_page_shows_the_newest_fine_tuned_run():
+    def run(created: str, up_to: int | None, suffix: str = "abcdef") -> RunRecord:
+        settings = {"dataset": "mnist", "epochs": 2}
+        if up_to is not None:
+            settings |= {"class_drawings_up_to": up_to, "class_split_seed": 0}
+        return RunRecord(
+            id=f"2026120{created[9]}-090000-mnist-{suffix}", dataset="mnist", settings=settings, history={},
+            fit_seconds=1.0, test_loss=0.1, test_accuracy=0.97, status="finished", created=created,
+        )  # fmt: skip
+
+    older = run("2026-12-01T09:00:00+00:00", up_to=12)
+    newer = run("2026-12-02T09:00:00+00:00", up_to=30)
+    plain = run("2026-12-03T09:00:00+00:00", up_to=None)  # newest of all, but trained on MNIST only
+    assert is_fine_tuned(older) and not is_fine_tuned(plain)
+    assert newest_fine_tuned([plain, newer, older]) == newer
+    assert newest_fine_tuned([older, plain, newer]) == newer  # whatever order the runs come in
+    assert newest_fine_tuned([plain]) is None and newest_fine_tuned([]) is None
+    same_time = run("2026-12-02T09:00:00+00:00", up_to=31, suffix="fedcba")
+    assert newest_fine_tuned([newer, same_time]) == same_time  # a tie goes by id, as RunStore.list orders them
 
 
 def test_a_class_set_setting_must_be_a_drawing_id():

@@ -5,10 +5,12 @@ import os
 import threading
 
 import pytest
+from stand_ins import stand_in_result
 
 from mnist_core.classroom.caps import Caps
-from mnist_core.classroom.settings import SETTINGS_FILE, ClassSettings, ClassSettingsStore
+from mnist_core.classroom.settings import SETTINGS_FILE, ClassSettings, ClassSettingsStore, delete_run
 from mnist_core.errors import Refusal
+from mnist_core.runs.store import RunError, RunStore
 from mnist_core.training.settings import TrainingSettings
 
 
@@ -100,3 +102,26 @@ def test_readers_never_see_half_a_file_while_the_teacher_saves(tmp_path):
     # A torn read would fall back to the defaults (20 epochs): every read saw one whole saved file instead.
     assert seen and seen <= set(range(100, 160))
     assert store.load().caps.epochs == 159
+
+
+def test_deleting_the_pinned_run_unpins_it_and_keeps_the_other_settings(tmp_path):
+    runs, settings = RunStore(tmp_path / "runs"), ClassSettingsStore(tmp_path)
+    pinned, other = runs.save(stand_in_result(TrainingSettings())), runs.save(stand_in_result(TrainingSettings()))
+    chosen = ClassSettings(Caps(epochs=3), pinned_run=pinned.id, show_names=True)
+    settings.save(chosen)
+
+    delete_run(runs, settings, other.id)  # another run: the class model stays pinned
+    assert not runs.exists(other.id) and settings.load() == chosen
+
+    delete_run(runs, settings, pinned.id)
+    assert not runs.exists(pinned.id)
+    assert settings.load() == ClassSettings(Caps(epochs=3), pinned_run=None, show_names=True)
+
+
+def test_a_run_that_cannot_be_deleted_leaves_the_pin(tmp_path):
+    runs, settings = RunStore(tmp_path / "runs"), ClassSettingsStore(tmp_path)
+    pinned = runs.save(stand_in_result(TrainingSettings()))
+    settings.save(ClassSettings(pinned_run=pinned.id))
+    with pytest.raises(RunError):
+        delete_run(runs, settings, "20261201-090000-mnist-abcdef")  # no such run
+    assert settings.load().pinned_run == pinned.id and runs.exists(pinned.id)

@@ -3,6 +3,7 @@ import pytest
 
 from mnist_core.data import datasets
 from mnist_core.training.evaluation import (
+    cell_filters,
     confusion_matrix,
     evaluate,
     evaluation_from_probabilities,
@@ -90,3 +91,12 @@ def test_gallery_filters():
     assert matching == 20
     picks, matching = gallery_indices(answers, true_class=4, predicted_class=7, seed=0)
     assert matching == 0 and len(picks) == 0
+
+
+def test_a_confusion_matrix_cell_filters_the_gallery():
+    assert cell_filters(4, 9) == (4, 9)  # label 4 read as 9
+    assert cell_filters(4, 4) == (4, None)  # right answers: the gallery shows 4's mistakes, read as anything
+    answers = made_up_answers(196)
+    true_class, predicted = cell_filters(4, 4)
+    picks, matching = gallery_indices(answers, true_class, predicted, seed=0)
+    assert matching == 20 and all(answers.true_labels[i] == 4 != answers.predicted_labels[i] for i in picks)

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from mnist_core.i18n import t
-from mnist_core.text import presentation as view
 from mnist_core.text.pictures import data_url
+from mnist_core.text.training import thin
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -79,7 +79,7 @@ def batch_trace(points: Sequence[tuple[float, float]]) -> None:
     """The running loss after each group of batches: it moves long before an epoch ends."""
     epoch, loss = t("chart.epoch"), t("chart.loss")
     spec = {"height": 220, **inline(
-        [{"epoch": x, "loss": y} for x, y in view.thin(points)],
+        [{"epoch": x, "loss": y} for x, y in thin(points)],
         mark={"type": "line"},
         encoding={
             "x": {"field": "epoch", "type": "quantitative", "title": epoch},

@@ -19,13 +19,14 @@ import streamlit as st
 from mnist_core import limits
 from mnist_core.classset import export as class_export
 from mnist_core.classset.database import ClassSetError
-from mnist_core.classset.fine_tuning import FINE_TUNING_EPOCHS, SPLIT_SEED, fine_tuning_settings
+from mnist_core.classset.fine_tuning import FINE_TUNING_EPOCHS, SPLIT_SEED, fine_tuning_settings, newest_fine_tuned
 from mnist_core.classset.report import BeforeAfter, before_after, before_after_lines
 from mnist_core.classset.split import split_sizes
 from mnist_core.errors import advice
 from mnist_core.i18n import t
 from mnist_core.runs.store import RunError, RunRecord
-from mnist_core.text import presentation as view
+from mnist_core.text.formats import percent, when
+from mnist_core.text.runs import run_label
 from mnist_core.training.settings import TrainingSettings
 from ui import people, training_views
 from ui.class_views import class_board, class_model, class_store
@@ -105,7 +106,7 @@ def manage_drawings() -> None:
 
 
 def _when(created: float, zone: str | None) -> str:
-    return view.when(datetime.fromtimestamp(created, UTC).isoformat(), zone)
+    return when(datetime.fromtimestamp(created, UTC).isoformat(), zone)
 
 
 def _delete_drawing(drawing_id: int) -> None:
@@ -189,7 +190,7 @@ def retrain_panel() -> None:
     job = training_line().snapshot(job_id) if job_id is not None else None
     if job is not None and job.settings.class_drawings_up_to is not None:
         training_views.show_job(job.id, job.active)
-    newest = next((run for run in run_store().list() if run.settings.get("class_drawings_up_to")), None)
+    newest = newest_fine_tuned(run_store().list())
     if newest is not None:
         result_view(newest)
 
@@ -214,7 +215,7 @@ def _start(record: RunRecord, latest: int) -> None:
 def result_view(record: RunRecord) -> None:
     """A run fine-tuned on the class, before -> after: held-out class drawings, MNIST's test set, and the lesson."""
     st.markdown(f"**{t('class.result.title')}**")
-    st.caption(view.run_label(record, timezone()))
+    st.caption(run_label(record, timezone()))
     try:
         with st.spinner(t("class.result.computing")):
             result = _before_after(record.id)
@@ -223,9 +224,9 @@ def result_view(record: RunRecord) -> None:
         return
     with st.container(horizontal=True, gap="large", key="class-before-after"):
         if result.held_before is not None and result.held_after is not None:
-            st.metric(t("class.result.held_metric"), view.percent(result.held_after, 1),
+            st.metric(t("class.result.held_metric"), percent(result.held_after, 1),
                       delta=_points(result.held_after - result.held_before), width="content")  # fmt: skip
-        st.metric(t("class.result.mnist_metric"), view.percent(result.mnist_after, 2),
+        st.metric(t("class.result.mnist_metric"), percent(result.mnist_after, 2),
                   delta=_points(result.mnist_after - result.mnist_before), width="content")  # fmt: skip
     st.markdown("\n".join(f"- {line}" for line in before_after_lines(result)))
     if people.teacher_unlocked() and class_settings().pinned_run != record.id:

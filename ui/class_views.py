@@ -8,7 +8,6 @@ a message here, never an error elsewhere: drawing goes on without the class feat
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -19,12 +18,14 @@ from mnist_core import config
 from mnist_core.classroom import defaults
 from mnist_core.classset.database import ClassSetError
 from mnist_core.classset.drawings import ClassDrawings
+from mnist_core.classset.giving import LastGive, fingerprint
 from mnist_core.classset.report import ClassReadings, ClassReport
 from mnist_core.errors import Refusal, advice
 from mnist_core.i18n import t
 from mnist_core.reading.predict import Reading
 from mnist_core.runs.store import RunError, RunRecord
-from mnist_core.text import presentation as view
+from mnist_core.text.formats import percent
+from mnist_core.text.runs import run_label
 from ui import people
 from ui.pictures import pictures
 from ui.session import timezone
@@ -101,23 +102,17 @@ def give_buttons() -> None:
             st.warning(outcome["text"], icon=":material/block:")
 
 
-def _fingerprint(reading: Reading | None) -> str | None:
-    """What tells this drawing from the next (None when nothing readable was drawn)."""
-    if reading is None or reading.probabilities is None or reading.prepared.image is None:
-        return None
-    return hashlib.sha256(np.ascontiguousarray(reading.prepared.image).tobytes()).hexdigest()
-
-
 def _give(digit: int) -> None:
     """A digit button's callback: give the latest drawing, and keep how it went, said in the session's language."""
     student = people.student_name()
     reading, canvas_json, run_id = st.session_state.get(LAST_DRAWING_KEY, (None, None, None))
-    drawing = _fingerprint(reading)
-    last = st.session_state.get(GIVEN_KEY)
+    drawing = fingerprint(reading)
+    outcome = st.session_state.get(GIVEN_KEY)
+    last = LastGive(outcome["drawing"], outcome["given"]) if outcome is not None else LastGive()
     if reading is None:
         text, given = t("class.give.blank"), False
-    elif drawing is not None and last is not None and last["given"] and last["drawing"] == drawing:
-        text, given = t("class.give.already"), False  # the same drawing twice would count twice
+    elif last.would_repeat(drawing):
+        text, given = t("class.give.already"), False
     else:
         store = class_store()
         try:
@@ -127,8 +122,8 @@ def _give(digit: int) -> None:
             text, given = refusal.text(), False
         except ClassSetError:  # the details are for the teacher, on the Class page
             text, given = t("class.give.unavailable"), False
-    kept = drawing if given else (last or {}).get("drawing")  # a refusal still remembers the last drawing given
-    st.session_state[GIVEN_KEY] = {"drawing": kept, "given": given, "text": text}
+    kept = last.after(drawing, given)
+    st.session_state[GIVEN_KEY] = {"drawing": kept.drawing, "given": kept.given, "text": text}
 
 
 # The Class page's board
@@ -153,7 +148,7 @@ def _board(show_names: bool) -> None:
         show_error(t("draw.model_unreadable"), str(error), advice(error))
         return
     pinned = record.id == class_settings().pinned_run
-    st.caption(t("class.model", run=view.run_label(record, timezone(), pinned=pinned)))
+    st.caption(t("class.model", run=run_label(record, timezone(), pinned=pinned)))
     _metrics(report, record)
     if not len(report.drawings):
         st.info(t("class.none_yet"), icon=":material/draw:")
@@ -169,9 +164,9 @@ def _metrics(report: ClassReport, record: RunRecord) -> None:
             st.metric(t("class.count"), f"{len(report.drawings):,}")
         with st.container(key="class-accuracy", width="content"):
             accuracy = report.accuracy
-            st.metric(t("class.accuracy"), view.percent(accuracy, 1) if accuracy is not None else "–")
+            st.metric(t("class.accuracy"), percent(accuracy, 1) if accuracy is not None else "–")
         with st.container(key="class-mnist-accuracy", width="content"):
-            st.metric(t("class.mnist_accuracy"), view.percent(record.test_accuracy, 1))
+            st.metric(t("class.mnist_accuracy"), percent(record.test_accuracy, 1))
 
 
 def _counts(report: ClassReport) -> None:
@@ -230,7 +225,7 @@ def _pictures(report: ClassReport, positions: np.ndarray, show_names: bool, key:
             "class.caption",
             meant=int(drawings.labels[position]),
             read=int(evaluation.predicted_labels[position]),
-            confidence=view.percent(report.confidence(position), 0),
+            confidence=percent(report.confidence(position), 0),
         )
         if show_names:
             caption = t("class.caption_named", caption=caption, student=drawings.students[position])

@@ -17,7 +17,7 @@ from mnist_core.classroom import defaults
 from mnist_core.i18n import t
 from mnist_core.runs.store import RunRecord, RunStatus
 from mnist_core.text import figures
-from mnist_core.text import presentation as view
+from mnist_core.text.runs import comparison_rows, runs_table
 from mnist_core.training.settings import TrainingSettings
 from ui import charts, people
 from ui.downloads import run_downloads
@@ -47,7 +47,7 @@ def saved_runs(records: Sequence[RunRecord]) -> None:
         st.info(t("train.runs.none"))
         return
     zone = timezone()
-    table = pd.DataFrame(view.runs_table(records, zone))
+    table = pd.DataFrame(runs_table(records, zone))
     # A new key whenever the list changes: row positions move when a run is added, so start again
     # with the newest run ticked rather than keep a selection that now points at other rows.
     fingerprint = hashlib.sha1("|".join(record.id for record in records).encode()).hexdigest()[:10]
@@ -90,7 +90,7 @@ def compare(ticked: Sequence[RunRecord]) -> None:
     with numbers:
         st.markdown(f"**{t('train.runs.compare')}**")
         st.dataframe(
-            pd.DataFrame(view.comparison_rows(ticked, zone)),
+            pd.DataFrame(comparison_rows(ticked, zone)),
             hide_index=True,
             column_config={
                 "source": t("runs.col.source"),

@@ -16,7 +16,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from mnist_core import i18n
 from mnist_core.data import datasets
 from mnist_core.i18n import t
-from mnist_core.text import presentation as view
+from mnist_core.text.names import dataset_title
 
 DATASET_KEY = "dataset"  # the sidebar choice every page follows
 LANGUAGE_KEY = "language"  # the session's language, worked out at the start of every run
@@ -84,7 +84,7 @@ def dataset_choice() -> None:
         # A teacher can share a link that opens on Fashion: ...?dataset=fashion_mnist
         st.session_state[DATASET_KEY] = st.query_params[DATASET_KEY]
     st.sidebar.radio(
-        t("sidebar.dataset"), datasets.DATASET_NAMES, format_func=localized(view.dataset_title), key=DATASET_KEY
+        t("sidebar.dataset"), datasets.DATASET_NAMES, format_func=localized(dataset_title), key=DATASET_KEY
     )
     st.sidebar.caption(t("sidebar.dataset_help"))
 

@@ -46,13 +46,18 @@ def _training_line(root: str, shared: tuple[str, bytes] | None) -> TrainingLine:
     return TrainingLine(TrainingQueue(_run_store(root), config.max_concurrent_trainings()))
 
 
+def class_settings_store() -> ClassSettingsStore:
+    """Where this server keeps the class settings: beside its runs."""
+    return ClassSettingsStore(config.runs_dir())
+
+
 def class_settings() -> ClassSettings:
     """What the teacher set for the class (caps, the pinned model), read fresh: it may have just changed."""
-    return ClassSettingsStore(config.runs_dir()).load()
+    return class_settings_store().load()
 
 
 def save_class_settings(settings: ClassSettings) -> None:
-    ClassSettingsStore(config.runs_dir()).save(settings)
+    class_settings_store().save(settings)
 
 
 def predictor(run_id: str) -> Predictor:

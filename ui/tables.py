@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from mnist_core.i18n import t
-from mnist_core.text import presentation as view
+from mnist_core.text.readings import confusion_rows
 
 
 def confusion_table(confusion: np.ndarray, names: Sequence[str]) -> Any:
@@ -17,7 +17,7 @@ def confusion_table(confusion: np.ndarray, names: Sequence[str]) -> Any:
 
     The shading only helps the eye; every cell says its number, so it reads without colour.
     """
-    frame = pd.DataFrame(view.confusion_rows(confusion, names), index=pd.Index(names, name=t("mistakes.matrix.axes")))
+    frame = pd.DataFrame(confusion_rows(confusion, names), index=pd.Index(names, name=t("mistakes.matrix.axes")))
     mistakes = confusion.astype(float).copy()
     np.fill_diagonal(mistakes, 0)
     most = max(mistakes.max(), 1.0)

@@ -9,14 +9,17 @@ import streamlit as st
 
 from mnist_core import limits
 from mnist_core.classroom.caps import Caps
+from mnist_core.classroom.settings import delete_run
 from mnist_core.i18n import t
 from mnist_core.model.keras_model import MODEL_KINDS
 from mnist_core.runs.store import RunError
 from mnist_core.serving.jobs import JobState
-from mnist_core.text import presentation as view
+from mnist_core.text.names import model_title
+from mnist_core.text.runs import run_label, runs_table
+from mnist_core.text.training import line_row
 from ui import people
 from ui.session import localized, timezone
-from ui.shared import class_settings, run_store, save_class_settings, training_line
+from ui.shared import class_settings, class_settings_store, run_store, save_class_settings, training_line
 from ui.widgets import show_error
 
 LINE_POLL_SECONDS = 2.0
@@ -65,7 +68,7 @@ def caps_form() -> None:
             t("teacher.caps.models"),
             MODEL_KINDS,
             default=list(caps.models),
-            format_func=localized(view.model_title),
+            format_func=localized(model_title),
             key="cap-models",
         )
         augment = columns[2].checkbox(t("teacher.caps.augment"), value=caps.augment, key="cap-augment")
@@ -105,7 +108,7 @@ def _line_rows() -> None:
             st.caption(t("teacher.line.empty"))
         for snapshot in jobs:
             with st.container(key=f"line-job-{snapshot.id}", horizontal=True, vertical_alignment="center"):
-                st.text(view.line_row(snapshot))  # as text: names are never Markdown
+                st.text(line_row(snapshot))  # as text: names are never Markdown
                 label = t("teacher.line.stop") if snapshot.state == JobState.RUNNING else t("teacher.line.remove")
                 st.button(
                     label,
@@ -126,13 +129,13 @@ def class_model() -> None:
     with st.container(key="class-model", border=True):
         st.markdown(f"**{t('teacher.class_model.title')}**")
         pinned = by_id.get(settings.pinned_run)
-        st.text(view.run_label(pinned, zone) if pinned else t("teacher.class_model.none"))
+        st.text(run_label(pinned, zone) if pinned else t("teacher.class_model.none"))
         if not records:
             return
         choice = st.selectbox(
             t("teacher.class_model.choose"),
             list(by_id),
-            format_func=localized(lambda run_id: view.run_label(by_id[run_id], zone)),
+            format_func=localized(lambda run_id: run_label(by_id[run_id], zone)),
             key="pin-choice",
         )
         pin, unpin = st.columns(2)
@@ -152,7 +155,7 @@ def runs() -> None:
         return
     zone = timezone()
     st.dataframe(
-        pd.DataFrame(view.runs_table(records, zone)),
+        pd.DataFrame(runs_table(records, zone)),
         hide_index=True,
         column_config={"who": t("runs.col.who"), "dataset": t("runs.col.dataset"), "model": t("runs.col.model"),
                        "epochs": t("runs.col.epochs"), "batch": t("runs.col.batch"),
@@ -163,18 +166,15 @@ def runs() -> None:
     by_id = {record.id: record for record in records}
     doomed = st.session_state.get(DELETE_KEY)
     if doomed in by_id:
-        st.warning(t("teacher.runs.confirm", run=view.run_label(by_id[doomed], zone)), icon=":material/delete:")
+        st.warning(t("teacher.runs.confirm", run=run_label(by_id[doomed], zone)), icon=":material/delete:")
         yes, no = st.columns(2)
         if yes.button(t("teacher.runs.delete_for_good"), key="delete-confirm", type="primary"):
             st.session_state.pop(DELETE_KEY)
             try:
-                store.delete(doomed)
+                delete_run(store, class_settings_store(), doomed)  # unpinned too, when it was the class model
             except RunError as error:
                 show_error(t("teacher.runs.not_deleted"), str(error))
                 return
-            settings = class_settings()
-            if settings.pinned_run == doomed:  # the class model is gone: Draw goes back to the best one
-                save_class_settings(dataclasses.replace(settings, pinned_run=None))
             st.session_state[NOTICE_KEY] = t("teacher.runs.deleted")
             st.rerun()
         if no.button(t("teacher.runs.keep"), key="delete-cancel"):
@@ -184,7 +184,7 @@ def runs() -> None:
     choice = st.selectbox(
         t("teacher.runs.choose"),
         list(by_id),
-        format_func=localized(lambda run_id: view.run_label(by_id[run_id], zone)),
+        format_func=localized(lambda run_id: run_label(by_id[run_id], zone)),
         key="delete-choice",
     )
     if st.button(t("teacher.runs.delete"), key="delete-run", icon=":material/delete:"):

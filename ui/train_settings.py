@@ -12,7 +12,8 @@ from mnist_core import config, limits
 from mnist_core.classroom.lesson_link import read_link
 from mnist_core.i18n import t
 from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS
-from mnist_core.text import presentation as view
+from mnist_core.text.names import model_title, optimizer_title
+from mnist_core.text.training import learning_rate_note
 from mnist_core.training.settings import TrainingSettings
 from ui import people
 from ui.session import chosen_dataset, localized
@@ -81,7 +82,7 @@ def settings_widgets() -> None:
     first[3].radio(
         t("train.settings.model"),
         MODEL_KINDS,
-        format_func=localized(view.model_title),
+        format_func=localized(model_title),
         key="train-model",
         help=t("train.settings.model_help"),
         persist_state="session",
@@ -93,7 +94,7 @@ def settings_widgets() -> None:
     second[0].selectbox(
         t("train.settings.optimizer"),
         OPTIMIZERS,
-        format_func=localized(view.optimizer_title),
+        format_func=localized(optimizer_title),
         key="train-optimizer",
         help=t("train.settings.optimizer_help"),
         persist_state="session",
@@ -107,7 +108,7 @@ def settings_widgets() -> None:
         help=t("train.settings.learning_rate_help"),
         persist_state="session",
     )
-    note = view.learning_rate_note(rate, st.session_state["train-optimizer"])
+    note = learning_rate_note(rate, st.session_state["train-optimizer"])
     if note:
         second[2].caption(note)
 

@@ -12,7 +12,8 @@ from mnist_core.errors import Refusal
 from mnist_core.i18n import t
 from mnist_core.serving.jobs import JobSnapshot, JobState
 from mnist_core.text import figures
-from mnist_core.text import presentation as view
+from mnist_core.text.runs import closest_reference
+from mnist_core.text.training import progress_line
 from mnist_core.training.settings import TrainingSettings
 from ui import charts, people
 from ui.inside import weights_live
@@ -43,11 +44,11 @@ def show_job(job_id: int, active: bool) -> None:
 def live_view(snapshot: JobSnapshot) -> None:
     line = training_line()
     if snapshot.state == JobState.QUEUED:
-        st.info(view.progress_line(snapshot), icon=":material/hourglass_top:")
+        st.info(progress_line(snapshot), icon=":material/hourglass_top:")
         st.button(t("train.leave_queue"), key="train-stop", on_click=line.stop, args=(snapshot.id,))
         return
     stopping = snapshot.stopping
-    st.progress(snapshot.progress, text=view.progress_line(snapshot))
+    st.progress(snapshot.progress, text=progress_line(snapshot))
     st.button(
         t("train.stopping") if stopping else t("train.stop"),
         key="train-stop",
@@ -71,15 +72,15 @@ def result_view(snapshot: JobSnapshot) -> None:
         show_error(t("train.failed_title"), snapshot.error or "", t("errors.training_failed"))
         return
     if snapshot.state == JobState.CANCELLED:
-        st.info(view.progress_line(snapshot), icon=":material/logout:")
+        st.info(progress_line(snapshot), icon=":material/logout:")
         return
     if snapshot.state == JobState.DIVERGED:
-        st.error(view.progress_line(snapshot), icon=":material/trending_up:")
+        st.error(progress_line(snapshot), icon=":material/trending_up:")
         st.markdown(t("train.diverged_why", rate=f"{snapshot.settings.learning_rate:g}"))
     elif snapshot.stopped_by_teacher and snapshot.state == JobState.STOPPED:
-        st.warning(view.progress_line(snapshot), icon=":material/front_hand:")
+        st.warning(progress_line(snapshot), icon=":material/front_hand:")
     else:
-        st.success(view.progress_line(snapshot), icon=":material/check_circle:")
+        st.success(progress_line(snapshot), icon=":material/check_circle:")
     if snapshot.optimizer_state_carried is False:
         st.caption(t("train.optimizer_restarted"))
     if snapshot.error:  # trained, but the run could not be saved
@@ -89,7 +90,7 @@ def result_view(snapshot: JobSnapshot) -> None:
         st.metric(t("train.result.test_loss"), f"{snapshot.test_loss:.4f}")
         st.metric(t("train.result.test_accuracy"), f"{snapshot.test_accuracy:.4f}")
         st.metric(t("train.result.fit_time"), t("units.seconds", seconds=snapshot.fit_seconds))
-        reference = view.closest_reference(snapshot.settings.dataset, len(snapshot.history.get("loss", [])))
+        reference = closest_reference(snapshot.settings.dataset, len(snapshot.history.get("loss", [])))
         if reference is not None:
             st.metric(t("train.result.tutorial", epochs=reference.epochs), f"{reference.accuracy:.4f}")
     if snapshot.history.get("loss"):

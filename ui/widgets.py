@@ -11,7 +11,8 @@ from mnist_core.data import datasets
 from mnist_core.errors import advice
 from mnist_core.i18n import t
 from mnist_core.runs.store import RunRecord
-from mnist_core.text import presentation as view
+from mnist_core.text.names import dataset_title
+from mnist_core.text.runs import run_label
 from ui import people
 from ui.session import localized, timezone
 from ui.shared import class_settings, dataset, run_store
@@ -55,14 +56,14 @@ def run_choice(
     by_id = {record.id: record for record in records}
     if st.session_state.get(key) not in by_id:
         if st.session_state.get(key) is not None:
-            st.info(t("runs.gone", run=view.run_label((default or records[0]), timezone())), icon=":material/info:")
+            st.info(t("runs.gone", run=run_label((default or records[0]), timezone())), icon=":material/info:")
         st.session_state[key] = (default or records[0]).id
     zone = timezone()
     pinned = class_settings().pinned_run
     chosen = st.selectbox(
         label,
         list(by_id),
-        format_func=localized(lambda run_id: view.run_label(by_id[run_id], zone, pinned=run_id == pinned)),
+        format_func=localized(lambda run_id: run_label(by_id[run_id], zone, pinned=run_id == pinned)),
         key=key,
         width=720,
         help=help,
@@ -81,5 +82,5 @@ def dataset_or_stop(name: str) -> datasets.Dataset:
     try:
         return dataset(name)
     except datasets.DatasetError as error:
-        show_error(t("common.data_missing", dataset=view.dataset_title(name)), str(error), advice(error))
+        show_error(t("common.data_missing", dataset=dataset_title(name)), str(error), advice(error))
         st.stop()

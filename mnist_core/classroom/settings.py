@@ -7,13 +7,14 @@ over the old one in one step, so a crash leaves the old settings or the new, nev
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mnist_core.classroom.caps import Caps
 from mnist_core.durable import write_json_atomically
-from mnist_core.runs.store import RunError, check_run_id
+from mnist_core.runs.store import RunError, RunStore, check_run_id
 
 SETTINGS_FILE = "class-settings.json"
 
@@ -48,3 +49,16 @@ class ClassSettingsStore:
         """Write the settings atomically (OSError when the folder cannot be written)."""
         data = {"caps": settings.caps.to_dict(), "pinned_run": settings.pinned_run, "show_names": settings.show_names}
         write_json_atomically(self.path, data)
+
+
+def delete_run(runs: RunStore, settings: ClassSettingsStore, run_id: str) -> None:
+    """Delete a run for good; when it was the pinned class model, unpin it too.
+
+    A pin left on a deleted run would name a class model nobody can load: unpinned, Draw and Mistakes go back
+    to choosing the best run by themselves. RunError when the run cannot be deleted (then nothing changes);
+    OSError when the settings cannot be written.
+    """
+    runs.delete(run_id)
+    current = settings.load()
+    if current.pinned_run == run_id:
+        settings.save(dataclasses.replace(current, pinned_run=None))

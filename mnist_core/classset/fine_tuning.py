@@ -7,6 +7,7 @@ The training itself reads the drawings through the worker (serving/worker.py's r
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 
 from mnist_core import limits
 from mnist_core.runs.store import RunRecord
@@ -26,3 +27,20 @@ def fine_tuning_settings(parent: RunRecord, up_to: int, epochs: int = FINE_TUNIN
     settings = TrainingSettings.from_dict(parent.settings).continued(parent.id, epochs)
     rate = max(limits.LEARNING_RATE.low, settings.learning_rate * FINE_TUNING_RATE)
     return dataclasses.replace(settings, learning_rate=rate, class_drawings_up_to=up_to, class_split_seed=SPLIT_SEED)
+
+
+def is_fine_tuned(record: RunRecord) -> bool:
+    """Whether a run was fine-tuned on the class set (its settings name the class drawings it trained on)."""
+    return bool(record.settings.get("class_drawings_up_to"))
+
+
+def newest_fine_tuned(records: Iterable[RunRecord]) -> RunRecord | None:
+    """The newest run fine-tuned on the class set, or None: the result the class page shows as before -> after.
+
+    Newest as RunStore.list orders runs: by creation time, then id.
+    """
+    return max(
+        (record for record in records if is_fine_tuned(record)),
+        key=lambda record: (record.created, record.id),
+        default=None,
+    )

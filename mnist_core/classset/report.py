@@ -19,7 +19,7 @@ from mnist_core.classset.class_set import ClassSet
 from mnist_core.classset.drawings import ClassDrawings
 from mnist_core.i18n import t
 from mnist_core.model.network import Network, network_of
-from mnist_core.text import presentation as view
+from mnist_core.text.formats import percent
 from mnist_core.training.evaluation import Evaluation, evaluation_from_probabilities
 
 if TYPE_CHECKING:
@@ -161,13 +161,11 @@ def before_after_lines(result: BeforeAfter) -> list[str]:
                 "class.result.held",
                 drawings=result.held_drawings,
                 students=result.held_students,
-                before=view.percent(result.held_before, 1),
-                after=view.percent(result.held_after, 1),
+                before=percent(result.held_before, 1),
+                after=percent(result.held_after, 1),
             )
         )
-    lines.append(
-        t("class.result.mnist", before=view.percent(result.mnist_before), after=view.percent(result.mnist_after))
-    )
+    lines.append(t("class.result.mnist", before=percent(result.mnist_before), after=percent(result.mnist_after)))
     lines.append(_held_lesson(result))
     forgot = (result.mnist_before - result.mnist_after) * 100 > FORGETTING_POINTS
     lines.append(t("class.result.forgetting") if forgot else t("class.result.remembered"))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from mnist_core import i18n
 from mnist_core.i18n import t
-from mnist_core.text import presentation as view
+from mnist_core.text.runs import reference_label, references_for, run_short_label
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -93,7 +93,7 @@ def _four_curves(history: dict[str, list[float]]) -> Figure:
 def overlay(records: Sequence[RunRecord], timezone: str | None = None) -> Figure:
     """val_accuracy per epoch for several runs, with the tutorial's test accuracies as dotted lines."""
     with i18n.in_language(chart_language()):
-        return _overlay(records, [view.run_short_label(record, timezone) for record in records])
+        return _overlay(records, [run_short_label(record, timezone) for record in records])
 
 
 def _overlay(records: Sequence[RunRecord], labels: Sequence[str]) -> Figure:
@@ -112,7 +112,7 @@ def _overlay(records: Sequence[RunRecord], labels: Sequence[str]) -> Figure:
             markersize=5,
             label=label,
         )
-    references = view.references_for(record.dataset for record in records)
+    references = references_for(record.dataset for record in records)
     values = [value for record in records for value in record.history.get("val_accuracy", [])]
     values += [reference.accuracy for reference in references]
     if values:  # room above the highest line for the reference labels
@@ -122,7 +122,7 @@ def _overlay(records: Sequence[RunRecord], labels: Sequence[str]) -> Figure:
     for reference in references:
         axes.axhline(reference.accuracy, color="0.35", linestyle=":", linewidth=1)
         axes.annotate(
-            view.reference_label(reference),
+            reference_label(reference),
             xy=(0, reference.accuracy),
             xycoords=("axes fraction", "data"),
             xytext=(4, 3),

@@ -18,7 +18,8 @@ from mnist_core.data import datasets
 from mnist_core.data.augment import MAX_SHIFT_PIXELS, MAX_TURN_DEGREES, MAX_ZOOM
 from mnist_core.i18n import t
 from mnist_core.model.keras_model import MODEL_KINDS, MOMENTUM, OPTIMIZERS
-from mnist_core.text import presentation as view
+from mnist_core.text.names import dataset_title
+from mnist_core.text.runs import model_description
 from mnist_core.training.settings import TrainingSettings
 
 if TYPE_CHECKING:
@@ -234,11 +235,11 @@ def notebook_bytes(record: RunRecord, language: str) -> bytes:
 def _introduction(record: RunRecord, settings: TrainingSettings, epochs: int) -> str:
     """The first cell: which run this is, how it was set, and what it reached."""
     parts = [
-        t("notebook.title", dataset=view.dataset_title(settings.dataset), run_id=record.id),
+        t("notebook.title", dataset=dataset_title(settings.dataset), run_id=record.id),
         t(
             "notebook.intro",
             run_id=record.id,
-            model=view.model_description(record),
+            model=model_description(record),
             epochs=epochs,
             batch=settings.batch_size,
             optimizer=_optimizer_name(settings.optimizer),

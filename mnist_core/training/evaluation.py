@@ -93,6 +93,15 @@ def sample_indices(indices: np.ndarray, k: int, seed: int | None = None) -> np.n
     return rng.choice(np.asarray(indices), size=min(k, len(indices)), replace=False)
 
 
+def cell_filters(true_class: int, predicted_class: int) -> tuple[int, int | None]:
+    """The gallery's filters (true class, predicted class or None for any) for a chosen confusion-matrix cell.
+
+    The gallery shows mistakes. An off-diagonal cell is one kind of mistake; a diagonal cell holds the class's
+    right answers, which the gallery never shows, so it stands for that class's mistakes, read as anything.
+    """
+    return true_class, (predicted_class if predicted_class != true_class else None)
+
+
 def gallery_indices(
     evaluation: Evaluation,
     true_class: int | None = None,

@@ -19,7 +19,7 @@ from harness.train_page import (
     wait_until_done,
 )
 from mnist_core.runs.store import RunStore
-from mnist_core.text.presentation import status_text
+from mnist_core.text.runs import status_text
 
 from .conftest import APP_TRAIN_LIMIT
 
