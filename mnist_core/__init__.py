@@ -1,4 +1,4 @@
-"""mnist_core: the data sets, the model, training, evaluation, drawing preprocessing and saved runs.
+"""mnist_core: the data sets, the models, training, reading drawings, saved runs, the class and serving it.
 
 Plain Python with no Streamlit import, so the command line, the tests and the app share one implementation.
 TensorFlow is imported lazily (it takes seconds), only by the modules that train: a trained network reads
@@ -13,16 +13,12 @@ The names below are the ones to use from a notebook or a script:
     print(Predictor(result.model).probabilities(digits.x_test[0] / 255).argmax(), digits.y_test[0])
 """
 
-from mnist_core.data.datasets import Dataset
-from mnist_core.data.datasets import load as load_dataset
-from mnist_core.model.network import Network, network_of
-from mnist_core.reading.predict import Predictor, Reading
-from mnist_core.reading.preprocess import canvas_to_mnist
-from mnist_core.runs.store import RunRecord, RunStore
+from mnist_core.data import Dataset, load_dataset
+from mnist_core.model import Network, network_of
+from mnist_core.reading import Predictor, Reading, canvas_to_mnist
+from mnist_core.runs import RunRecord, RunStore
 from mnist_core.text.figures import four_curves
-from mnist_core.training.evaluation import Evaluation, evaluate
-from mnist_core.training.fit import train
-from mnist_core.training.settings import TrainingResult, TrainingSettings
+from mnist_core.training import Evaluation, TrainingResult, TrainingSettings, evaluate, train
 
 __all__ = [
     "Dataset",

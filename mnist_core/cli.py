@@ -19,7 +19,7 @@ from pathlib import Path
 from mnist_core import config, i18n, limits
 from mnist_core.classroom import defaults
 from mnist_core.data import datasets
-from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS
+from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS, ModelKind
 from mnist_core.runs.store import RunError, RunStore
 from mnist_core.serving.worker import read_inputs
 from mnist_core.training.fit import train
@@ -70,10 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("setup", help="fetch the data sets and train the default digits model once")
 
     train_parser = commands.add_parser("train", help="train a model and save it as a run")
-    train_parser.add_argument("--dataset", choices=datasets.DATASET_NAMES, default="mnist")
+    train_parser.add_argument("--dataset", choices=datasets.DATASET_NAMES, default=datasets.DatasetName.MNIST)
     train_parser.add_argument("--epochs", type=whole_number(limits.EPOCHS), default=limits.EPOCHS.default)
     train_parser.add_argument("--batch-size", type=whole_number(limits.BATCH_SIZE), default=limits.BATCH_SIZE.default)
-    train_parser.add_argument("--model", choices=MODEL_KINDS, default="mlp")
+    train_parser.add_argument("--model", choices=MODEL_KINDS, default=ModelKind.MLP)
     train_parser.add_argument(
         "--hidden-units", type=whole_number(limits.HIDDEN_UNITS), default=limits.HIDDEN_UNITS.default
     )

@@ -16,6 +16,7 @@ from mnist_core.data.datasets import DATASET_NAMES, DatasetCorruptError, Dataset
 from mnist_core.errors import advice
 from mnist_core.i18n import language_for_locale, t
 from mnist_core.locales import en, ko
+from mnist_core.model import layers
 from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS
 from mnist_core.reading.preprocess import DrawingStatus
 from mnist_core.runs.store import RunError, RunStatus
@@ -45,18 +46,19 @@ DYNAMIC_KEYS = (
     + [f"chart.curve.{name}" for name in ("loss", "val_loss", "accuracy", "val_accuracy")]
     + [f"chart.{name}" for name in ("train", "validation", "loss", "accuracy")]
     + [*errors.ADVICE.values(), errors.FALLBACK_ADVICE]
+    + list(layers.MESSAGE_KEYS)
 )
 
 
 def literal_keys() -> set[str]:
-    """Every t("...") or Refusal("...") key written as a plain string in the app's source."""
+    """Every key written as a plain string in a t(...), Refusal(...) or one of their kin's call in the app's source."""
     keys = set()
     for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id in ("t", "Refusal")
+                and node.func.id in ("t", "Refusal", "LayerSpecError", "OverCap")
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
             ):

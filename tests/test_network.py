@@ -79,10 +79,10 @@ def test_a_layer_the_app_does_not_run_is_named():
             keras.Input((28, 28)),
             keras.layers.Flatten(),
             keras.layers.Dense(10, name="almost"),
-            keras.layers.BatchNormalization(name="normalise"),
+            keras.layers.LayerNormalization(name="normalise"),
         ]
     )
-    with pytest.raises(UnsupportedNetwork, match="'normalise' is a BatchNormalization"):
+    with pytest.raises(UnsupportedNetwork, match="'normalise' is a LayerNormalization"):
         network_of(model)
     padded = keras.Sequential([keras.Input((28, 28, 1)), keras.layers.Conv2D(4, 3, padding="same", name="same")])
     with pytest.raises(UnsupportedNetwork, match="28 x 28 images"):

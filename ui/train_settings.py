@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from mnist_core import config, limits
+from mnist_core.classroom.caps import caps_for
 from mnist_core.classroom.lesson_link import read_link
 from mnist_core.i18n import t
 from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS
@@ -37,8 +38,7 @@ def fill_from_link() -> None:
     """The widgets' starting values: the tutorial's, or what the lesson link sets (once per session)."""
     if not st.session_state.get(LINK_READ_KEY):
         st.session_state[LINK_READ_KEY] = True
-        caps = None if people.teacher_unlocked() else class_settings().caps
-        link = read_link(st.query_params.to_dict(), caps)
+        link = read_link(st.query_params.to_dict(), caps_for(class_settings().caps, people.teacher_unlocked()))
         for field, value in link.values.items():
             if field in WIDGETS:
                 st.session_state[WIDGETS[field][0]] = value
@@ -116,8 +116,9 @@ def settings_widgets() -> None:
 def chosen_settings() -> TrainingSettings:
     """The settings the widgets hold now, on the server's training images (a student's within the caps)."""
     images = config.train_limit()
-    if not people.teacher_unlocked():
-        images = class_settings().caps.images_for_students(images)
+    applying = caps_for(class_settings().caps, people.teacher_unlocked())
+    if applying is not None:
+        images = applying.images_for_students(images)
     values = {field: st.session_state[key] for field, (key, _) in WIDGETS.items()}
     return TrainingSettings(
         dataset=chosen_dataset(),

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 
 from mnist_core import config
 from mnist_core.classroom.students import identity
+from mnist_core.data.datasets import DatasetName
+from mnist_core.model.keras_model import ModelKind
 from mnist_core.runs.store import RunRecord, RunStatus
 from mnist_core.training.settings import TrainingSettings
 
@@ -30,13 +32,18 @@ def drawing_settings() -> TrainingSettings:
     Measured on 200 real pen digits (bench/handwriting.py): 98.5% against the tutorial's dense network's 95.5%.
     """
     return TrainingSettings(
-        dataset="mnist", epochs=10, model_kind="cnn", augment=True, seed=0, train_limit=config.train_limit()
+        dataset=DatasetName.MNIST,
+        epochs=10,
+        model_kind=ModelKind.CNN,
+        augment=True,
+        seed=0,
+        train_limit=config.train_limit(),
     )
 
 
 def quick_settings(train_limit: int | None = None) -> TrainingSettings:
     """The tutorial's model and batch size, for just a couple of epochs."""
-    return TrainingSettings(dataset="mnist", epochs=QUICK_EPOCHS, train_limit=train_limit)
+    return TrainingSettings(dataset=DatasetName.MNIST, epochs=QUICK_EPOCHS, train_limit=train_limit)
 
 
 def is_default_drawing_run(record: RunRecord) -> bool:
@@ -71,7 +78,7 @@ def drawing_run(records: Iterable[RunRecord], pinned_run: str | None = None) -> 
     """The pinned class model when it reads digits; else the digits run best for reading drawings: trained on
     augmented images first (they read people's handwriting better than MNIST-only runs), then the highest test
     accuracy; the newest run if none finished."""
-    digits = [record for record in records if record.dataset == "mnist" and record.status.can_read]
+    digits = [record for record in records if record.dataset == DatasetName.MNIST and record.status.can_read]
     pinned = next((record for record in digits if record.id == pinned_run), None)
     if pinned is not None:
         return pinned

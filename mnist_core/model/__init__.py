@@ -1,0 +1,23 @@
+"""The networks: how they are built in Keras, their layer table without Keras, and a trained one read in numpy.
+
+keras_model.py  build_model(): the tutorial's dense network and the small CNN, compiled as the tutorial does
+summary.py      the `model.summary()` table worked out without building the model
+optimizer.py    the optimizers a class can choose
+network.py      Network: a trained model's layers as numpy arrays, how the pages read drawings (no TensorFlow)
+"""
+
+from __future__ import annotations
+
+from mnist_core.model.keras_model import IMAGE_SHAPE, MODEL_KINDS, NUM_CLASSES, OPTIMIZERS, build_model
+from mnist_core.model.network import Network, network_of, read_network
+
+__all__ = [
+    "IMAGE_SHAPE",
+    "MODEL_KINDS",
+    "NUM_CLASSES",
+    "Network",
+    "OPTIMIZERS",
+    "build_model",
+    "network_of",
+    "read_network",
+]

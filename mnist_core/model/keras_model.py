@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -21,7 +22,15 @@ if TYPE_CHECKING:
 
     from mnist_core.model.layers import LayerSpec
 
-MODEL_KINDS: tuple[str, ...] = ("mlp", "cnn")
+
+class ModelKind(StrEnum):
+    """The networks a class can choose by name."""
+
+    MLP = "mlp"  # the tutorial's: Flatten -> Dense(hidden, relu) -> Dense(10, softmax)
+    CNN = "cnn"  # two convolutions and a dense layer: reads people's drawings best
+
+
+MODEL_KINDS: tuple[str, ...] = tuple(ModelKind)
 # The tutorial's Adam; plain stochastic gradient descent; and SGD with momentum, which every course compares.
 OPTIMIZERS: tuple[str, ...] = ("adam", "sgd", "momentum")
 MOMENTUM = 0.9
@@ -40,7 +49,7 @@ class LayerRow:
 
 
 def build_model(
-    kind: str = "mlp",
+    kind: str = ModelKind.MLP,
     hidden_units: int = HIDDEN_UNITS.default,
     steps_per_execution: int = 1,
     jit_compile: bool | str = "auto",
@@ -58,8 +67,8 @@ def build_model(
     quiet_tensorflow()
     import keras
 
-    builders = {"mlp": _dense_layers, "cnn": _convolutional_layers}
-    model = keras.Sequential([keras.Input(IMAGE_SHAPE), *builders[kind](hidden_units)], name=kind)
+    builders = {ModelKind.MLP: _dense_layers, ModelKind.CNN: _convolutional_layers}
+    model = keras.Sequential([keras.Input(IMAGE_SHAPE), *builders[kind](hidden_units)], name=str(kind))
     compile_for_training(model, optimizer, learning_rate, steps_per_execution, jit_compile)
     return model
 

@@ -7,7 +7,7 @@ The arithmetic mirrors model.py; tests/test_summary.py checks it against the rea
 from __future__ import annotations
 
 from mnist_core.limits import HIDDEN_UNITS
-from mnist_core.model.keras_model import IMAGE_SHAPE, MODEL_KINDS, NUM_CLASSES, LayerRow
+from mnist_core.model.keras_model import IMAGE_SHAPE, MODEL_KINDS, NUM_CLASSES, LayerRow, ModelKind
 
 PIXELS = IMAGE_SHAPE[0] * IMAGE_SHAPE[1]
 
@@ -17,13 +17,13 @@ def _dense(name: str, inputs: int, units: int) -> LayerRow:
     return LayerRow(name, "Dense", f"(batch, {units})", (inputs + 1) * units)
 
 
-def layer_rows(kind: str = "mlp", hidden_units: int = HIDDEN_UNITS.default) -> list[LayerRow]:
+def layer_rows(kind: str = ModelKind.MLP, hidden_units: int = HIDDEN_UNITS.default) -> list[LayerRow]:
     """The layers of build_model(kind, hidden_units) with output shapes and parameter counts."""
     if kind not in MODEL_KINDS:
         raise ValueError(f"Unknown model {kind!r}: choose one of {', '.join(MODEL_KINDS)}.")
     if hidden_units < 1:
         raise ValueError(f"Hidden units must be at least 1, not {hidden_units}.")
-    if kind == "mlp":
+    if kind == ModelKind.MLP:
         return [
             LayerRow("flatten", "Flatten", f"(batch, {PIXELS})", 0),
             _dense("hidden", PIXELS, hidden_units),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from mnist_core.model.keras_model import IMAGE_SHAPE
+from mnist_core.model.keras_model import IMAGE_SHAPE, ModelKind
 
 if TYPE_CHECKING:
     import keras
@@ -71,9 +71,9 @@ def model_kind(model: keras.Model | Network) -> str | None:
     """The model's kind, "cnn" or "mlp", by the layers this app names; None for a model built elsewhere."""
     names = {layer.name for layer in model.layers}
     if {"conv1", "conv2", "output"} <= names:
-        return "cnn"
+        return ModelKind.CNN
     if {"hidden", "output"} <= names:
-        return "mlp"
+        return ModelKind.MLP
     return None
 
 
@@ -89,8 +89,8 @@ class Inside:
         if self.kind is None:
             raise ValueError(f"Model {network.name!r} has none of the layers the inside view shows.")
         # The layers whose outputs a forward pass keeps, in the order view() takes them.
-        self.shown = ("conv1", "conv2") if self.kind == "cnn" else ("hidden",)
-        if self.kind == "cnn":
+        self.shown = ("conv1", "conv2") if self.kind == ModelKind.CNN else ("hidden",)
+        if self.kind == ModelKind.CNN:
             self.filters = conv_filters(network.layer("conv1").weights[0])
             self.filters.setflags(write=False)  # the views hand it to every session
         else:  # a Network's weights are read only already
@@ -99,7 +99,7 @@ class Inside:
 
     def view(self, outputs: Sequence[np.ndarray]) -> InsideView:
         """What to show for one drawing, from the sub-model's outputs for it (batch axis removed)."""
-        if self.kind == "cnn":
+        if self.kind == ModelKind.CNN:
             first, second, _ = outputs
             return ConvolutionView(self.filters, _channels_first(first), _channels_first(second))
         activations, probabilities = outputs
@@ -145,7 +145,7 @@ def first_layer_weights(model: keras.Model, units: int = SNAPSHOT_UNITS) -> np.n
     """
     import keras
 
-    if model_kind(model) == "cnn":
+    if model_kind(model) == ModelKind.CNN:
         return conv_filters(keras.ops.convert_to_numpy(model.get_layer("conv1").kernel))
     kernel = model.get_layer("hidden").kernel  # (784, hidden units)
     columns = keras.ops.convert_to_numpy(kernel[:, :units])  # only these columns leave TensorFlow

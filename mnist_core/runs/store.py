@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from mnist_core.durable import fsync_path, write_json_synced
 from mnist_core.errors import RunError
+from mnist_core.model.keras_model import ModelKind
 from mnist_core.model.network import Network, read_network
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class RunRecord:
 
     @property
     def model_kind(self) -> str:
-        return str(self.settings.get("model_kind", "mlp"))
+        return str(self.settings.get("model_kind", ModelKind.MLP))
 
     @property
     def parent_run(self) -> str | None:

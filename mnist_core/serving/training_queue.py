@@ -18,9 +18,10 @@ import time
 from collections import deque
 
 from mnist_core import limits
-from mnist_core.classroom.caps import Caps
+from mnist_core.classroom.caps import Caps, caps_for
 from mnist_core.classroom.students import Owner
 from mnist_core.errors import Refusal
+from mnist_core.model.keras_model import ModelKind
 from mnist_core.runs.store import RunStore
 from mnist_core.serving import worker
 from mnist_core.serving.jobs import JobSnapshot, JobState, TrainingJob, TrainingOutcome
@@ -28,7 +29,7 @@ from mnist_core.training.settings import TrainingSettings
 
 # Seconds per training image per epoch, until the line has timed a training of that kind itself (measured
 # here: the tutorial's network 2.6 s per epoch of 60,000 images, the CNN about 12 s, augmentation about 10%).
-FIRST_GUESS_PACE = {"mlp": 4.5e-5, "cnn": 2.0e-4}
+FIRST_GUESS_PACE = {ModelKind.MLP: 4.5e-5, ModelKind.CNN: 2.0e-4}
 FIRST_GUESS_SETUP_SECONDS = 8.0  # start a worker, import TensorFlow, load the data, build the model
 AUGMENT_FACTOR = 1.1
 FULL_TRAINING_SET = 60_000
@@ -57,8 +58,9 @@ class TrainingQueue:
         """Put a training in line and return its job; ValueError (often a Refusal) says why it cannot."""
         owner = owner or Owner()
         settings.validate()
-        if caps is not None and not owner.teacher:
-            caps.check(settings)
+        applying = caps_for(caps, owner.teacher)
+        if applying is not None:
+            applying.check(settings)
         with self._lock:
             if owner.identity is not None and not owner.teacher and self._active_job_of(owner) is not None:
                 raise Refusal("line.one_each")

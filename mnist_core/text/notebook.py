@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from mnist_core import i18n, limits
 from mnist_core.data import datasets
 from mnist_core.data.augment import MAX_SHIFT_PIXELS, MAX_TURN_DEGREES, MAX_ZOOM
+from mnist_core.data.datasets import DatasetName
 from mnist_core.i18n import t
 from mnist_core.model.keras_model import MODEL_KINDS, MOMENTUM, OPTIMIZERS
 from mnist_core.text.names import dataset_title
@@ -277,7 +278,7 @@ def _settings_cell(record: RunRecord, settings: TrainingSettings, epochs: int) -
 
 
 def _dataset_description(dataset: str) -> str:
-    return t("notebook.data.mnist") if dataset == "mnist" else t("notebook.data.fashion_mnist")
+    return t("notebook.data.mnist") if dataset == DatasetName.MNIST else t("notebook.data.fashion_mnist")
 
 
 def _read_idx_cell(dataset: str) -> str:
@@ -293,7 +294,7 @@ def _read_idx_cell(dataset: str) -> str:
 
 def _load_cell(dataset: str) -> str:
     debian = ""
-    if dataset == "fashion_mnist":
+    if dataset == DatasetName.FASHION_MNIST:
         debian = f'\nfolders += [Path("{datasets.DEBIAN_FASHION_DIR}")]  # {t("notebook.code.debian")}'
     return LOAD_CELL.substitute(
         search_comment=t("notebook.code.search"),

@@ -13,7 +13,8 @@ import numpy as np
 
 from mnist_core import limits
 from mnist_core.data import datasets
-from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS
+from mnist_core.data.datasets import DatasetName
+from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS, ModelKind
 
 if TYPE_CHECKING:
     import keras
@@ -23,10 +24,10 @@ if TYPE_CHECKING:
 class TrainingSettings:
     """What a person chooses before training. Defaults are the tutorial's."""
 
-    dataset: str = "mnist"
+    dataset: str = DatasetName.MNIST
     epochs: int = limits.EPOCHS.default  # for a continued run: how many more
     batch_size: int = limits.BATCH_SIZE.default
-    model_kind: str = "mlp"
+    model_kind: str = ModelKind.MLP
     hidden_units: int = limits.HIDDEN_UNITS.default
     seed: int | None = None
     train_limit: int | None = None  # train on the first N images only (quick demos and tests)
