@@ -96,3 +96,12 @@ def pen_digits_path() -> Path:
     """Real handwriting as pen strokes (UNIPEN, samples/README.md), or the file MNIST_APP_PEN_DIGITS names."""
     value = os.environ.get("MNIST_APP_PEN_DIGITS", "").strip()
     return Path(value).expanduser() if value else PROJECT_ROOT / "samples" / "unipen-digits-dev.json"
+
+
+TEACHER_PASSWORD_VARIABLE = "MNIST_APP_TEACHER_PASSWORD"
+
+
+def teacher_password_setting() -> str:
+    """The Teacher page's password as the environment sets it ("" when unset); classroom/teacher.py decides what
+    counts as set and where else to look."""
+    return os.environ.get(TEACHER_PASSWORD_VARIABLE, "")

@@ -62,7 +62,7 @@ STUDENT_EPOCHS_CAP = 20
 # Trainings waiting in the server's line at most; each student has at most one waiting or running.
 LINE_LENGTH = 40
 
-# Drawings given to the class set (class_drawings.py): at most this many per student in this many seconds, so
+# Drawings given to the class set (classset/drawings.py): at most this many per student in this many seconds, so
 # one student's clicking cannot flood the class set; and the strokes kept for replay at most this long.
 GIFTS_PER_WINDOW = 60
 GIFT_WINDOW_SECONDS = 600

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-PASSWORD_VARIABLE = "MNIST_APP_TEACHER_PASSWORD"
+from mnist_core import config
+
+PASSWORD_VARIABLE = config.TEACHER_PASSWORD_VARIABLE
 SECRET_NAME = "teacher_password"  # in .streamlit/secrets.toml
 TRIES = 5
 WAIT_SECONDS = 60.0
@@ -22,7 +23,7 @@ WAIT_SECONDS = 60.0
 
 def teacher_password(secret: Callable[[str], str | None] = lambda name: None) -> str | None:
     """The environment's password, else the secret's (`secret` reads st.secrets); None when neither is set."""
-    value = os.environ.get(PASSWORD_VARIABLE, "")
+    value = config.teacher_password_setting()
     if not value.strip():
         value = secret(SECRET_NAME) or ""
     return value if value.strip() else None

@@ -143,7 +143,7 @@ class ClassDrawings:
         return split_by_student(self.drawings(up_to=up_to), seed)
 
     def check(self) -> None:
-        """Make the file if there is none, else make sure it is whole (class_db.ClassDatabase.check)."""
+        """Make the file if there is none, else make sure it is whole (database.ClassDatabase.check)."""
         self.database.check()
 
 

@@ -58,7 +58,7 @@ def build_model(
 ) -> keras.Model:
     """Build and compile a model: adam, sparse categorical cross-entropy, accuracy (the tutorial's settings).
 
-    `steps_per_execution` and `jit_compile` change only speed, not what is learned (see training.py).
+    `steps_per_execution` and `jit_compile` change only speed, not what is learned (see training/fit.py).
     """
     if kind not in MODEL_KINDS:
         raise ValueError(f"Unknown model {kind!r}: choose one of {', '.join(MODEL_KINDS)}.")

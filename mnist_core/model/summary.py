@@ -1,7 +1,7 @@
 """The model's layers as `model.summary()` lists them, worked out without building the model.
 
 Building a Keras model imports TensorFlow (seconds); the Home page shows this table at once instead.
-The arithmetic mirrors model.py; tests/test_summary.py checks it against the real Keras models.
+The arithmetic mirrors keras_model.py; tests/test_summary.py checks it against the real Keras models.
 """
 
 from __future__ import annotations

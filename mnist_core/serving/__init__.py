@@ -8,6 +8,7 @@ Streamlit process per core behind a front door).
     worker.py          run_job(): a training in a worker process of its own, at a low priority
     class_server.py    `python -m mnist_core serve` (imported directly: it brings the front door's aiohttp)
     front_door.py      the front door that keeps each browser with its Streamlit process
+    loopback.py        free loopback ports, a health check, the `streamlit run` command line (shared with harness/)
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ them, a burst is shared by all cores.
 
 What the processes must share, they share outside their memory: runs and settings on disk, the class's drawings
 in SQLite, and the training line, which this process holds and serves to them over a Unix socket with a random
-key (training_line.py). Trainings run in worker processes started from here (worker.py).
+key (line.py). Trainings run in worker processes started from here (worker.py).
 
 This module supervises; how one Streamlit process is started on a free loopback port and found healthy is
 loopback.py's, shared with the harness that starts the app for tests and benchmarks.

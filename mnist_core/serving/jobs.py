@@ -1,7 +1,7 @@
 """One training in the server's line: who asked, its settings, its live progress, and how it ended.
 
 A Streamlit script run is stopped by any click, so a training cannot live inside one. A job lives in the
-shared TrainingQueue (queue.py); pages poll `snapshot()` to draw its progress and may ask it to stop. The job
+shared TrainingQueue (training_queue.py); pages poll `snapshot()` to draw its progress and may ask it to stop. The job
 is the TrainingListener of its training, wherever that runs (worker.py).
 """
 

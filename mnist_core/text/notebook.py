@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 # What the settings cell names the knob a test or a student turns down for a quick try.
 TRAIN_IMAGES_SETTING = "TRAIN_IMAGES"
 MISTAKES_SHOWN = 20  # the mistakes cell's 4 x 5 grid, as the tutorial draws them
-CNN_HIDDEN_UNITS_HIGH = 128  # model.py's small CNN caps its dense layer here
+CNN_HIDDEN_UNITS_HIGH = 128  # model/keras_model.py's small CNN caps its dense layer here
 
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
@@ -334,7 +334,7 @@ def _hidden_units(settings: TrainingSettings) -> int:
 
 
 def _layers(settings: TrainingSettings) -> str:
-    """The layers of model.py's network for this run, as lines of a Sequential list."""
+    """The layers of model/keras_model.py's network for this run, as lines of a Sequential list."""
     hidden = _hidden_units(settings)
     add_channel = "keras.layers.Reshape((28, 28, 1)),"
     # The augmenting layers turn, zoom and shift images with a channel; they change nothing at test time.

@@ -1,6 +1,6 @@
 """The Keras callback that connects `model.fit` to a TrainingListener and to the stop signal.
 
-Kept apart from training.py because defining a Keras callback class imports Keras (seconds).
+Kept apart from fit.py because defining a Keras callback class imports Keras (seconds).
 """
 
 from __future__ import annotations
