@@ -56,3 +56,34 @@ def test_home_and_setup_count_only_a_finished_run_trained_like_the_default_drawi
     for name, other in (("model_kind", "mlp"), ("augment", False), ("dataset", "fashion_mnist")):
         assert not defaults.is_default_drawing_run(record(**{**wanted, name: other}))
     assert defaults.is_default_drawing_run(record(**{**wanted, "epochs": 3, "seed": 7}))  # epochs and seed may differ
+
+
+def owned(owner=None, teacher=False, **fields):
+    return dataclasses.replace(record(**fields), owner=owner, teacher=teacher)
+
+
+def test_a_student_reads_with_the_offered_runs_of_the_data_set_and_the_teacher_with_every_readable_one():
+    mine = owned("Min-jun", run_id="20261128-005200-mnist-aaaaaa")
+    theirs = owned("Seo-yeon", run_id="20261128-005200-mnist-bbbbbb")
+    pinned = owned("Ji-ho", run_id="20261128-005200-mnist-cccccc")
+    teachers = owned(teacher=True, run_id="20261128-005200-mnist-dddddd")
+    earlier = owned(run_id="20261128-005200-mnist-eeeeee")  # from before names: nobody's
+    diverged = owned("Min-jun", run_id="20261128-005200-mnist-ffffff", status=RunStatus.DIVERGED)
+    fashion = owned("Min-jun", dataset="fashion_mnist")
+    records = [mine, theirs, pinned, teachers, earlier, diverged, fashion]
+
+    student = defaults.readable_runs(records, "mnist", "min-jun", pinned.id)  # names match as the student types
+    assert student == [mine, pinned, teachers, earlier]
+    assert defaults.readable_runs(records, "mnist", None, None) == [teachers, earlier]  # no name yet
+    every = defaults.readable_runs(records, "mnist", None, None, teacher=True)
+    assert every == [mine, theirs, pinned, teachers, earlier]
+    assert defaults.readable_runs(records, "fashion_mnist", "Min-jun", None) == [fashion]
+
+
+def test_a_student_continues_their_own_runs_and_the_teacher_any_but_a_diverged_one():
+    mine, theirs = owned("Min-jun"), owned("Seo-yeon")
+    assert defaults.may_continue(mine, "Min-jun") and not defaults.may_continue(theirs, "Min-jun")
+    assert not defaults.may_continue(mine, None)  # no name: nothing is mine
+    assert defaults.may_continue(theirs, None, teacher=True)
+    diverged = owned("Min-jun", status=RunStatus.DIVERGED)
+    assert not defaults.may_continue(diverged, "Min-jun") and not defaults.may_continue(diverged, None, teacher=True)

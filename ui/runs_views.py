@@ -15,7 +15,7 @@ import streamlit as st
 from mnist_core import limits
 from mnist_core.classroom import defaults
 from mnist_core.i18n import t
-from mnist_core.runs.store import RunRecord, RunStatus
+from mnist_core.runs.store import RunRecord
 from mnist_core.text import figures
 from mnist_core.text.runs import comparison_rows, runs_table
 from mnist_core.training.settings import TrainingSettings
@@ -105,8 +105,7 @@ def compare(ticked: Sequence[RunRecord]) -> None:
 
 def continue_run(record: RunRecord) -> None:
     """Train a finished or stopped run for more epochs: a new run whose curves go on from this one's."""
-    mine = people.teacher_unlocked() or defaults.is_mine(record, people.student_name())
-    if not mine or record.status == RunStatus.DIVERGED:
+    if not defaults.may_continue(record, people.student_name(), people.teacher_unlocked()):
         return
     st.markdown(f"**{t('train.continue.title')}**")
     more, start = st.columns([1, 2], vertical_alignment="bottom")

@@ -35,13 +35,9 @@ def show_error(headline: str, details: str = "", advice: str = "") -> None:
 def readable_runs(dataset: str) -> list[RunRecord]:
     """The runs of a data set this session may read with: the class model, mine, the teacher's, earlier runs
     (the teacher: every run that can read)."""
-    student = None if people.teacher_unlocked() else people.student_name()
-    records = run_store().list()
-    if people.teacher_unlocked():
-        offered = [record for record in records if record.status.can_read]
-    else:
-        offered = defaults.offered_runs(records, student, class_settings().pinned_run)
-    return [record for record in offered if record.dataset == dataset]
+    teacher = people.teacher_unlocked()
+    student = None if teacher else people.student_name()
+    return defaults.readable_runs(run_store().list(), dataset, student, class_settings().pinned_run, teacher)
 
 
 def run_choice(

@@ -4,7 +4,9 @@
 - `ready_drawing_run`: a finished run trained like it. The setup trains one when there is none, Home says a
   model is ready when there is one, and the benchmarks and browser tests use it.
 - `offered_runs`: the runs a student may read with: the pinned class model, their own, the teacher's, and
-  earlier runs that belong to nobody.
+  earlier runs that belong to nobody. `readable_runs`: those of one data set, and every readable run for the
+  teacher.
+- `may_continue`: whose runs a person may train on for more epochs.
 - `drawing_run`: the run the Draw page starts on; `default_run`: the run the Mistakes page starts on. Both
   start on the class model the teacher pinned, when there is one.
 - `quick_settings`: the one-click training the Draw page offers when no digits model exists at all.
@@ -95,3 +97,21 @@ def default_run(records: Iterable[RunRecord], dataset: str, pinned_run: str | No
     pinned = next((record for record in records if record.id == pinned_run), None)
     finished = [record for record in records if record.status == RunStatus.FINISHED]
     return pinned or (finished or records or [None])[0]
+
+
+def readable_runs(
+    records: Iterable[RunRecord], dataset: str, student: str | None, pinned_run: str | None, teacher: bool = False
+) -> list[RunRecord]:
+    """The runs of a data set a person may read drawings or mistakes with, newest first: a student's are the offered
+    runs (offered_runs); the teacher may read with every run that can read."""
+    if teacher:
+        offered = [record for record in records if record.status.can_read]
+    else:
+        offered = offered_runs(records, student, pinned_run)
+    return [record for record in offered if record.dataset == dataset]
+
+
+def may_continue(record: RunRecord, student: str | None, teacher: bool = False) -> bool:
+    """Whether a person may train a run on for more epochs: the teacher any run, a student their own; never a run
+    whose loss blew up (more epochs would go on from weights that read nothing)."""
+    return (teacher or is_mine(record, student)) and record.status != RunStatus.DIVERGED
