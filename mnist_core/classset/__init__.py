@@ -2,6 +2,7 @@
 
 database.py     ClassDatabase: the SQLite file, its schema, and what happens when it is damaged
 drawings.py     ClassDrawings: give, delete, list; the repository the pages use
+giving.py       LastGive: one session does not give the same drawing twice in a row
 class_set.py    ClassSet: drawings as arrays
 split.py        the split by student for fine-tuning
 report.py       how a model reads the class set
