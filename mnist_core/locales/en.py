@@ -962,4 +962,41 @@ MESSAGES: dict[str, str] = {
         "the first dense layer."
     ),
     "layers.display.none": "no hidden layers",
+    # Issue #32, why did it answer that (mnist_core/reading/explain.py): where the ink pushed, and fooling it.
+    "explain.for.top": "The ink pushing toward {digit} is mostly at the top of the drawing ({share}% of the push).",
+    "explain.for.bottom": (
+        "The ink pushing toward {digit} is mostly at the bottom of the drawing ({share}% of the push)."
+    ),
+    "explain.for.left": "The ink pushing toward {digit} is mostly on the left, halfway down ({share}% of the push).",
+    "explain.for.right": "The ink pushing toward {digit} is mostly on the right, halfway down ({share}% of the push).",
+    "explain.for.middle": (
+        "The ink pushing toward {digit} is mostly in the middle of the drawing ({share}% of the push)."
+    ),
+    "explain.for.spread": "The ink pushing toward {digit} is spread over the whole drawing.",
+    "explain.for.none": "No ink pushes toward {digit}.",
+    "explain.against.top": (
+        "The ink pushing away from {digit} is mostly at the top of the drawing ({share}% of the push)."
+    ),
+    "explain.against.bottom": (
+        "The ink pushing away from {digit} is mostly at the bottom of the drawing ({share}% of the push)."
+    ),
+    "explain.against.left": (
+        "The ink pushing away from {digit} is mostly on the left, halfway down ({share}% of the push)."
+    ),
+    "explain.against.right": (
+        "The ink pushing away from {digit} is mostly on the right, halfway down ({share}% of the push)."
+    ),
+    "explain.against.middle": (
+        "The ink pushing away from {digit} is mostly in the middle of the drawing ({share}% of the push)."
+    ),
+    "explain.against.spread": "The ink pushing away from {digit} is spread over the whole drawing.",
+    "explain.against.none": "No ink pushes away from {digit}.",
+    "explain.fool.done": (
+        "The network now reads {target}. The change: {pixels:pixel|pixels}, by at most {largest} and on average "
+        "{mean} of 255 grey levels. You still read the digit you drew; the network does not."
+    ),
+    "explain.fool.gave_up": (
+        "Gave up after {steps:step|steps}: within the change allowed, the network still reads {reading}, not {target}."
+    ),
+    "explain.fool.already": "The network already reads this drawing as {target}. Choose another digit.",
 }

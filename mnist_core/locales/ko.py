@@ -940,4 +940,28 @@ MESSAGES: dict[str, str] = {
         "dense 층이라 출력이 이미지가 아니라 숫자 목록이에요. 합성곱과 풀링은 첫 dense 층보다 앞에 두세요."
     ),
     "layers.display.none": "은닉층 없음",
+    # Issue #32, why did it answer that (mnist_core/reading/explain.py): where the ink pushed, and fooling it.
+    "explain.for.top": "{digit} 쪽으로 미는 잉크는 주로 그림의 위쪽에 있어요 (전체의 {share}%).",
+    "explain.for.bottom": "{digit} 쪽으로 미는 잉크는 주로 그림의 아래쪽에 있어요 (전체의 {share}%).",
+    "explain.for.left": "{digit} 쪽으로 미는 잉크는 주로 가운데 높이의 왼쪽에 있어요 (전체의 {share}%).",
+    "explain.for.right": "{digit} 쪽으로 미는 잉크는 주로 가운데 높이의 오른쪽에 있어요 (전체의 {share}%).",
+    "explain.for.middle": "{digit} 쪽으로 미는 잉크는 주로 그림의 한가운데에 있어요 (전체의 {share}%).",
+    "explain.for.spread": "{digit} 쪽으로 미는 잉크는 그림 전체에 고르게 퍼져 있어요.",
+    "explain.for.none": "{digit} 쪽으로 미는 잉크가 없어요.",
+    "explain.against.top": "{digit}에서 멀어지게 미는 잉크는 주로 그림의 위쪽에 있어요 (전체의 {share}%).",
+    "explain.against.bottom": "{digit}에서 멀어지게 미는 잉크는 주로 그림의 아래쪽에 있어요 (전체의 {share}%).",
+    "explain.against.left": "{digit}에서 멀어지게 미는 잉크는 주로 가운데 높이의 왼쪽에 있어요 (전체의 {share}%).",
+    "explain.against.right": ("{digit}에서 멀어지게 미는 잉크는 주로 가운데 높이의 오른쪽에 있어요 (전체의 {share}%)."),
+    "explain.against.middle": "{digit}에서 멀어지게 미는 잉크는 주로 그림의 한가운데에 있어요 (전체의 {share}%).",
+    "explain.against.spread": "{digit}에서 멀어지게 미는 잉크는 그림 전체에 고르게 퍼져 있어요.",
+    "explain.against.none": "{digit}에서 멀어지게 미는 잉크가 없어요.",
+    "explain.fool.done": (
+        "이제 네트워크가 {target}(으)로 읽어요. 바꾼 픽셀은 {pixels}개, 가장 많이 바꾼 곳도 255단계 중 {largest}단계, "
+        "평균 {mean}단계예요. 여러분 눈에는 여전히 처음 그린 숫자로 보이지만, 네트워크는 그렇지 않아요."
+    ),
+    "explain.fool.gave_up": (
+        "{steps}번 바꿔 보고 포기했어요. 정해진 한도 안에서는 네트워크가 {target}(으)로 읽지 않고 여전히 "
+        "{reading}(으)로 읽어요."
+    ),
+    "explain.fool.already": "네트워크가 이 그림을 이미 {target}(으)로 읽고 있어요. 다른 숫자를 골라 보세요.",
 }
