@@ -369,9 +369,11 @@ def placeholders(text: str) -> set[str]:
 
 
 def explain_keys() -> list[str]:
-    return [f"explain.{side}.{region}" for side in ("for", "against") for region in REGIONS] + [
+    keys = [f"explain.{side}.{region}" for side in ("for", "against") for region in REGIONS] + [
         f"explain.fool.{outcome}" for outcome in FOOL_OUTCOMES
     ]
+    assert keys == list(explain.MESSAGE_KEYS)
+    return keys
 
 
 def test_every_message_is_in_english_and_korean():

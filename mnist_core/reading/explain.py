@@ -49,6 +49,11 @@ from mnist_core.reading.preprocess import (
 REGIONS: tuple[str, ...] = ("top", "bottom", "left", "right", "middle", "spread", "none")
 SPREAD_BELOW = 0.4
 FOOL_OUTCOMES: tuple[str, ...] = ("done", "gave_up", "already")  # catalog keys explain.fool.<outcome>
+# Every catalog key this module gives out (in Said, built from the region or the outcome, not t("...")).
+MESSAGE_KEYS: tuple[str, ...] = (
+    *(f"explain.{side}.{region}" for side in ("for", "against") for region in REGIONS),
+    *(f"explain.fool.{outcome}" for outcome in FOOL_OUTCOMES),
+)
 # Less evidence than this in total (in logit units) is none at all: float rounding, not a region's.
 NOISE = 1e-6
 
