@@ -15,9 +15,10 @@ from mnist_core.i18n import t
 from mnist_core.model.keras_model import IMAGE_SHAPE
 from mnist_core.reading.canvas_png import UnreadableDrawing
 from mnist_core.reading.predict import Predictor, Reading
-from mnist_core.reading.preprocess import DrawingStatus, Prepared
+from mnist_core.reading.preprocess import DrawingStatus
 from mnist_core.runs.store import RunError, RunRecord
 from mnist_core.serving.jobs import JobState
+from mnist_core.text.alt_text import input_alt, step_alt
 from mnist_core.text.formats import percent
 from mnist_core.text.names import class_names
 from mnist_core.text.readings import probability_rows
@@ -139,24 +140,29 @@ def answer(key: str, label: str, confidence: float, sure: str, probabilities: np
     ui.probability_chart(probability_rows(probabilities, names))
 
 
-def what_the_model_sees(prepared: Prepared | None) -> None:
+def what_the_model_sees(reading: Reading | None) -> None:
     """The model's 28x28 input, then the steps that made it, each enlarged so its pixels show.
 
     With nothing drawn (None), the input alone: all black, as the model would get it from an empty canvas.
     """
     st.subheader(t("draw.sees.title"))
     st.caption(t("draw.sees.help"))
+    prepared = None if reading is None else reading.prepared
     image = NOTHING_DRAWN if prepared is None else prepared.image
     steps = {} if prepared is None else prepared.steps
-    images, sizes, captions = [], [], []
+    images, sizes, captions, alts = [], [], [], []
     if image is not None:  # else too small or too full: only the steps it got through
+        label = None if reading is None or reading.predicted_label is None else str(reading.predicted_label)
         images, sizes, captions = [image], [INPUT_SIZE], [t("draw.sees.input")]
+        alts = [input_alt(label, None if reading is None else reading.confidence)]
     for name in STEPS:
         if name in steps:
+            height, width = steps[name].shape[:2]
             images.append(steps[name])
             sizes.append(STEP_SIZE)
-            captions.append(t(f"draw.step.{name}", height=steps[name].shape[0], width=steps[name].shape[1]))
-    ui.pictures(images, sizes, captions, key="draw-steps")
+            captions.append(t(f"draw.step.{name}", height=height, width=width))
+            alts.append(step_alt(name, height, width))
+    ui.pictures(images, sizes, captions, alts=alts, key="draw-steps")
 
 
 @st.fragment
@@ -177,7 +183,7 @@ def draw_and_read(record: RunRecord) -> None:
     if predictor is None:
         return
     drawn = reading is not None and reading.prepared.status != DrawingStatus.BLANK
-    what_the_model_sees(reading.prepared if drawn else None)
+    what_the_model_sees(reading if drawn else None)
     if st.toggle(t("inside.show"), key=SHOW_INSIDE_KEY, help=t("inside.show_help")):
         ui.inside_network(reading.inside if drawn else None)
 

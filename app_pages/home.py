@@ -12,6 +12,7 @@ from mnist_core import limits
 from mnist_core.classroom import defaults
 from mnist_core.i18n import t
 from mnist_core.model import summary
+from mnist_core.text.alt_text import sample_alt
 from mnist_core.text.formats import percent, when
 from mnist_core.text.names import class_names, dataset_short, dataset_title
 from mnist_core.text.runs import model_description
@@ -43,7 +44,14 @@ ui.lesson(t("learn.scaling.title"), t("learn.scaling.body"))
 st.subheader(t("home.samples.title"))
 st.button(t("home.samples.new"), key="new-samples", icon=":material/shuffle:", on_click=ui.new_seed, args=(SEED_KEY,))
 picks = sample_indices(np.arange(len(data.x_train)), SAMPLES, seed=ui.seed(SEED_KEY))
-ui.image_grid([data.x_train[i] for i in picks], [names[data.y_train[i]] for i in picks], SAMPLE_SIZE, key="samples")
+sample_names = [names[data.y_train[i]] for i in picks]
+ui.image_grid(
+    [data.x_train[i] for i in picks],
+    sample_names,
+    SAMPLE_SIZE,
+    alts=[sample_alt(name, dataset_name) for name in sample_names],
+    key="samples",
+)
 if dataset_name == "fashion_mnist":
     st.caption(t("home.samples.fashion_classes", names=", ".join(f"{i} {name}" for i, name in enumerate(names))))
 

@@ -12,6 +12,7 @@ from mnist_core.data.datasets import DatasetError
 from mnist_core.errors import advice
 from mnist_core.i18n import t
 from mnist_core.runs.store import RunError
+from mnist_core.text.alt_text import mistake_alt
 from mnist_core.text.names import class_names, dataset_title
 from mnist_core.text.readings import filter_summary, headline, mistake_caption
 from mnist_core.training.evaluation import cell_filters, gallery_indices
@@ -112,6 +113,7 @@ with st.container(key="gallery"):
             [data.x_test[index] for index in picks],
             [mistake_caption(evaluation, int(index), names) for index in picks],
             *LAYOUT[dataset_name],
+            alts=[mistake_alt(evaluation, int(index), names) for index in picks],
             key="gallery",
         )
     else:

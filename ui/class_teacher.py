@@ -25,6 +25,7 @@ from mnist_core.classset.split import split_sizes
 from mnist_core.errors import advice
 from mnist_core.i18n import t
 from mnist_core.runs.store import RunError, RunRecord
+from mnist_core.text.alt_text import drawing_alt
 from mnist_core.text.formats import percent, when
 from mnist_core.text.runs import run_label
 from mnist_core.training.settings import TrainingSettings
@@ -96,7 +97,8 @@ def manage_drawings() -> None:
     event = st.dataframe(table, key=DRAWINGS_KEY, on_select="rerun", selection_mode="single-row", hide_index=True)
     if event.selection.rows:
         index = newest_first[event.selection.rows[0]]
-        pictures([drawings.images[index]], 112, [drawings.students[index]], key="chosen-drawing")
+        alt = drawing_alt(int(drawings.labels[index]), int(drawings.readings[index]), student=drawings.students[index])
+        pictures([drawings.images[index]], 112, [drawings.students[index]], alts=[alt], key="chosen-drawing")
         drawing_id = int(drawings.ids[index])
         st.button(
             t("class.teacher.delete_drawing"), key="class-delete-drawing", icon=":material/delete:",

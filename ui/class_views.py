@@ -24,6 +24,7 @@ from mnist_core.errors import Refusal, advice
 from mnist_core.i18n import t
 from mnist_core.reading.predict import Reading
 from mnist_core.runs.store import RunError, RunRecord
+from mnist_core.text.alt_text import drawing_alt
 from mnist_core.text.formats import percent
 from mnist_core.text.runs import run_label
 from ui import people
@@ -219,15 +220,13 @@ def _fooled(report: ClassReport, show_names: bool) -> None:
 def _pictures(report: ClassReport, positions: np.ndarray, show_names: bool, key: str) -> None:
     """Drawings as the model saw them, each captioned meant → read (and the student, when names are shown)."""
     drawings, evaluation = report.drawings, report.evaluation
-    captions = []
+    captions, alts = [], []
     for position in positions:
-        caption = t(
-            "class.caption",
-            meant=int(drawings.labels[position]),
-            read=int(evaluation.predicted_labels[position]),
-            confidence=percent(report.confidence(position), 0),
-        )
+        meant, read = int(drawings.labels[position]), int(evaluation.predicted_labels[position])
+        caption = t("class.caption", meant=meant, read=read, confidence=percent(report.confidence(position), 0))
+        student = drawings.students[position] if show_names else None
         if show_names:
-            caption = t("class.caption_named", caption=caption, student=drawings.students[position])
+            caption = t("class.caption_named", caption=caption, student=student)
         captions.append(caption)
-    pictures([drawings.images[position] for position in positions], PICTURE_SIZE, captions, key=key)
+        alts.append(drawing_alt(meant, read, report.confidence(position), student))
+    pictures([drawings.images[position] for position in positions], PICTURE_SIZE, captions, alts=alts, key=key)

@@ -999,4 +999,24 @@ MESSAGES: dict[str, str] = {
         "Gave up after {steps:step|steps}: within the change allowed, the network still reads {reading}, not {target}."
     ),
     "explain.fool.already": "The network already reads this drawing as {target}. Choose another digit.",
+    # Issue #33, accessibility (mnist_core/text/alt_text.py): what each picture shows, for a screen reader.
+    "alt.sample.digit": "Training image: a handwritten {name}, 28 × 28 grey pixels.",
+    "alt.sample.fashion": "Training image of the class {name}: a photo of clothing, 28 × 28 grey pixels.",
+    "alt.input.blank": "The network's input, 28 × 28 pixels: all black, since nothing is drawn yet.",
+    "alt.input.read": (
+        "The network's input: your drawing as 28 × 28 grey pixels. The network reads {answer}, {confidence} sure."
+    ),
+    "alt.step.ink": "Step 1 of 5: your drawing, white ink on black, {height} × {width} pixels.",
+    "alt.step.cropped": "Step 2 of 5: your drawing cropped to its ink, {height} × {width} pixels.",
+    "alt.step.scaled": "Step 3 of 5: the ink shrunk so its longer side is 20 pixels, {height} × {width} pixels.",
+    "alt.step.padded": "Step 4 of 5: the ink placed in a black square of {height} × {width} pixels.",
+    "alt.step.centred": (
+        "Step 5 of 5: the ink moved so its centre of mass is in the middle of the {height} × {width} square."
+    ),
+    "alt.right": "Right.",
+    "alt.wrong": "Wrong.",
+    "alt.test_image": "Test image labelled {label}: the network read {read}, {confidence} sure. {verdict}",
+    "alt.drawing.read": "A drawing meant as {meant}: the class model reads {read}, {confidence} sure. {verdict}",
+    "alt.drawing.given": "A drawing meant as {meant}, read as {read} when it was given. {verdict}",
+    "alt.drawing.by": "{drawing} Drawn by {student}.",
 }

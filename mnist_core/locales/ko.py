@@ -964,4 +964,24 @@ MESSAGES: dict[str, str] = {
         "{reading}(으)로 읽어요."
     ),
     "explain.fool.already": "네트워크가 이 그림을 이미 {target}(으)로 읽고 있어요. 다른 숫자를 골라 보세요.",
+    # Issue #33, accessibility (mnist_core/text/alt_text.py): what each picture shows, for a screen reader.
+    "alt.sample.digit": "훈련 이미지: 손으로 쓴 숫자 {name}, 28 × 28 픽셀 회색조 그림.",
+    "alt.sample.fashion": "훈련 이미지, 클래스 {name}: 옷 사진, 28 × 28 픽셀 회색조 그림.",
+    "alt.input.blank": "신경망의 입력, 28 × 28 픽셀: 아직 아무것도 그리지 않아서 모두 검은색이에요.",
+    "alt.input.read": (
+        "신경망의 입력: 내 그림을 28 × 28 픽셀 회색조로 바꾼 것. 신경망이 읽은 숫자: {answer}, 확신도 {confidence}."
+    ),
+    "alt.step.ink": "5단계 중 1단계: 내가 그린 그림, 검은 바탕에 흰 잉크, {height} × {width} 픽셀.",
+    "alt.step.cropped": "5단계 중 2단계: 잉크 부분만 잘라 낸 그림, {height} × {width} 픽셀.",
+    "alt.step.scaled": "5단계 중 3단계: 긴 쪽이 20픽셀이 되도록 줄인 잉크, {height} × {width} 픽셀.",
+    "alt.step.padded": "5단계 중 4단계: {height} × {width} 픽셀 검은 정사각형 안에 넣은 잉크.",
+    "alt.step.centred": "5단계 중 5단계: 무게중심이 {height} × {width} 정사각형의 한가운데 오도록 옮긴 잉크.",
+    "alt.right": "맞았어요.",
+    "alt.wrong": "틀렸어요.",
+    "alt.test_image": "테스트 이미지, 레이블 {label}. 신경망이 읽은 답: {read}, 확신도 {confidence}. {verdict}",
+    "alt.drawing.read": (
+        "우리 반에 준 그림, 쓰려고 한 숫자 {meant}. 수업 모델이 읽은 숫자: {read}, 확신도 {confidence}. {verdict}"
+    ),
+    "alt.drawing.given": "우리 반에 준 그림, 쓰려고 한 숫자 {meant}. 줄 때 모델이 읽은 숫자: {read}. {verdict}",
+    "alt.drawing.by": "{drawing} 그린 학생: {student}.",
 }
