@@ -18,6 +18,7 @@ from mnist_core.i18n import language_for_locale, t
 from mnist_core.locales import en, ko
 from mnist_core.model import layers
 from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS
+from mnist_core.reading import explain
 from mnist_core.reading.preprocess import DrawingStatus
 from mnist_core.runs.store import RunError, RunStatus
 
@@ -47,6 +48,7 @@ DYNAMIC_KEYS = (
     + [f"chart.{name}" for name in ("train", "validation", "loss", "accuracy")]
     + [*errors.ADVICE.values(), errors.FALLBACK_ADVICE]
     + list(layers.MESSAGE_KEYS)
+    + list(explain.MESSAGE_KEYS)
 )
 
 

@@ -6,6 +6,8 @@ the inside of the network shown.
     predict.py      Predictor -> Reading: the answer, how sure, the ten probabilities
     inside.py       the hidden units that fire, the filters and feature maps
     handwriting.py  how well a model reads real pen-written digits
+    explain.py      where the network looked (gradient x input) and how little it takes to fool it
+    embedding.py    the map of what a network learned: test images placed in 2-D by its last hidden layer
 """
 
 from __future__ import annotations
