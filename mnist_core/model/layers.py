@@ -201,8 +201,14 @@ def parse_layers(text: str) -> LayerSpec:
     Words may be in any case and spaced freely; empty parts (a trailing ";") are skipped. LayerSpecError names
     the first part that cannot be read or built.
     """
+    return LayerSpec(read_layers(text))
+
+
+def read_layers(text: str) -> tuple[SpecLayer, ...]:
+    """The layers a text writes, each read on its own: LayerSpecError for a part that cannot be read, but no check
+    that the values are in range or that the layers fit together (LayerSpec does that). The builder edits these."""
     parts = [part.strip() for part in text.split(";")]
-    return LayerSpec(tuple(_parse_layer(position, part) for position, part in enumerate(filter(None, parts), 1)))
+    return tuple(_parse_layer(position, part) for position, part in enumerate(filter(None, parts), 1))
 
 
 def preset(name: str) -> LayerSpec:
