@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from mnist_core.i18n import t
+from mnist_core.text.chart_words import batch_words, curve_words, probability_words
 from mnist_core.text.pictures import data_url
 from mnist_core.text.training import thin
 
@@ -64,6 +65,7 @@ def epoch_chart(history: dict[str, list[float]], metric: str) -> None:
     )}  # fmt: skip
     st.markdown(f"**{title}**")
     st.vega_lite_chart(spec=spec)
+    st.caption(curve_words(history, metric))  # the chart in words
 
 
 def live_charts(history: dict[str, list[float]]) -> None:
@@ -92,7 +94,7 @@ def batch_trace(points: Sequence[tuple[float, float]]) -> None:
     )}  # fmt: skip
     st.markdown(f"**{t('chart.batch_loss')}**")
     st.vega_lite_chart(spec=spec)
-    st.caption(t("chart.batch_loss_help"))
+    st.caption(f"{batch_words(points)} {t('chart.batch_loss_help')}")
 
 
 def probability_chart(rows: Sequence[dict[str, object]]) -> None:
@@ -114,6 +116,7 @@ def probability_chart(rows: Sequence[dict[str, object]]) -> None:
         },
     )}  # fmt: skip
     st.vega_lite_chart(spec=spec)
+    st.caption(probability_words(rows))
 
 
 def pyplot(figure: Figure, alt: str) -> None:

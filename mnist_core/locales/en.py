@@ -78,6 +78,13 @@ MESSAGES: dict[str, str] = {
     "chart.curve.val_accuracy": "val_accuracy",
     "chart.four_curves_alt": "Loss, validation loss, accuracy and validation accuracy after each epoch.",
     "chart.overlay_alt": "Validation accuracy after each epoch for the ticked runs, with the tutorial's results.",
+    "chart.words.curve": "{metric}, training: {first} after epoch 1, {last} after epoch {epochs}.",
+    "chart.words.curve_empty": "{metric}: no epoch has ended yet.",
+    "chart.words.validation": "Validation: {first} after epoch 1, {last} after the last.",
+    "chart.words.batch": "The running loss was {first} at the start and is {last} now, {epochs} epochs in.",
+    "chart.words.batch_empty": "No batch has ended yet.",
+    "chart.words.probabilities": "Most likely {first}, then {others}.",
+    "chart.words.probabilities_empty": "Nothing is read yet.",
     # Saved runs (Train, Draw and Mistakes pages)
     "runs.status.finished": "✓ finished",
     "runs.status.diverged": "✗ diverged (the loss blew up)",

@@ -80,6 +80,13 @@ MESSAGES: dict[str, str] = {
     "chart.curve.val_accuracy": "검증 정확도 (val_accuracy)",
     "chart.four_curves_alt": "에포크마다 기록한 손실, 검증 손실, 정확도, 검증 정확도 그래프.",
     "chart.overlay_alt": "체크한 학습 기록의 에포크별 검증 정확도와 튜토리얼의 결과를 함께 그린 그래프.",
+    "chart.words.curve": "{metric}, 훈련: 1 에포크 후 {first}, {epochs} 에포크 후 {last}.",
+    "chart.words.curve_empty": "{metric}: 아직 끝난 에포크가 없어요.",
+    "chart.words.validation": "검증: 1 에포크 후 {first}, 마지막 에포크 후 {last}.",
+    "chart.words.batch": "이동 평균 손실은 처음에 {first}였고 지금은 {last}예요 ({epochs} 에포크 진행).",
+    "chart.words.batch_empty": "아직 끝난 배치가 없어요.",
+    "chart.words.probabilities": "가장 가능성이 높은 답은 {first}, 그다음은 {others}예요.",
+    "chart.words.probabilities_empty": "아직 읽은 것이 없어요.",
     # Saved runs (Train, Draw and Mistakes pages)
     "runs.status.finished": "✓ 완료",
     "runs.status.diverged": "✗ 발산(손실이 폭발함)",

@@ -4,9 +4,11 @@ pictures and downloads. The pages only lay these out.
 formats.py    percentages, durations on a clock, a run's local time
 names.py      data sets, their ten classes, models and optimizers by name
 runs.py       a saved run's label and table row, and the tutorial's figures beside it
+dashboard.py  the Class page's runs dashboard in words: points, who beat the tutorial, the best of each model
 training.py   a note on a learning rate, the class's caps, where a training is, the teacher's line rows
 readings.py   what a model read: the ten probabilities; the Mistakes page's headline, captions and matrix
 summary.py    the Home page's layer table: its column headings and layer names
+chart_words.py  each chart's content in one sentence, for screen readers
 figures.py    the tutorial's matplotlib charts: four curves, several runs side by side
 pictures.py   PNG pictures from arrays, grey images and signed weights
 exports.py    a run's downloads as bytes: model, record, chart
