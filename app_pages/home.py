@@ -10,8 +10,10 @@ import streamlit as st
 import ui
 from mnist_core import limits
 from mnist_core.classroom import defaults
+from mnist_core.data.datasets import DatasetName
 from mnist_core.i18n import t
 from mnist_core.model import summary
+from mnist_core.model.keras_model import ModelKind
 from mnist_core.text.alt_text import sample_alt
 from mnist_core.text.formats import percent, when
 from mnist_core.text.names import class_names, dataset_short, dataset_title
@@ -52,12 +54,12 @@ ui.image_grid(
     alts=[sample_alt(name, dataset_name) for name in sample_names],
     key="samples",
 )
-if dataset_name == "fashion_mnist":
+if dataset_name == DatasetName.FASHION_MNIST:
     st.caption(t("home.samples.fashion_classes", names=", ".join(f"{i} {name}" for i, name in enumerate(names))))
 
 st.subheader(t("home.model.title"))
 st.markdown(t("home.model.intro", hidden=limits.HIDDEN_UNITS.default))
-rows = summary.layer_rows("mlp", limits.HIDDEN_UNITS.default)
+rows = summary.layer_rows(ModelKind.MLP, limits.HIDDEN_UNITS.default)
 st.dataframe(
     pd.DataFrame(summary_rows(rows)),
     hide_index=True,
@@ -91,7 +93,7 @@ elif drawable is not None:
 else:
     st.info(t("home.ready.no"), icon=":material/info:")
     st.page_link("app_pages/train.py", label=t("home.ready.go_train"), icon=":material/model_training:")
-if dataset_name != "mnist":
+if dataset_name != DatasetName.MNIST:
     other = defaults.default_run(records, dataset_name)
     if other is not None:
         st.caption(

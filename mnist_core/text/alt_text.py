@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from mnist_core.data.datasets import DatasetName
 from mnist_core.i18n import t
 from mnist_core.text.formats import percent
 from mnist_core.training.evaluation import Evaluation
@@ -16,7 +17,7 @@ from mnist_core.training.evaluation import Evaluation
 
 def sample_alt(name: str, dataset: str) -> str:
     """A training image on the Home page, e.g. "Training image: a handwritten 5, 28 × 28 grey pixels."."""
-    if dataset == "fashion_mnist":
+    if dataset == DatasetName.FASHION_MNIST:
         return t("alt.sample.fashion", name=name)
     return t("alt.sample.digit", name=name)
 
