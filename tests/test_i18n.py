@@ -21,6 +21,7 @@ from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS
 from mnist_core.reading import explain
 from mnist_core.reading.preprocess import DrawingStatus
 from mnist_core.runs.store import RunError, RunStatus
+from mnist_core.text import inside_words
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [  # everything that may show text: the app, its pages, the ui package, and mnist_core outside the catalogs
@@ -49,6 +50,7 @@ DYNAMIC_KEYS = (
     + [*errors.ADVICE.values(), errors.FALLBACK_ADVICE]
     + list(layers.MESSAGE_KEYS)
     + list(explain.MESSAGE_KEYS)
+    + list(inside_words.REGION_KEYS)
 )
 
 

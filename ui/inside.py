@@ -18,9 +18,10 @@ from collections.abc import Sequence
 import numpy as np
 import streamlit as st
 
-from mnist_core.i18n import current_language, t
+from mnist_core.i18n import t
 from mnist_core.reading.inside import ConvolutionView, DenseView, InsideView, Push, is_unit_snapshot
 from mnist_core.text import pictures
+from mnist_core.text.inside_words import region_name, where_words
 from ui.widgets import lesson
 
 WEIGHTS_SIZE = 112  # px for a 28x28 weight picture: 4 px a weight, room for the negative sign's dot
@@ -131,7 +132,7 @@ def _convolutional(view: ConvolutionView) -> None:
     tiles, alts = [], []
     for number, (kernel, rows, feature_map) in enumerate(zip(filters, signs, maps, strict=True), start=1):
         tiles.append(pictures.png_bytes(pictures.stacked([kernel, feature_map], gap=2)))
-        where = _region(pictures.strongest_region(feature_map))
+        where = region_name(pictures.strongest_region(feature_map))
         found = t("inside.map_alt", number=number, where=where) if where else t("inside.map_silent_alt", number=number)
         alts.append(f"{t('inside.filter_alt', number=number, rows=rows)} {found}")
     captions = [t("inside.filter", number=number) for number in range(1, len(tiles) + 1)]
@@ -222,12 +223,7 @@ def _rows(kernel: np.ndarray) -> str:
 
 def _where(weights: np.ndarray) -> str:
     """Where a weight picture is most positive and most negative, in words."""
-    positive, negative = _strongest_regions(weights)
-    return t(
-        "inside.where",
-        positive=_region(positive) or t("inside.nowhere"),
-        negative=_region(negative) or t("inside.nowhere"),
-    )
+    return where_words(*_strongest_regions(weights))
 
 
 @_kept(SIGNED_PICTURES_KEPT)
@@ -235,23 +231,3 @@ def _strongest_regions(weights: np.ndarray) -> tuple[int | None, int | None]:
     """Where the positive and the negative weights are strongest (mnist_core.text.pictures.strongest_region)."""
     weights = weights.astype(np.float32)
     return pictures.strongest_region(np.clip(weights, 0, None)), pictures.strongest_region(np.clip(-weights, 0, None))
-
-
-def _region(region: int | None) -> str | None:
-    """A region of a picture (mnist_core.text.pictures.strongest_region) in words."""
-    return None if region is None else _region_names(current_language())[region]
-
-
-@functools.cache
-def _region_names(language: str) -> tuple[str, ...]:
-    return (
-        t("inside.region.top_left", lang=language),
-        t("inside.region.top", lang=language),
-        t("inside.region.top_right", lang=language),
-        t("inside.region.left", lang=language),
-        t("inside.region.middle", lang=language),
-        t("inside.region.right", lang=language),
-        t("inside.region.bottom_left", lang=language),
-        t("inside.region.bottom", lang=language),
-        t("inside.region.bottom_right", lang=language),
-    )

@@ -9,6 +9,7 @@ training.py   a note on a learning rate, the class's caps, where a training is, 
 readings.py   what a model read: the ten probabilities; the Mistakes page's headline, captions and matrix
 summary.py    the Home page's layer table: its column headings and layer names
 chart_words.py  each chart's content in one sentence, for screen readers
+inside_words.py  where a weight picture or a feature map is strongest, in words
 figures.py    the tutorial's matplotlib charts: four curves, several runs side by side
 pictures.py   PNG pictures from arrays, grey images and signed weights
 exports.py    a run's downloads as bytes: model, record, chart
