@@ -4,6 +4,7 @@ the inside of the network shown.
     canvas_png.py   decode_canvas_png(): the canvas's bytes, refused before any costly work when they are not a drawing
     preprocess.py   canvas_to_mnist(): crop, scale, pad and centre as MNIST was made
     predict.py      Predictor -> Reading: the answer, how sure, the ten probabilities
+    picked.py       a test image read instead of a drawing, for a student who cannot draw
     inside.py       the hidden units that fire, the filters and feature maps
     handwriting.py  how well a model reads real pen-written digits
     explain.py      where the network looked (gradient x input) and how little it takes to fool it

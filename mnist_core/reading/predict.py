@@ -58,7 +58,11 @@ class Predictor:
 
         `inside=True` adds what the layers did (Reading.inside), from the same forward pass.
         """
-        prepared = canvas_to_mnist(rgba)
+        return self.read_prepared(canvas_to_mnist(rgba), inside=inside)
+
+    def read_prepared(self, prepared: Prepared, inside: bool = False) -> Reading:
+        """Read an image already in MNIST's form: a prepared drawing, or a test image (picked.py), which needs no
+        preparing. Either way the same Reading, so every view of a drawing shows it."""
         if not prepared.ok:
             return Reading(prepared, None)
         outputs = self._outputs(prepared.image)
