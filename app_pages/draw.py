@@ -23,7 +23,7 @@ from mnist_core.text.formats import percent
 from mnist_core.text.names import class_names
 from mnist_core.text.readings import probability_rows
 from mnist_core.text.training import progress_line
-from ui import class_views
+from ui import class_views, image_picker
 
 CANVAS_KEY = "canvas-number"  # changing the canvas's key gives an empty canvas
 RUN_KEY = "draw-run"
@@ -39,6 +39,7 @@ NOTHING_DRAWN = np.zeros(IMAGE_SHAPE, dtype=np.float32)  # what the model gets f
 
 def clear_canvas() -> None:
     st.session_state[CANVAS_KEY] = st.session_state.get(CANVAS_KEY, 0) + 1
+    image_picker.forget()  # Clear empties the page: no test image either
 
 
 def start_quick_training() -> None:
@@ -118,7 +119,7 @@ def reading_side(predictor: Predictor, rgba: np.ndarray | None) -> Reading | Non
     """
     # The inside of the network costs about 10-14 ms more per stroke: only for those who look at it.
     inside = bool(st.session_state.get(SHOW_INSIDE_KEY))
-    reading = predictor.read_canvas(rgba, inside=inside) if rgba is not None else None
+    reading = image_picker.read(predictor, rgba, inside)  # the canvas's, or a picked test image's while it is empty
     status = reading.prepared.status if reading is not None else DrawingStatus.BLANK
     names = class_names("mnist")
     if status == DrawingStatus.BLANK:
@@ -179,9 +180,11 @@ def draw_and_read(record: RunRecord) -> None:
         with st.container(key="reading"):
             predictor = model_or_error(record)
             reading = reading_side(predictor, rgba) if predictor is not None else None
+    strokes = image_picker.strokes(strokes)  # a picked test image is given with its marker as strokes
     class_views.remember_drawing(reading, strokes, record.id)  # for the give buttons, outside this fragment
     if predictor is None:
         return
+    image_picker.picker(on_pick=clear_canvas)  # a student who cannot draw reads a test image instead
     drawn = reading is not None and reading.prepared.status != DrawingStatus.BLANK
     what_the_model_sees(reading if drawn else None)
     if st.toggle(t("inside.show"), key=SHOW_INSIDE_KEY, help=t("inside.show_help")):

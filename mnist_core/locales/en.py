@@ -1026,4 +1026,27 @@ MESSAGES: dict[str, str] = {
     "alt.drawing.read": "A drawing meant as {meant}: the class model reads {read}, {confidence} sure. {verdict}",
     "alt.drawing.given": "A drawing meant as {meant}, read as {read} when it was given. {verdict}",
     "alt.drawing.by": "{drawing} Drawn by {student}.",
+    # Issue #33, pick a test image on the Draw page (mnist_core/reading/picked.py, ui/image_picker.py).
+    "pick.title": "Cannot draw? Read a test image",
+    "pick.help": (
+        "Pick one of MNIST's {count:,} test images by its number, or a random one of a digit. The network reads it "
+        "as it reads a drawing, with everything the page shows for one, and you can give it to the class."
+    ),
+    "pick.how": "Which test image",
+    "pick.how_help": (
+        "By its number, or a random test image of the digit you choose. Type to search the list, or use the arrow "
+        "keys and Enter."
+    ),
+    "pick.by_number": "By its number",
+    "pick.random": "A random {digit}",
+    "pick.number": "Test image number (0 to {last:,})",
+    "pick.number_help": "Every test image has a number: type one, then press “Read this test image”.",
+    "pick.read": "Read this test image",
+    "pick.caption": "Test image {index}: {label}",
+    "pick.alt": "Test image {index}: a handwritten {label}, 28 × 28 grey pixels.",
+    "pick.reading": (
+        "The network now reads test image {index}, labelled {label}, as it reads a drawing. Draw in the square to "
+        "read your own drawing again."
+    ),
+    "pick.unavailable": "The test images are not available on this server.",
 }

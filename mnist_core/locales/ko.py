@@ -991,4 +991,27 @@ MESSAGES: dict[str, str] = {
     ),
     "alt.drawing.given": "우리 반에 준 그림, 쓰려고 한 숫자 {meant}. 줄 때 모델이 읽은 숫자: {read}. {verdict}",
     "alt.drawing.by": "{drawing} 그린 학생: {student}.",
+    # Issue #33, pick a test image on the Draw page (mnist_core/reading/picked.py, ui/image_picker.py).
+    "pick.title": "그리기가 어렵나요? 테스트 이미지를 읽혀 보세요",
+    "pick.help": (
+        "MNIST 테스트 이미지 {count:,}장 가운데 하나를 번호로 고르거나, 숫자를 정해 그 숫자의 이미지를 무작위로 "
+        "고르세요. 신경망이 그림을 읽을 때와 똑같이 읽고 페이지의 모든 보기가 함께 나와요. 우리 반에 줄 수도 있어요."
+    ),
+    "pick.how": "테스트 이미지 고르는 방법",
+    "pick.how_help": (
+        "번호로 고르거나, 고른 숫자의 테스트 이미지를 무작위로 골라요. 글자를 입력해 목록에서 찾거나 화살표 키와 "
+        "Enter 키를 쓰세요."
+    ),
+    "pick.by_number": "번호로 고르기",
+    "pick.random": "숫자 {digit} 가운데 무작위로",
+    "pick.number": "테스트 이미지 번호 (0 ~ {last:,})",
+    "pick.number_help": "테스트 이미지마다 번호가 있어요. 번호를 입력하고 ‘이 테스트 이미지 읽기’를 누르세요.",
+    "pick.read": "이 테스트 이미지 읽기",
+    "pick.caption": "테스트 이미지 {index}: {label}",
+    "pick.alt": "테스트 이미지 {index}: 손으로 쓴 숫자 {label}, 28 × 28 픽셀 회색조 그림.",
+    "pick.reading": (
+        "신경망이 지금 테스트 이미지 {index}번(레이블: {label})을 그림처럼 읽고 있어요. 직접 그린 그림을 다시 "
+        "읽히려면 정사각형에 그리세요."
+    ),
+    "pick.unavailable": "이 서버에서는 테스트 이미지를 쓸 수 없어요.",
 }
