@@ -14,13 +14,25 @@ import time
 from pathlib import Path
 
 import pytest
-from class_writer import RUN_ID, check_every_row_whole, check_whole, give_numbered, numbered_reading, sha256
+from class_writer import (
+    RUN_ID,
+    check_every_row_whole,
+    check_whole,
+    give_numbered,
+    numbered_reading,
+    numbered_strokes,
+    sha256,
+)
 
 from mnist_core import config
-from mnist_core.classset.database import ClassSetError, DamagedClassSet
+from mnist_core.classset import database
+from mnist_core.classset.database import SCHEMA_VERSION, ClassSetError, DamagedClassSet
 from mnist_core.classset.drawings import ClassDrawings
 
 WRITER = Path(__file__).resolve().parent / "class_writer.py"
+# A version-1 file made by the version-1 code (before review first): drawings 1-4 by Min-jun and Seo-yeon, of the
+# digits 0-3 (class_writer's numbered drawings 0-3), and a fifth drawing given and deleted, so the next id is 6.
+VERSION_1_FILE = Path(__file__).resolve().parent / "data" / "class-drawings-v1.sqlite3"
 
 
 @pytest.fixture
@@ -155,11 +167,11 @@ def test_a_database_of_something_else_or_of_another_version_is_never_written(pat
     path.unlink()
     ClassDrawings(path).check()
     newer = sqlite3.connect(path)
-    newer.execute("UPDATE schema_version SET version = 2")
+    newer.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION + 1,))  # a later app's file
     newer.commit()
     newer.close()
     before = sha256(path)
-    with pytest.raises(DamagedClassSet, match="version 2"):
+    with pytest.raises(DamagedClassSet, match=f"version {SCHEMA_VERSION + 1}"):
         ClassDrawings(path).give("Min-jun", 1, numbered_reading(1), "{}", RUN_ID)
     assert sha256(path) == before
 
@@ -182,3 +194,93 @@ def test_a_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
     blocker.write_text("x")
     with pytest.raises(ClassSetError, match="not a folder/class.sqlite3 cannot be read"):
         ClassDrawings(blocker / "class.sqlite3").version()
+
+
+# A file of an earlier version
+
+
+@pytest.fixture
+def version_1(path) -> Path:
+    path.parent.mkdir(parents=True)
+    path.write_bytes(VERSION_1_FILE.read_bytes())
+    return path
+
+
+def columns(path: Path) -> list[str]:
+    connection = sqlite3.connect(path)
+    try:
+        return [row[1] for row in connection.execute("PRAGMA table_info(drawings)")]
+    finally:
+        connection.close()
+
+
+def test_a_version_1_file_is_migrated_in_place_and_its_drawings_count_as_approved(version_1):
+    assert "approved" not in columns(version_1)
+    store = ClassDrawings(version_1)
+    assert store.version() == (4, 4)  # every earlier drawing counts: the class saw them already
+    assert store.pending_count() == 0
+    drawings = store.drawings()
+    assert drawings.students == ("Min-jun", "Seo-yeon", "Min-jun", "Seo-yeon") and list(drawings.labels) == [0, 1, 2, 3]
+    assert check_every_row_whole(store) == 4  # the pictures and strokes are as they were
+    connection = check_whole(version_1)
+    assert connection.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+    fresh = version_1.with_name("fresh.sqlite3")
+    ClassDrawings(fresh).check()
+    assert columns(version_1) == columns(fresh)  # a migrated file has the table a new one has
+    # Giving, reviewing and the ids that never return go on as in a new file.
+    waiting = give_numbered_pending(store, "Ha-eun", 7)
+    assert waiting == 6 and store.version() == (4, 4) and store.pending_count() == 1
+    assert store.approve([waiting]) == 1 and store.version() == (6, 5)
+
+
+def give_numbered_pending(store: ClassDrawings, student: str, number: int) -> int:
+    return store.give(student, number % 10, numbered_reading(number), numbered_strokes(number), RUN_ID, approved=False)
+
+
+def test_a_migration_that_fails_half_way_leaves_the_version_1_file_as_it_was(version_1, monkeypatch):
+    steps = (*database.MIGRATIONS[1], "UPDATE no_such_table SET x = 1")  # the column is added, then a step fails
+    monkeypatch.setitem(database.MIGRATIONS, 1, steps)
+    with pytest.raises(ClassSetError):
+        ClassDrawings(version_1).version()
+    gc.collect()  # the failed store's connections close
+    assert "approved" not in columns(version_1)  # one transaction: nothing of it stayed
+    assert sqlite3.connect(version_1).execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+    monkeypatch.undo()
+    assert ClassDrawings(version_1).version() == (4, 4)  # and the next try migrates it whole
+    assert "approved" in columns(version_1)
+
+
+def test_two_stores_migrating_the_same_file_at_once_migrate_it_once(version_1):
+    stores = [ClassDrawings(version_1) for _ in range(4)]
+    start = threading.Barrier(len(stores))
+    seen, errors = [], []
+
+    def open_it(store: ClassDrawings) -> None:
+        start.wait()
+        try:
+            seen.append(store.version())
+        except Exception as error:  # noqa: BLE001 - every failure is collected and shown
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_it, args=(store,)) for store in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and seen == [(4, 4)] * len(stores)
+    assert columns(version_1).count("approved") == 1
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data[: len(data) // 2], id="cut in half"),
+        pytest.param(lambda data: data[:8192] + os.urandom(4096) + data[12288:], id="a page scrambled"),
+    ],
+)
+def test_a_damaged_version_1_file_is_reported_and_never_migrated(version_1, damage):
+    damaged = damage(version_1.read_bytes())
+    version_1.write_bytes(damaged)
+    with pytest.raises(DamagedClassSet, match="left exactly as it is"):
+        ClassDrawings(version_1).version()
+    assert version_1.read_bytes() == damaged

@@ -79,6 +79,25 @@ def test_a_refresh_reads_only_new_drawings_and_drops_deleted_ones(class_set, qui
     assert len(report.drawings) == len(report.evaluation.predicted_labels) == 60
 
 
+def test_the_report_sees_approved_drawings_only_and_a_late_approval_in_its_place(tmp_path, gifts, quick_result):
+    store = ClassDrawings(tmp_path / "reviewed.sqlite3")
+    ids = [
+        store.give(f"student {index % 3}", gift.label, gift.reading, gift.strokes, RUN_ID, approved=index % 2 == 0)
+        for index, gift in enumerate(gifts[:10])
+    ]
+    quick = network_of(quick_result.model)
+    model = CountingNetwork(quick.name, quick.layers)
+    model.images_read = 0
+    readings = ClassReadings(store, model)
+    assert list(readings.report().drawings.ids) == ids[0::2] and model.images_read == 5  # the board's drawings
+    store.approve([ids[3]])  # older than the newest approved drawing
+    report = readings.report()
+    assert list(report.drawings.ids) == sorted([*ids[0::2], ids[3]]) and model.images_read == 6  # one more read
+    np.testing.assert_array_equal(report.evaluation.predicted_labels, report.drawings.readings)  # rows kept together
+    store.reject([ids[1]])
+    assert list(readings.report().drawings.ids) == sorted([*ids[0::2], ids[3]]) and model.images_read == 6
+
+
 def test_the_fooled_board_and_a_cell_show_the_right_drawings(class_set, quick_result, gifts):
     one = next(gift.reading for gift in gifts if gift.label == 1 and gift.reading.predicted_label == 1)
     fooler = class_set.give("Ji-woo", 7, one, "{}", RUN_ID)  # a 1, given as the 7 it was meant to be

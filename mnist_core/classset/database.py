@@ -14,8 +14,11 @@ How the file stays whole with thirty students giving at once, and a server that 
   idle, for as long as the object lives: without it each transaction's close would be the file's last and would
   fold the whole WAL back into the file every time (a give took 15 ms here instead of 6).
 - The file is made whole in a temporary file and linked into place, so this code never creates tables in a file
-  that is already there. A file that is not ours, of another version, or damaged is reported (DamagedClassSet)
+  that is already there. A file that is not ours, of a later version, or damaged is reported (DamagedClassSet)
   and never written to: it is checked through a read-only connection before any write.
+- A file of an earlier version is brought up to this one in place, in one `BEGIN IMMEDIATE` transaction (MIGRATIONS),
+  after the same read-only checks: a migration killed half-way leaves the earlier version, whole, for the next try.
+  Version 2 (issue #33) added `approved`: drawings given while the teacher reviews first wait, unseen, until approved.
 - Move the file only while the server is stopped. Moved while in use, its latest changes stay behind in its WAL
   (SQLite does not fold a WAL into a file that was moved); a new file is not made beside that WAL, which SQLite would
   read as the new file's own: a clear error says to move the WAL along.
@@ -35,7 +38,7 @@ from urllib.request import pathname2url
 from mnist_core.durable import fsync_path
 from mnist_core.errors import ClassSetError, DamagedClassSet
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION = "mnist-classroom class drawings"  # the schema_version row that says a file is ours
 BUSY_TIMEOUT_SECONDS = 30.0  # a write waits its turn this long at most; thirty gives take well under a second
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -58,7 +61,10 @@ CREATE TABLE drawings (
     reading INTEGER NOT NULL CHECK (reading BETWEEN 0 AND 9),  -- what the model read
     probabilities BLOB NOT NULL CHECK (length(probabilities) = {PROBABILITY_BYTES}),  -- its ten, float32
     run_id TEXT NOT NULL,  -- the run that read it
-    created REAL NOT NULL  -- when it was given: seconds since 1970 (UTC)
+    created REAL NOT NULL,  -- when it was given: seconds since 1970 (UTC)
+    -- 1: counts everywhere; 0: waits for the teacher's review (a rejected drawing is deleted). Last, as version 2
+    -- added it to version-1 files: a new file and a migrated one have the same table.
+    approved INTEGER NOT NULL DEFAULT 1 CHECK (approved IN (0, 1))
 );
 CREATE INDEX drawings_by_student ON drawings (student_key, created);
 -- The pictures in a table of their own: the drawings' rows stay small (a hundred bytes, not three kilobytes), so
@@ -69,6 +75,12 @@ CREATE TABLE pictures (
     strokes TEXT NOT NULL  -- the canvas's JSON
 );
 """
+
+# How a file of each earlier version becomes the next one: statements run in one transaction, with the version row.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # Drawings given before review existed were seen by the class already: they count as approved (the default).
+    1: ("ALTER TABLE drawings ADD COLUMN approved INTEGER NOT NULL DEFAULT 1 CHECK (approved IN (0, 1))",),
+}
 
 
 class ClassDatabase:
@@ -81,7 +93,8 @@ class ClassDatabase:
         self._keep_open: sqlite3.Connection | None = None  # the idle connection that keeps the WAL (see above)
 
     def check(self) -> None:
-        """Make the file if there is none, else make sure it is a whole class drawings database of this version.
+        """Make the file if there is none, else make sure it is a whole class drawings database of this version
+        (one of an earlier version is migrated first).
 
         Raises DamagedClassSet (never touching the file) or ClassSetError. Cheap after the first time:
         a file is checked again only when another file has taken its place, or after an SQLite error.
@@ -98,7 +111,8 @@ class ClassDatabase:
             file = (status.st_dev, status.st_ino)
             if self._whole_file != file:
                 self._close_kept()
-                _check_whole(self.path)
+                if _check_whole(self.path) != SCHEMA_VERSION:
+                    _migrate(self.path)
                 self._whole_file = file
                 self._keep_open = _kept_connection(self.path)
 
@@ -182,8 +196,9 @@ def _create(path: Path) -> None:
         temp.unlink(missing_ok=True)
 
 
-def _check_whole(path: Path) -> None:
-    """DamagedClassSet unless the file is a whole class drawings database of this version; only reads it."""
+def _check_whole(path: Path) -> int:
+    """The file's version; DamagedClassSet unless it is a whole class drawings database of this version or one this
+    code migrates. Only reads it."""
     try:
         with open(path, "rb") as file:
             header = file.read(100)
@@ -198,8 +213,9 @@ def _check_whole(path: Path) -> None:
             rows = connection.execute("SELECT application, version FROM schema_version").fetchall() if ours[0] else []
             if len(rows) != 1 or rows[0][0] != APPLICATION:
                 raise DamagedClassSet(path, "it is an SQLite database, but not one of class drawings")
-            if rows[0][1] != SCHEMA_VERSION:
-                raise DamagedClassSet(path, f"it is version {rows[0][1]}; this app reads version {SCHEMA_VERSION}")
+            version = rows[0][1]
+            if version != SCHEMA_VERSION and version not in MIGRATIONS:
+                raise DamagedClassSet(path, f"it is version {version}; this app reads version {SCHEMA_VERSION}")
             problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
             if problems != ["ok"]:
                 raise DamagedClassSet(path, f"SQLite finds it damaged ({'; '.join(problems[:3])})")
@@ -207,6 +223,34 @@ def _check_whole(path: Path) -> None:
             connection.close()
     except sqlite3.Error as error:
         raise _sqlite_error(path, error) from None
+    return int(version)
+
+
+def _migrate(path: Path) -> None:
+    """Bring a whole file of an earlier version up to SCHEMA_VERSION in one transaction: all of it, or nothing.
+
+    The version is read again inside the transaction: another process may have migrated the file meanwhile.
+    """
+    try:
+        connection = sqlite3.connect(_uri(path, "rw"), uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    except sqlite3.Error as error:
+        raise ClassSetError(f"The class drawings file {path} cannot be opened ({error}).") from None
+    try:
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("BEGIN IMMEDIATE")
+        (version,) = connection.execute("SELECT version FROM schema_version").fetchone()
+        while version != SCHEMA_VERSION:
+            if version not in MIGRATIONS:  # a newer app's file after all: leave it be
+                raise DamagedClassSet(path, f"it is version {version}; this app reads version {SCHEMA_VERSION}")
+            for statement in MIGRATIONS[version]:
+                connection.execute(statement)
+            version += 1
+            connection.execute("UPDATE schema_version SET version = ?", (version,))
+        connection.execute("COMMIT")
+    except sqlite3.Error as error:
+        raise _sqlite_error(path, error) from None
+    finally:
+        connection.close()  # a transaction still open is rolled back
 
 
 def _sqlite_error(path: Path, error: sqlite3.Error) -> ClassSetError:

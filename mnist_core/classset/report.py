@@ -1,7 +1,7 @@
 """The Class page's numbers, and what a fine-tuning on the class changed: plain data and text, no Streamlit.
 
-- ClassReadings: the class model's readings of the class set, kept up to date. A refresh asks the file for its
-  version (latest id, count); nothing changed costs that one query, a new drawing costs reading that drawing.
+- ClassReadings: the class model's readings of the class set (its approved drawings), kept up to date. A refresh
+  asks the file for its revision; nothing changed costs that one query, a new drawing costs reading that drawing.
 - ClassReport: counts per digit, the class model's accuracy on the class's drawings, the confusion matrix and the
   drawings in each cell, and the "fooled the model" board (read wrong, most confidently).
 - BeforeAfter: a fine-tuned run against its parent, on the held-out students' drawings and on MNIST's test set.
@@ -77,28 +77,34 @@ class ClassReadings:
         self.network = network_of(model)
         self._lock = threading.Lock()
         self._report = report_of(ClassSet.empty(), np.zeros((0, 10), dtype=np.float32))
-        self._version = (0, 0)  # (latest id, count) of the drawings in _report
+        self._revision = (0, 0, 0)  # the file's revision (ClassDrawings.revision) when _report was made
 
     def report(self) -> ClassReport:
-        """The report on every drawing now in the file (raises ClassSetError when the file cannot be read)."""
+        """The report on every approved drawing now in the file (raises ClassSetError when it cannot be read)."""
         with self._lock:
-            if self.store.version() != self._version:
+            revision = self.store.revision()
+            if revision != self._revision:
                 self._catch_up()
+                # Read before catching up: if more came or went meanwhile, the next call sees a difference.
+                self._revision = revision
             return self._report
 
     def _catch_up(self) -> None:
-        """Read the drawings given since the last look, and drop those deleted since.
+        """Read the drawings approved since the last look, and drop those deleted since.
 
-        Ids are never used twice, so the drawings not yet read are exactly those above the last id read.
+        A new drawing has an id above every id read (ids are never used twice); one approved late may be older, so
+        reading starts at the oldest approved id not yet read.
         """
         known = self._report.drawings
-        new = self.store.drawings(after=int(known.ids[-1]) if len(known) else 0)
+        approved = self.store.ids()
+        unread = np.setdiff1d(approved, known.ids)
+        new = self.store.drawings(after=int(unread[0]) - 1) if len(unread) else ClassSet.empty()
+        new = new.picked(~np.isin(new.ids, known.ids))
         drawings = known.followed_by(new)
         probabilities = np.concatenate([self._report.evaluation.probabilities, self.network.probabilities(new.images)])
-        kept = np.isin(drawings.ids, self.store.ids())
+        order = np.argsort(drawings.ids, kind="stable")  # oldest first, a late approval in its place
+        kept = order[np.isin(drawings.ids[order], approved)]
         self._report = report_of(drawings.picked(kept), probabilities[kept])
-        # The version of what is held now: if more came or went meanwhile, the next call sees a difference.
-        self._version = (int(drawings.ids[kept].max(initial=0)), int(kept.sum()))
 
 
 # A fine-tuning on the class: before -> after
