@@ -23,15 +23,18 @@ from class_writer import (
 
 from mnist_core import config, limits
 from mnist_core.classset import database as class_db
+from mnist_core.classset.balance import balance_warning, counts_text, scarce_digits
 from mnist_core.classset.drawings import ClassDrawings
 from mnist_core.classset.export import IMAGES_FILE, LABELS_FILE, export_zip, read_export
 from mnist_core.classset.split import as_uint8, held_out_students, split_by_student
 from mnist_core.data import idx
 from mnist_core.errors import Refusal
-from mnist_core.i18n import t
+from mnist_core.i18n import in_language, t
 from mnist_core.reading.predict import Reading
 from mnist_core.reading.preprocess import DrawingStatus, Prepared
 from mnist_core.runs.store import RunError
+from mnist_core.serving import worker
+from mnist_core.training.settings import TrainingSettings
 
 WRITER = Path(__file__).resolve().parent / "class_writer.py"
 HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -150,6 +153,110 @@ def test_deleting_one_drawing_or_all_of_a_students_and_ids_never_come_back(path)
     assert store.delete(ids[3])
     assert give_numbered(store, "Ji-woo", 9) == ids[3] + 1  # the latest id is never used again
     assert store.version() == (ids[3] + 1, 1)
+
+
+# Review first: a drawing waiting for the teacher counts nowhere
+
+
+def give_waiting(store: ClassDrawings, student: str, number: int) -> int:
+    return store.give(student, number % 10, numbered_reading(number), numbered_strokes(number), RUN_ID, approved=False)
+
+
+@pytest.fixture
+def reviewed(path) -> tuple[ClassDrawings, list[int], list[int]]:
+    """Three approved drawings by Min-jun and Seo-yeon, then two waiting for review: Ha-eun's 3 and Min-jun's 4."""
+    store = ClassDrawings(path)
+    approved = [give_numbered(store, name, number) for number, name in enumerate(["Min-jun", "Seo-yeon", "Min-jun"])]
+    waiting = [give_waiting(store, "Ha-eun", 3), give_waiting(store, "Min-jun", 4)]
+    return store, approved, waiting
+
+
+def test_a_drawing_waiting_for_review_is_in_no_count_list_split_or_export(reviewed, monkeypatch):
+    store, approved, waiting = reviewed
+    assert store.pending_count() == 2 and list(store.pending().ids) == waiting  # the teacher's list, oldest first
+    assert store.version() == (approved[-1], 3)
+    assert list(store.counts()) == [1, 1, 1] + [0] * 7  # the Class page's counts
+    assert list(store.ids()) == approved and list(store.drawings().ids) == approved  # the board reads these
+    assert list(store.drawings(after=0, up_to=waiting[-1]).ids) == approved
+    assert store.students() == [("Min-jun", 2), ("Seo-yeon", 1)]  # Ha-eun has nothing approved: not listed
+    assert store.student_keys(waiting[-1]) == ["min-jun", "seo-yeon", "min-jun"]
+    split = store.training_split(waiting[-1], seed=0)
+    assert len(split.y_train) + len(split.y_held) == 3 and "ha-eun" not in split.train_students | split.held_students
+    images, labels = read_export(export_zip(store.drawings()))
+    assert list(labels) == [0, 1, 2] and len(images) == 3
+    # A fine-tuning's worker reads the class set the same way, from the file the server uses.
+    monkeypatch.setenv("MNIST_APP_CLASS_DB", str(store.path))
+    settings = TrainingSettings(class_drawings_up_to=waiting[-1], class_split_seed=0)
+    inputs = worker.read_inputs(settings, store=None)
+    assert len(inputs.extra_labels) == len(split.y_train)
+    assert 3 not in inputs.extra_labels and 4 not in inputs.extra_labels
+
+
+def test_approving_lets_a_drawing_count_and_rejecting_deletes_it(reviewed):
+    store, approved, waiting = reviewed
+    assert store.approve([waiting[1], approved[0]]) == 1  # an approved drawing is left as it is
+    assert list(store.ids()) == [*approved, waiting[1]] and store.version() == (waiting[1], 4)
+    assert store.reject([waiting[0], approved[1]]) == 1  # only a drawing waiting for review is rejected
+    assert store.pending_count() == 0 and list(store.ids()) == [*approved, waiting[1]]
+    assert store.strokes(waiting[0]) is None  # gone, pictures and all
+    assert store.approve([waiting[0]]) == 0 and store.reject([]) == 0
+
+
+def test_the_revision_changes_with_every_give_approval_and_deletion(reviewed):
+    store, approved, waiting = reviewed
+    seen = {store.revision()}
+    for change in (
+        lambda: give_waiting(store, "Ji-woo", 9),
+        lambda: store.approve([waiting[0]]),
+        lambda: store.reject([waiting[1]]),
+        lambda: store.delete(approved[0]),
+    ):
+        change()
+        assert store.revision() not in seen
+        seen.add(store.revision())
+
+
+def test_a_students_drawings_go_waiting_or_not(reviewed):
+    store, _, _ = reviewed
+    assert store.delete_student("min-jun") == 3  # two approved, one waiting
+    assert store.pending_count() == 1 and store.students() == [("Seo-yeon", 1)]
+
+
+# Balance: the digits the class gave too few of
+
+
+@pytest.mark.parametrize(
+    ("counts", "scarce"),
+    [
+        ([0] * 10, []),  # nothing given: nothing to warn about
+        ([10] * 10, []),
+        ([40, 40, 40, 40, 40, 40, 40, 4, 40, 40], [7]),  # the issue's 40 against 4: the mean is 36.4, a third 12.1
+        ([30, 30, 30, 30, 30, 30, 30, 10, 30, 30], []),  # mean 28, a third 9.33: 10 is enough
+        ([30, 30, 30, 30, 30, 30, 30, 9, 30, 30], [7]),  # mean 27.9, a third 9.3: 9 is not
+        ([3, 0, 0, 0, 0, 0, 0, 0, 0, 0], [1, 2, 3, 4, 5, 6, 7, 8, 9]),
+        ([10, 10, 10, 10, 10, 10, 10, 10, 10, 0], [9]),
+    ],
+)
+def test_a_digit_is_scarce_below_a_third_of_the_mean(counts, scarce):
+    assert scarce_digits(counts) == scarce
+    assert (balance_warning(counts) is None) == (not scarce)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_balance_warning_names_the_digit_with_its_count_and_the_lesson(language):
+    counts = np.array([40] * 7 + [4] + [40] * 2)
+    with in_language(language):
+        warning = balance_warning(counts)
+        assert warning == t("class.balance.scarce", digits="7 (4)", mean="36.4")
+        each = "0: 40 · 1: 40 · 2: 40 · 3: 40 · 4: 40 · 5: 40 · 6: 40 · 7: 4 · 8: 40 · 9: 40"
+        assert counts_text(counts) == t("class.balance.counts", counts=each)
+    assert "7 (4)" in warning  # the digit, by name and count
+    assert HANGUL.search(warning) if language == "ko" else "leans toward the digits it sees most" in warning
+
+
+def test_the_balance_rule_wants_ten_counts():
+    with pytest.raises(ValueError):
+        scarce_digits([1, 2, 3])
 
 
 # The split by student

@@ -6,14 +6,17 @@ fools it: a 1 that Ji-woo meant as a 7.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
+import shutil
 import threading
 import time
 from pathlib import Path
 
 import numpy as np
 import pytest
-from stand_ins import use_stand_in_training
+from stand_ins import stand_in_result, use_stand_in_training
 from streamlit.testing.v1 import AppTest
 
 from harness.apptest import container, shown_strings
@@ -31,7 +34,7 @@ from mnist_core.reading.predict import Predictor, Reading
 from mnist_core.reading.preprocess import DrawingStatus, Prepared
 from mnist_core.runs.store import RunStore
 from mnist_core.serving import worker
-from mnist_core.training.settings import TrainingListener
+from mnist_core.training.settings import TrainingListener, TrainingSettings
 
 PAGE = str(Path(__file__).resolve().parent.parent / "app_pages" / "class_page.py")
 PEN_DIGITS = 40
@@ -316,6 +319,7 @@ def test_retraining_on_the_class_asks_for_a_fine_tuning_of_the_class_model(class
     assert t("class.retrain.split", "ko", train_drawings=3, train_students=3, held_drawings=1, held_students=1) in [
         caption.value for caption in at.caption
     ]
+    at.checkbox(key="class-retrain-anyway").check().run()  # four 4s only: lopsided, and the teacher knows it
     at.button(key="class-retrain").click().run()
     check(at)
     deadline = time.monotonic() + 60
@@ -368,3 +372,220 @@ def test_the_teacher_sees_a_fine_tuning_before_and_after_and_pins_it(fine_tuned,
     check(at)
     assert ClassSettingsStore(root).load().pinned_run == child.id
     assert t("class.result.pinned", language) in [box.value for box in at.success]
+
+
+# The class's runs on one chart (issue #33)
+
+
+def table_strings(at: AppTest) -> list[str]:
+    """Every heading and cell of the page's static tables (st.table travels as Arrow bytes, like st.dataframe)."""
+    return [str(value) for table in at.table for value in [*table.value.columns, *table.value.to_numpy().ravel()]]
+
+
+def chart_spec(at: AppTest, key: str = "runs-dashboard-chart") -> dict:
+    """The Vega-Lite spec of the keyed chart, as the browser gets it."""
+
+    def walk(node):
+        if getattr(node, "key", None) == key:
+            return node
+        for child in getattr(node, "children", {}).values():
+            found = walk(child)
+            if found is not None:
+                return found
+        return None
+
+    return json.loads(walk(at._tree).proto.spec)
+
+
+@pytest.fixture
+def own_runs(classroom, tmp_path, monkeypatch) -> Path:
+    """A runs folder of this test's own, with the quick model pinned as the class model (its class drawings file is
+    beside it, new, unless class_file sets one)."""
+    root = tmp_path / "runs"
+    root.mkdir()
+    shutil.copytree(classroom[0] / classroom[1].id, root / classroom[1].id)
+    ClassSettingsStore(root).save(ClassSettings(pinned_run=classroom[1].id))
+    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(root))
+    return root
+
+
+@pytest.fixture
+def class_runs(own_runs) -> dict[str, str]:
+    """Stand-in runs of two students and the teacher (no training: a result saved as it would be): name -> run id."""
+    store = RunStore(own_runs)
+
+    def save(key: str, accuracy: float, epochs: int, owner: str | None = None, **settings) -> tuple[str, str]:
+        result = stand_in_result(TrainingSettings(epochs=epochs, **settings))
+        history = {name: values * epochs for name, values in result.history.items()}
+        result = dataclasses.replace(result, test_accuracy=accuracy, history=history, fit_seconds=20.0 * epochs)
+        return key, store.save(result, owner=owner, teacher=owner is None).id
+
+    return dict(
+        [
+            save("Min-jun dense", 0.975, 2, "Min-jun"),
+            save("Min-jun cnn", 0.991, 3, "Min-jun", model_kind="cnn"),
+            save("Seo-yeon", 0.962, 1, "Seo-yeon", optimizer="sgd", learning_rate=0.01),
+            save("teacher", 0.989, 4, model_kind="cnn", optimizer="momentum"),
+        ]
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_runs_dashboard_has_a_point_per_run_and_no_names_on_the_projector(class_runs, language):
+    at = run(class_page, PAGE, language=language)
+    block = container(at, "runs-dashboard")
+    assert block is not None
+    (points, line, label) = chart_spec(at)["layer"]
+    assert sorted(point["run"] for point in points["data"]["values"]) == sorted(class_runs.values())  # not the setup's
+    assert line["data"]["values"] == [{"accuracy": 0.9804}] and "98.04%" in label["encoding"]["text"]["value"]
+    categories = {point["run"]: point["category"] for point in points["data"]["values"]}
+    assert categories[class_runs["teacher"]] == f"CNN · {t('optimizer.momentum.short', language)}"
+    encoding = points["encoding"]
+    assert encoding["color"]["field"] == encoding["shape"]["field"] == "category"  # colour never alone
+    shown = "\n".join([*shown_strings(at), *table_strings(at)])
+    assert "Min-jun" not in shown and "Seo-yeon" not in shown
+    assert t("dashboard.beat.count", language, runs=2, people=2, tutorial="98.04%", best="99.10%",
+             category="CNN · adam") in shown  # fmt: skip
+    assert t("runs.owner.teacher", language) in shown  # the teacher is no secret
+    check_language(at, language)
+
+
+def test_the_runs_dashboard_names_students_when_the_teacher_shows_names(class_runs, own_runs):
+    ClassSettingsStore(own_runs).save(dataclasses.replace(ClassSettingsStore(own_runs).load(), show_names=True))
+    at = run(class_page, PAGE, language="en")
+    words = " ".join(element.value for element in container(at, "runs-dashboard").markdown)
+    assert f"Min-jun (99.10%), {t('runs.owner.teacher')} (98.90%)" in words  # who beat the tutorial, by name
+    points = chart_spec(at)["layer"][0]["data"]["values"]
+    assert sorted(point["who"] for point in points) == sorted(["Min-jun", "Min-jun", "Seo-yeon", "Teacher ★"])
+    assert "Seo-yeon" in table_strings(at)  # every run, as a table
+
+
+def test_a_clicked_point_shows_the_runs_settings_curves_and_owner(class_runs):
+    teacher_run = class_runs["teacher"]
+    session = {"runs-dashboard-chart": {"selection": {"pick": [{"run": teacher_run}]}}}
+    at = run(class_page, PAGE, language="en", session=session)
+    chosen = container(at, "runs-dashboard-chosen")
+    assert chosen is not None
+    assert "Teacher ★ · CNN · momentum 0.001 · 4 epochs · 98.90% right" in chosen.markdown[0].value
+    details = dict(at.table[-1].value.to_numpy().tolist())
+    assert details["Whose"] == "Teacher ★" and details["Epochs"] == "4 of 4" and details["Fit time"] == "1:20"
+    curves = [element.value for element in chosen.markdown]
+    assert f"**{t('chart.loss')}**" in curves and f"**{t('chart.accuracy')}**" in curves
+
+
+def test_the_runs_dashboard_switches_to_training_time(class_runs):
+    at = run(class_page, PAGE, language="en")
+    assert chart_spec(at)["layer"][0]["encoding"]["x"]["field"] == "epochs"
+    at.radio(key="runs-dashboard-axis").set_value("seconds").run()
+    check(at)
+    assert chart_spec(at)["layer"][0]["encoding"]["x"]["field"] == "seconds"
+
+
+# Review first (issue #33)
+
+
+def teacher_review() -> None:
+    """The review switch and list, as the Teacher page places them."""
+    import ui
+    from ui import class_review
+
+    ui.install()
+    class_review.review_section()
+
+
+@pytest.fixture
+def reviewing(own_runs, class_file, reading, classroom) -> ClassDrawings:
+    """Review first on, and one approved drawing already in the class set (given before the switch)."""
+    class_file.give("Min-jun", 4, reading, "{}", classroom[1].id)
+    ClassSettingsStore(own_runs).save(dataclasses.replace(ClassSettingsStore(own_runs).load(), review_first=True))
+    return class_file
+
+
+def class_count() -> str:
+    at = run(class_page, PAGE, language="en")
+    return container(at, "class-count").metric[0].value
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_with_review_first_a_given_drawing_counts_only_once_approved(reviewing, reading, classroom, language):
+    student = run(give_widget, reading, classroom[1].id, language=language, session={"student-name": "Ha-eun"})
+    student.button(key="give-7").click().run()
+    check(student)
+    assert student.success[0].value == t("class.give.waiting", language, digit=7)  # the student knows it waits
+    assert class_count() == "1"  # not on the projector yet
+    (waiting,) = reviewing.pending().ids
+    teacher = run(teacher_review, language=language)
+    assert teacher.toggle(key="review-first").value
+    queue = container(teacher, "review-queue")
+    assert queue is not None and "Ha-eun" in " ".join(captions(teacher))
+    check_language(teacher, language, hangul_at_least=10)
+    teacher.button(key=f"review-approve-{waiting}").click().run()
+    check(teacher)
+    assert t("class.review.approved", language, count=1) in [box.value for box in teacher.success]
+    assert class_count() == "2"
+
+
+def test_a_rejected_drawing_is_deleted_and_never_reaches_the_projector(reviewing, reading, classroom, own_runs):
+    ClassSettingsStore(own_runs).save(dataclasses.replace(ClassSettingsStore(own_runs).load(), show_names=True))
+    student = run(give_widget, reading, classroom[1].id, session={"student-name": "Ha-eun"})
+    student.button(key="give-7").click().run()
+    (waiting,) = reviewing.pending().ids
+    teacher = run(teacher_review)
+    teacher.button(key=f"review-reject-{waiting}").click().run()
+    check(teacher)
+    assert t("class.review.rejected", "en", count=1) in [box.value for box in teacher.success]
+    assert reviewing.strokes(waiting) is None and reviewing.pending_count() == 0  # gone, pictures and all
+    at = run(class_page, PAGE, language="en")
+    assert container(at, "class-count").metric[0].value == "1"
+    assert "Ha-eun" not in "\n".join([*shown_strings(at), *table_strings(at)])  # names are on, and still not hers
+    assert t("class.review.none", "en") in [caption.value for caption in run(teacher_review).caption]
+
+
+def test_approve_all_shown_and_the_switch_is_saved_with_the_class_settings(reviewing, reading, classroom, own_runs):
+    for name in ("Ha-eun", "Ji-ho"):
+        reviewing.give(name, 3, reading, "{}", classroom[1].id, approved=False)
+    teacher = run(teacher_review)
+    teacher.button(key="review-approve-all").click().run()
+    check(teacher)
+    assert reviewing.pending_count() == 0 and reviewing.version()[1] == 3
+    teacher.toggle(key="review-first").set_value(False).run()
+    check(teacher)
+    assert not ClassSettingsStore(own_runs).load().review_first
+    assert container(teacher, "review-queue") is None  # nothing waits and nothing will: no list
+
+
+# Balance (issue #33)
+
+
+@pytest.fixture
+def lopsided(class_file, reading, classroom) -> ClassDrawings:
+    """Ten drawings of every digit but 7, which has one: 7 is below a third of the mean (9.1)."""
+    for digit in range(10):
+        for number in range(1 if digit == 7 else 10):
+            class_file.give(f"student {number}", digit, reading, "{}", classroom[1].id)
+    return class_file
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_class_page_names_a_scarce_digit(lopsided, own_runs, language):
+    at = run(class_page, PAGE, language=language)
+    block = container(at, "class-balance")
+    assert t("class.balance.scarce", language, digits="7 (1)", mean="9.1") in [box.value for box in block.warning]
+    each = " · ".join(f"{digit}: {1 if digit == 7 else 10}" for digit in range(10))
+    assert t("class.balance.counts", language, counts=each) in [caption.value for caption in block.caption]
+
+
+def test_fine_tuning_a_lopsided_class_set_waits_for_the_teachers_confirmation(lopsided, own_runs):
+    at = run(retrain, language="en", session={"student-name": "Min-jun"})
+    assert t("class.balance.scarce", "en", digits="7 (1)", mean="9.1") in [box.value for box in at.warning]
+    assert at.button(key="class-retrain").disabled
+    at.checkbox(key="class-retrain-anyway").check().run()
+    check(at)
+    assert not at.button(key="class-retrain").disabled
+
+
+def test_a_balanced_class_set_fine_tunes_without_a_question(class_file, reading, classroom, own_runs):
+    for digit in range(10):
+        class_file.give("Min-jun", digit, reading, "{}", classroom[1].id)
+    at = run(retrain, language="en", session={"student-name": "Min-jun"})
+    assert not at.warning and not at.checkbox and not at.button(key="class-retrain").disabled

@@ -63,6 +63,14 @@ def test_settings_survive_a_restart_and_start_from_defaults(tmp_path):
     assert [path.name for path in tmp_path.iterdir()] == [SETTINGS_FILE]  # no temporary file left
 
 
+def test_review_first_is_off_by_default_even_in_an_older_file_and_survives_a_restart(tmp_path):
+    (tmp_path / SETTINGS_FILE).write_text(json.dumps({"caps": {}, "pinned_run": None, "show_names": True}))
+    store = ClassSettingsStore(tmp_path)
+    assert store.load() == ClassSettings(show_names=True)  # a file from before the switch: off
+    store.save(ClassSettings(review_first=True))
+    assert ClassSettingsStore(tmp_path).load().review_first
+
+
 def test_a_damaged_or_forged_settings_file_reads_as_the_defaults(tmp_path):
     path = tmp_path / SETTINGS_FILE
     for content in ("{not json", json.dumps({"caps": {"epochs": 10**9}}), json.dumps({"pinned_run": "../../etc"})):

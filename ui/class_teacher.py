@@ -2,10 +2,12 @@
 
 - teacher_section: all of the below, in order, for the Teacher page.
 - names_switch: whether the Class page (on the projector) shows who drew what.
+- review first (ui/class_review.py): the teacher's switch, and the drawings waiting for review.
 - manage_drawings: every drawing with its student; delete one, or all of one student's.
 - export_button: the class set as one download (MNIST-format IDX files and a CSV, see mnist_core.classset.export).
 - retrain_panel: fine-tune the class model on MNIST plus the class's drawings, through the server's line like every
-  training (a student's within the teacher's caps), then the newest such run as before -> after.
+  training (a student's within the teacher's caps), then the newest such run as before -> after. The count per digit
+  is shown first; a lopsided class set is named, and fine-tunes only once the teacher confirms.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from mnist_core import limits
 from mnist_core.classset import export as class_export
+from mnist_core.classset.balance import balance_warning, counts_text
 from mnist_core.classset.database import ClassSetError
 from mnist_core.classset.fine_tuning import FINE_TUNING_EPOCHS, SPLIT_SEED, fine_tuning_settings, newest_fine_tuned
 from mnist_core.classset.report import BeforeAfter, before_after, before_after_lines
@@ -29,7 +33,7 @@ from mnist_core.text.alt_text import drawing_alt
 from mnist_core.text.formats import percent, when
 from mnist_core.text.runs import run_label
 from mnist_core.training.settings import TrainingSettings
-from ui import people, training_views
+from ui import class_review, people, training_views
 from ui.class_views import class_board, class_model, class_store
 from ui.pictures import pictures
 from ui.session import timezone
@@ -45,6 +49,7 @@ def teacher_section() -> None:
     """The class set on the Teacher page: the board with names, every drawing, the download, retraining."""
     st.subheader(t("class.teacher.title"))
     names_switch()
+    class_review.review_section()
     class_board(show_names=True)
     manage_drawings()
     export_button()
@@ -180,6 +185,7 @@ def retrain_panel() -> None:
     try:
         latest, count = class_store().version()
         students = class_store().student_keys(latest)  # one per drawing: the split's sizes without the pictures
+        counts = class_store().counts()
     except ClassSetError:  # the class set's own view says what is wrong, in full
         st.caption(t("class.unavailable"))
         return
@@ -187,7 +193,7 @@ def retrain_panel() -> None:
         st.caption(t("class.retrain.no_drawings"))
     else:
         st.caption(t("class.retrain.split", **dataclasses.asdict(split_sizes(students, SPLIT_SEED))))
-        _start(record, latest)
+        _start(record, latest, confirmed=_balance(counts))
     job_id = training_views.current_job_id()
     job = training_line().snapshot(job_id) if job_id is not None else None
     if job is not None and job.settings.class_drawings_up_to is not None:
@@ -197,7 +203,18 @@ def retrain_panel() -> None:
         result_view(newest)
 
 
-def _start(record: RunRecord, latest: int) -> None:
+def _balance(counts: np.ndarray) -> bool:
+    """The count per digit, and a warning naming the scarce digits; whether fine-tuning may start (balanced, or the
+    teacher confirms it anyway)."""
+    st.caption(counts_text(counts))
+    warning = balance_warning(counts)
+    if warning is None:
+        return True
+    st.warning(warning, icon=":material/balance:")
+    return st.checkbox(t("class.retrain.anyway"), key="class-retrain-anyway")
+
+
+def _start(record: RunRecord, latest: int, confirmed: bool = True) -> None:
     more, start = st.columns([1, 2], vertical_alignment="bottom")
     epochs = more.number_input(
         t("class.retrain.epochs"), min_value=limits.EPOCHS.low, max_value=limits.PAGE_EPOCHS_HIGH,
@@ -207,7 +224,7 @@ def _start(record: RunRecord, latest: int) -> None:
     named = people.owner().identity is not None
     start.button(
         t("class.retrain.start"), key="class-retrain", type="primary", icon=":material/model_training:",
-        on_click=training_views.submit, args=(settings,), disabled=not named,
+        on_click=training_views.submit, args=(settings,), disabled=not named or not confirmed,
     )  # fmt: skip
     if not named:
         st.caption(t("train.name_first"))

@@ -16,6 +16,7 @@ import streamlit as st
 
 from mnist_core import config
 from mnist_core.classroom import defaults
+from mnist_core.classset.balance import balance_warning, counts_text
 from mnist_core.classset.database import ClassSetError
 from mnist_core.classset.drawings import ClassDrawings
 from mnist_core.classset.giving import LastGive, fingerprint
@@ -116,9 +117,16 @@ def _give(digit: int) -> None:
         text, given = t("class.give.already"), False
     else:
         store = class_store()
+        approved = not class_settings().review_first  # while the teacher reviews first, it waits unseen
         try:
-            store.give(student, digit, reading, json.dumps(canvas_json) if canvas_json else "null", run_id)
-            text, given = t("class.give.given", digit=digit, count=int(store.counts()[digit])), True
+            store.give(
+                student, digit, reading, json.dumps(canvas_json) if canvas_json else "null", run_id, approved=approved
+            )
+            if approved:
+                text = t("class.give.given", digit=digit, count=int(store.counts()[digit]))
+            else:
+                text = t("class.give.waiting", digit=digit)
+            given = True
         except Refusal as refusal:
             text, given = refusal.text(), False
         except ClassSetError:  # the details are for the teacher, on the Class page
@@ -183,6 +191,11 @@ def _counts(report: ClassReport) -> None:
         "height": 200,
     }
     st.vega_lite_chart(spec, width="stretch")
+    with st.container(key="class-balance"):
+        st.caption(counts_text(report.counts))  # the chart in words
+        warning = balance_warning(report.counts)
+        if warning is not None:
+            st.warning(warning, icon=":material/balance:")
 
 
 def _confusion(report: ClassReport, show_names: bool) -> None:

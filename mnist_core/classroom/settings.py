@@ -1,5 +1,6 @@
-"""What the teacher has set for the class: the caps on students' trainings, the pinned class model, and
-whether the Class page shows names. Kept in one small JSON file beside the runs, so it survives a restart.
+"""What the teacher has set for the class: the caps on students' trainings, the pinned class model, whether the
+Class page shows names, and whether given drawings wait for the teacher's review. Kept in one small JSON file
+beside the runs, so it survives a restart.
 
 The file is written the way runs are: to a temporary file in the same folder, flushed to disk, then renamed
 over the old one in one step, so a crash leaves the old settings or the new, never half of either.
@@ -24,6 +25,7 @@ class ClassSettings:
     caps: Caps = field(default_factory=Caps)
     pinned_run: str | None = None  # the class model: Draw and Mistakes start on it for everyone
     show_names: bool = False  # the Class page (on the projector) shows who drew what
+    review_first: bool = False  # a given drawing waits for the teacher's approval before it counts anywhere
 
 
 class ClassSettingsStore:
@@ -41,13 +43,19 @@ class ClassSettingsStore:
                 caps=Caps.from_dict(data.get("caps", {})),
                 pinned_run=None if pinned is None else check_run_id(pinned),
                 show_names=bool(data.get("show_names", False)),
+                review_first=bool(data.get("review_first", False)),
             )
         except (OSError, ValueError, TypeError, AttributeError, RunError):
             return ClassSettings()
 
     def save(self, settings: ClassSettings) -> None:
         """Write the settings atomically (OSError when the folder cannot be written)."""
-        data = {"caps": settings.caps.to_dict(), "pinned_run": settings.pinned_run, "show_names": settings.show_names}
+        data = {
+            "caps": settings.caps.to_dict(),
+            "pinned_run": settings.pinned_run,
+            "show_names": settings.show_names,
+            "review_first": settings.review_first,
+        }
         write_json_atomically(self.path, data)
 
 

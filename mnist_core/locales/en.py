@@ -1049,4 +1049,69 @@ MESSAGES: dict[str, str] = {
         "read your own drawing again."
     ),
     "pick.unavailable": "The test images are not available on this server.",
+    # Issue #33, the class's runs on one chart (mnist_core/classroom/dashboard.py, mnist_core/text/dashboard.py).
+    "dashboard.title": "Every run of the class",
+    "dashboard.help": (
+        "One point for each digits model a student or the teacher trained: its test accuracy against its epochs or "
+        "its training time. Colour and shape both show the model and the optimizer; the dashed line is the "
+        "tutorial's score. Click a point to see that run."
+    ),
+    "dashboard.none": "No run of the class yet: a digits model trained on the Train page appears here by itself.",
+    "dashboard.axis": "Along the bottom",
+    "dashboard.axis.epochs": "Epochs",
+    "dashboard.axis.seconds": "Training time (seconds)",
+    "dashboard.legend": "Model · optimizer",
+    "dashboard.category": "{model} · {optimizer}",
+    "dashboard.custom": "custom",
+    "dashboard.custom_layers": "custom: {layers}",
+    "dashboard.a_student": "a student",
+    "dashboard.point": "{who} · {model} · {learning} · {epochs:epoch|epochs} · {accuracy} right",
+    "dashboard.summary": "{runs:run|runs} by {people:person|people}; the dashed line is the tutorial's {tutorial}.",
+    "dashboard.beat.title": "Who beat the tutorial?",
+    "dashboard.beat.none": "No run beats the tutorial's {tutorial} yet: the best so far scores {best}.",
+    "dashboard.beat.named": "Above the tutorial's {tutorial}: {names}.",
+    "dashboard.beat.count": (
+        "{runs:run|runs} by {people:person|people} beat the tutorial's {tutorial}. The best scores {best} ({category})."
+    ),
+    "dashboard.best.title": "The best run of each model",
+    "dashboard.every": "Every run on the chart, as a table",
+    "dashboard.col.tutorial": "Against the tutorial",
+    "dashboard.above": "▲ above",
+    "dashboard.below": "not above",
+    "dashboard.alt": (
+        "Chart: each run of the class is a point, its test accuracy against {axis}, with the tutorial's {tutorial} "
+        "as a dashed line. {beat}"
+    ),
+    "dashboard.tutorial_line": "Tutorial: {accuracy}",
+    "dashboard.click": "Click a point to see that run's settings and curves.",
+    "dashboard.chosen": "The run you clicked:",
+    "dashboard.images": "Training images",
+    "dashboard.fine_tuned": "Fine-tuned on the class's drawings",
+    "dashboard.yes": "yes",
+    "dashboard.col.what": "What",
+    "dashboard.col.value": "Value",
+    # Issue #33, review first (mnist_core/classset/drawings.py, ui/class_review.py) and balance (classset/balance.py).
+    "class.review.switch": "Review drawings before the class sees them",
+    "class.review.switch_help": (
+        "When on, a given drawing waits below until you approve it. Only approved drawings count: on the Class "
+        "page, its board, fine-tuning and the download. A rejected drawing is deleted; the class never sees it."
+    ),
+    "class.review.title": "Drawings waiting for your review",
+    "class.review.none": "No drawing waits for review.",
+    "class.review.count": "Waiting: {count:drawing|drawings}, the oldest first.",
+    "class.review.more": "The oldest {shown} are shown: approve or reject them to see the next.",
+    "class.review.caption": "{student} · meant {meant} · read {read}",
+    "class.review.approve": "Approve",
+    "class.review.reject": "Reject",
+    "class.review.approve_all": "Approve all shown ({count})",
+    "class.review.approved": "Approved {count:drawing|drawings}: the class sees them now.",
+    "class.review.rejected": "Rejected and deleted {count:drawing|drawings}.",
+    "class.give.waiting": "Thank you! Given as a {digit}. It waits for your teacher's review before the class sees it.",
+    "class.balance.counts": "Drawings of each digit: {counts}.",
+    "class.balance.scarce": (
+        "Few drawings of {digits}: less than a third of the {mean} a digit has on average. Fine-tuned on this class "
+        "set, the model sees too few of them to learn how this class writes them and leans toward the digits it sees "
+        "most; the class's accuracy on them rests on a handful of drawings. Ask the class to draw more of them."
+    ),
+    "class.retrain.anyway": "Fine-tune anyway: I know the class set is lopsided",
 }

@@ -1014,4 +1014,68 @@ MESSAGES: dict[str, str] = {
         "읽히려면 정사각형에 그리세요."
     ),
     "pick.unavailable": "이 서버에서는 테스트 이미지를 쓸 수 없어요.",
+    # Issue #33, the class's runs on one chart (mnist_core/classroom/dashboard.py, mnist_core/text/dashboard.py).
+    "dashboard.title": "우리 반의 모든 실행",
+    "dashboard.help": (
+        "학생이나 선생님이 학습한 숫자 모델마다 점이 하나예요. 테스트 정확도를 에포크나 학습 시간에 맞춰 찍었어요. "
+        "색과 모양 모두 모델과 옵티마이저를 나타내고, 점선은 튜토리얼의 점수예요. 점을 누르면 그 실행을 볼 수 있어요."
+    ),
+    "dashboard.none": "아직 우리 반의 실행이 없어요. 학습 페이지에서 숫자 모델을 학습하면 여기에 저절로 나타나요.",
+    "dashboard.axis": "가로축",
+    "dashboard.axis.epochs": "에포크",
+    "dashboard.axis.seconds": "학습 시간(초)",
+    "dashboard.legend": "모델 · 옵티마이저",
+    "dashboard.category": "{model} · {optimizer}",
+    "dashboard.custom": "직접 만든 신경망",
+    "dashboard.custom_layers": "직접 만든 신경망: {layers}",
+    "dashboard.a_student": "한 학생",
+    "dashboard.point": "{who} · {model} · {learning} · {epochs} 에포크 · 정확도 {accuracy}",
+    "dashboard.summary": "{people}명이 학습한 실행 {runs}개예요. 점선은 튜토리얼의 {tutorial}이에요.",
+    "dashboard.beat.title": "누가 튜토리얼을 이겼을까요?",
+    "dashboard.beat.none": "아직 튜토리얼의 {tutorial}을 넘은 실행이 없어요. 지금까지 가장 좋은 점수는 {best}예요.",
+    "dashboard.beat.named": "튜토리얼의 {tutorial}보다 높아요: {names}.",
+    "dashboard.beat.count": (
+        "{people}명이 학습한 실행 {runs}개가 튜토리얼의 {tutorial}을 넘었어요. 가장 좋은 점수는 {best}({category})예요."
+    ),
+    "dashboard.best.title": "모델마다 가장 좋은 실행",
+    "dashboard.every": "차트의 모든 실행을 표로 보기",
+    "dashboard.col.tutorial": "튜토리얼과 비교",
+    "dashboard.above": "▲ 더 높음",
+    "dashboard.below": "높지 않음",
+    "dashboard.alt": (
+        "차트: 우리 반의 실행 하나하나가 점이에요. {axis}에 따른 테스트 정확도이고, 튜토리얼의 {tutorial}은 "
+        "점선이에요. {beat}"
+    ),
+    "dashboard.tutorial_line": "튜토리얼: {accuracy}",
+    "dashboard.click": "점을 누르면 그 실행의 설정과 곡선을 볼 수 있어요.",
+    "dashboard.chosen": "누른 실행:",
+    "dashboard.images": "학습 이미지",
+    "dashboard.fine_tuned": "우리 반 그림으로 다시 학습함",
+    "dashboard.yes": "예",
+    "dashboard.col.what": "항목",
+    "dashboard.col.value": "값",
+    # Issue #33, review first (mnist_core/classset/drawings.py, ui/class_review.py) and balance (classset/balance.py).
+    "class.review.switch": "반 친구들이 보기 전에 그림 검토하기",
+    "class.review.switch_help": (
+        "켜면 학생이 준 그림이 아래에서 선생님의 승인을 기다려요. 승인한 그림만 우리 반 페이지, 게시판, 다시 학습, "
+        "내려받기에 들어가요. 거절한 그림은 지워지고 반 친구들은 볼 수 없어요."
+    ),
+    "class.review.title": "검토를 기다리는 그림",
+    "class.review.none": "검토를 기다리는 그림이 없어요.",
+    "class.review.count": "기다리는 그림: {count}장, 오래된 것부터.",
+    "class.review.more": "오래된 {shown}장을 보여 줘요. 승인하거나 거절하면 다음 그림이 나와요.",
+    "class.review.caption": "{student} · 쓰려던 숫자 {meant} · 읽은 숫자 {read}",
+    "class.review.approve": "승인",
+    "class.review.reject": "거절",
+    "class.review.approve_all": "보이는 그림 모두 승인({count}장)",
+    "class.review.approved": "{count}장을 승인했어요. 이제 반 친구들이 볼 수 있어요.",
+    "class.review.rejected": "{count}장을 거절하고 지웠어요.",
+    "class.give.waiting": "고마워요! 숫자 {digit}(으)로 주었어요. 선생님이 검토한 뒤에 반 친구들이 볼 수 있어요.",
+    "class.balance.counts": "숫자별 그림 수: {counts}.",
+    "class.balance.scarce": (
+        "{digits}의 그림이 적어요. 숫자 하나당 평균 {mean}장의 3분의 1도 안 돼요. 이 그림 모음으로 다시 학습하면 "
+        "모델이 이 숫자들을 너무 적게 봐서 우리 반이 쓰는 모양을 배우지 못하고, 많이 본 숫자 쪽으로 답하게 돼요. "
+        "이 숫자들에 대한 우리 반 정확도도 그림 몇 장에 달려 있어요. 반 친구들에게 이 숫자를 더 그려 달라고 하세요."
+    ),
+    "class.retrain.anyway": "그래도 다시 학습하기: 그림 모음이 한쪽으로 치우친 걸 알고 있어요",
 }
