@@ -25,7 +25,7 @@ def test_a_curve_is_told_by_its_first_and_last_epoch_for_training_and_validation
 def test_the_running_loss_is_told_from_start_to_now():
     with i18n.in_language("en"):
         assert batch_words([(0.1, 2.3), (1.5, 0.41)]) == (
-            "The running loss was 2.3000 at the start and is 0.4100 now, 1.5 epochs in."
+            "The running loss was 2.3000 at the start and is 0.4100 now, at epoch 1.5."
         )
         assert batch_words([]) == "No batch has ended yet."
 

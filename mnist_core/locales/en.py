@@ -81,7 +81,7 @@ MESSAGES: dict[str, str] = {
     "chart.words.curve": "{metric}, training: {first} after epoch 1, {last} after epoch {epochs}.",
     "chart.words.curve_empty": "{metric}: no epoch has ended yet.",
     "chart.words.validation": "Validation: {first} after epoch 1, {last} after the last.",
-    "chart.words.batch": "The running loss was {first} at the start and is {last} now, {epochs} epochs in.",
+    "chart.words.batch": "The running loss was {first} at the start and is {last} now, at epoch {epochs}.",
     "chart.words.batch_empty": "No batch has ended yet.",
     "chart.words.probabilities": "Most likely {first}, then {others}.",
     "chart.words.probabilities_empty": "Nothing is read yet.",

@@ -83,7 +83,7 @@ MESSAGES: dict[str, str] = {
     "chart.words.curve": "{metric}, 훈련: 1 에포크 후 {first}, {epochs} 에포크 후 {last}.",
     "chart.words.curve_empty": "{metric}: 아직 끝난 에포크가 없어요.",
     "chart.words.validation": "검증: 1 에포크 후 {first}, 마지막 에포크 후 {last}.",
-    "chart.words.batch": "이동 평균 손실은 처음에 {first}였고 지금은 {last}예요 ({epochs} 에포크 진행).",
+    "chart.words.batch": "이동 평균 손실은 처음에 {first}였고 지금은 {last}예요 (에포크 {epochs}).",
     "chart.words.batch_empty": "아직 끝난 배치가 없어요.",
     "chart.words.probabilities": "가장 가능성이 높은 답은 {first}, 그다음은 {others}예요.",
     "chart.words.probabilities_empty": "아직 읽은 것이 없어요.",

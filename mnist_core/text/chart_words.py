@@ -32,7 +32,7 @@ def curve_words(history: Mapping[str, Sequence[float]], metric: str) -> str:
 
 
 def batch_words(points: Sequence[tuple[float, float]]) -> str:
-    """E.g. "The running loss was 2.3012 at the start and is 0.4123 now, 1.5 epochs in."."""
+    """E.g. "The running loss was 2.3012 at the start and is 0.4123 now, at epoch 1.5."."""
     if not points:
         return t("chart.words.batch_empty")
     (_, first), (epochs, last) = points[0], points[-1]
