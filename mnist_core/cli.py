@@ -2,6 +2,8 @@
 
 python -m mnist_core fetch-data
 python -m mnist_core train --dataset mnist --epochs 10 [--batch-size 100] [--model mlp] [--learning-rate 0.001]
+python -m mnist_core train --layers "conv 16 3 relu; pool 2; dense 64 relu" [--l2 RATE] [--init-seed N]
+                           [--noise RATE] [--validation-split RATE]
 python -m mnist_core setup      # data sets + a default digits model, once
 python -m mnist_core export-notebook RUN_ID [--out FILE] [--language ko|en]
 python -m mnist_core serve [--processes N] [--server.address A] [--server.port P] [more streamlit run options]
@@ -20,6 +22,7 @@ from mnist_core import config, i18n, limits
 from mnist_core.classroom import defaults
 from mnist_core.data import datasets
 from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS, ModelKind
+from mnist_core.model.layers import LayerSpecError, parse_layers
 from mnist_core.runs.store import RunError, RunStore
 from mnist_core.serving.worker import read_inputs
 from mnist_core.training.fit import train
@@ -50,16 +53,32 @@ def whole_number(limit: limits.Limit):
     return parse
 
 
-def learning_rate(text: str) -> float:
-    """An argument type for the learning rate, in limits.LEARNING_RATE's range."""
+def real_number(limit: limits.RealLimit):
+    """An argument type for a number in `limit`'s range (its message without the label: argparse names it)."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a number, not {text!r}") from None
+        try:
+            return limit.check(value)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error).removeprefix(f"{limit.label} ").rstrip(".")) from None
+
+    return parse
+
+
+learning_rate = real_number(limits.LEARNING_RATE)  # the learning rate, in limits.LEARNING_RATE's range
+
+
+def layer_spec(text: str) -> str:
+    """An argument type for a network's layers: the spec in its canonical form, or the message naming the bad part
+    (argparse prints it on one line and exits with code 2)."""
     try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number, not {text!r}") from None
-    try:
-        return limits.LEARNING_RATE.check(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error).removeprefix("Learning rate ").rstrip(".")) from None
+        return parse_layers(text).text()
+    except LayerSpecError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
     train_parser.add_argument("--batch-size", type=whole_number(limits.BATCH_SIZE), default=limits.BATCH_SIZE.default)
     train_parser.add_argument("--model", choices=MODEL_KINDS, default=ModelKind.MLP)
     train_parser.add_argument(
+        "--layers",
+        type=layer_spec,
+        default=None,
+        metavar="SPEC",
+        help='your own network instead of --model, e.g. "dense 256 relu; dropout 0.2; dense 128 tanh"',
+    )
+    train_parser.add_argument(
         "--hidden-units", type=whole_number(limits.HIDDEN_UNITS), default=limits.HIDDEN_UNITS.default
     )
     train_parser.add_argument("--augment", action="store_true", help="train on randomly changed copies")
@@ -82,6 +108,22 @@ def build_parser() -> argparse.ArgumentParser:
     train_parser.add_argument("--learning-rate", type=learning_rate, default=limits.LEARNING_RATE.default)
     train_parser.add_argument("--seed", type=int, default=None)
     train_parser.add_argument("--train-limit", type=whole_number(limits.TRAIN_IMAGES), default=None)
+    train_parser.add_argument("--l2", type=real_number(limits.L2), default=limits.L2.default, help="weight decay")
+    train_parser.add_argument(
+        "--init-seed", type=whole_number(limits.INIT_SEED), default=None, help="the initial weights' own seed"
+    )
+    train_parser.add_argument(
+        "--noise",
+        type=real_number(limits.NOISE),
+        default=limits.NOISE.default,
+        help="Gaussian noise of this spread on the training pixels",
+    )
+    train_parser.add_argument(
+        "--validation-split",
+        type=real_number(limits.VALIDATION_SPLIT),
+        default=limits.VALIDATION_SPLIT.default,
+        help="validate on this share of the training images instead of the test set",
+    )
 
     export_parser = commands.add_parser("export-notebook", help="write a saved run as a Jupyter notebook")
     export_parser.add_argument("run_id", metavar="RUN_ID")
@@ -187,7 +229,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 learning_rate=args.learning_rate,
                 seed=args.seed,
                 train_limit=args.train_limit or config.train_limit(),
+                layers=args.layers,
+                l2=args.l2,
+                init_seed=args.init_seed,
+                noise=args.noise,
+                validation_split=args.validation_split,
             )
+            try:
+                settings.validate()
+            except ValueError as error:  # settings that only fail together, e.g. a split of too few images
+                print(f"{parser.prog} train: error: {error}", file=sys.stderr)
+                return 2
             run_training(settings, store)
         elif args.command == "export-notebook":
             export_notebook(store, args.run_id, args.out, args.language)

@@ -29,7 +29,7 @@ class Limit:
 
 @dataclass(frozen=True)
 class RealLimit:
-    """A positive real number a person chooses (the learning rate): its range and its default."""
+    """A real number a person chooses (the learning rate, a share or a rate): its range and its default."""
 
     label: str
     low: float
@@ -52,6 +52,14 @@ TRAIN_IMAGES = Limit("Training images", 1, 60_000)  # both data sets have 60,000
 # From 1e-7, where a model visibly crawls, to 10, where it diverges at once: both are lessons.
 LEARNING_RATE = RealLimit("Learning rate", 1e-7, 10.0, default=0.001)  # Adam's default, which the tutorial uses
 CRAWLING_LEARNING_RATE = 1e-5  # at or below this, the page warns that the model will barely move
+# Issue #31, build your own network. Weight decay: the rate of the L2 penalty on every kernel; past about 0.1 a
+# network learns little but small weights, and 1 is already a lesson in that.
+L2 = RealLimit("Weight decay (L2)", 0.0, 1.0, default=0.0)
+# Pixel noise: the spread (standard deviation) of Gaussian noise on 0..1 pixels; at 1 the digits are barely there.
+NOISE = RealLimit("Pixel noise", 0.0, 1.0, default=0.0)
+# The share of the training images held out as validation data; at least one in ten stays to train on.
+VALIDATION_SPLIT = RealLimit("Validation split", 0.0, 0.9, default=0.0)
+INIT_SEED = Limit("Initial weights seed", 0, 2**32 - 1)  # numpy's SeedSequence takes any; this fits a JSON int
 
 # The Train page offers at most this many epochs: the tutorial's long run. Beyond it a model only overfits,
 # while one training holds the server's training slot for hours (the command line still allows EPOCHS.high).
@@ -59,6 +67,12 @@ PAGE_EPOCHS_HIGH = 200
 
 # A student's trainings, until the teacher sets other caps (the teacher's own trainings are not capped).
 STUDENT_EPOCHS_CAP = 20
+# A student's own network (issue #31): the most parameters (the tutorial's has 795,010; "wide" 1.8 million) and
+# layers (the written ones and the output layer; the deep lesson's has 7).
+STUDENT_PARAMETERS_CAP = 2_000_000
+STUDENT_LAYERS_CAP = 12
+PARAMETERS_CAP = Limit("Most parameters", 1, 1_000_000_000)  # what a teacher may set the cap to
+LAYERS_CAP = Limit("Most layers", 1, 1000)
 # Trainings waiting in the server's line at most; each student has at most one waiting or running.
 LINE_LENGTH = 40
 

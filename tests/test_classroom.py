@@ -193,6 +193,18 @@ def test_caps_are_saved_and_survive_a_restart(classroom):
     assert (saved.epochs, saved.augment) == (3, False)
 
 
+def test_the_network_caps_are_saved_from_the_teacher_s_form(classroom):
+    at = unlock(open_app(TEACHER_PAGE))
+    assert at.number_input(key="cap-parameters").value == 2_000_000 and at.number_input(key="cap-layers").value == 12
+    assert "custom" in at.multiselect(key="cap-models").value  # written networks are allowed until the teacher says
+    at.number_input(key="cap-parameters").set_value(300_000).run()
+    at.number_input(key="cap-layers").set_value(5).run()
+    at.multiselect(key="cap-models").unselect("custom").run()
+    at.button(key="cap-save").click().run()
+    saved = ClassSettingsStore(classroom).load().caps
+    assert (saved.parameters, saved.layers, saved.models) == (300_000, 5, ("mlp", "cnn"))
+
+
 def test_a_pinned_run_becomes_everyones_draw_default_and_a_deleted_one_moves_them_to_it(classroom, quick_result):
     store = RunStore(classroom)
     pinned = store.save(quick_result, teacher=True)

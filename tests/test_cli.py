@@ -34,6 +34,59 @@ def test_bad_arguments_give_one_line_and_exit_code_2(args, message):
     assert len(lines) == 1 and message in lines[0]
 
 
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("dense 0 relu", 'Layer 1 ("dense 0 relu"): a dense layer has from 1 to 10,000 units, not 0.'),
+        ("conv 8 30 relu", 'Layer 1 ("conv 8 30 relu"): a 30 × 30 kernel is larger than the 28 × 28 image'),
+        ("dense 64 relu; dropout 1.5", 'Layer 2 ("dropout 1.5"): a dropout rate is a number from 0 up to'),
+        ("dense 64 relu; wobble 3", 'Layer 2 ("wobble 3"): there is no layer called "wobble"'),
+        ("dense 64 relu; conv 8 3 relu", 'Layer 2 ("conv 8 3 relu"): a convolution needs an image, but layer 1'),
+    ],
+    ids=["0 units", "kernel larger than the image", "dropout 1.5", "unknown layer", "conv after dense"],
+)
+def test_a_bad_network_spec_exits_with_code_2_and_names_the_bad_part(spec, message):
+    finished = run_cli("train", "--layers", spec)
+    assert finished.returncode == 2
+    assert finished.stdout == ""
+    lines = finished.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("python -m mnist_core train: error: argument --layers: ")
+    assert message in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--l2", "2"], "argument --l2: must be between 0 and 1, not 2"),
+        (["--noise", "lots"], "argument --noise: must be a number, not 'lots'"),
+        (["--validation-split", "0.95"], "argument --validation-split: must be between 0 and 0.9, not 0.95"),
+        (["--init-seed", "-4"], "argument --init-seed: must be between 0 and 4294967295, not -4"),
+        (["--validation-split", "0.5", "--train-limit", "1"], "holds out 0 of 1 training images"),
+    ],
+)
+def test_bad_network_and_data_settings_exit_with_code_2(args, message, capsys):
+    try:
+        code = cli.main(["train", *args])  # settings that fail together: main returns the code
+    except SystemExit as exited:  # one bad argument: argparse exits
+        code = exited.code
+    assert code == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0]
+
+
+def test_training_a_written_network_saves_its_layers_and_settings(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(tmp_path))
+    spec = " Dense 32 RELU;dropout .2 ; dense 16 tanh;"
+    arguments = ["--layers", spec, "--l2", "0.001", "--init-seed", "9", "--noise", "0.1", "--validation-split", "0.1"]
+    assert cli.main(["train", "--epochs", "1", "--train-limit", "1000", *arguments]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("Epoch 1/1  loss ")
+    (record,) = RunStore(tmp_path).list()
+    assert record.model_kind == "custom"
+    assert record.settings["layers"] == "dense 32 relu; dropout 0.2; dense 16 tanh"  # the canonical form
+    chosen = {name: record.settings[name] for name in ("l2", "init_seed", "noise", "validation_split")}
+    assert chosen == {"l2": 0.001, "init_seed": 9, "noise": 0.1, "validation_split": 0.1}
+
+
 def test_training_prints_a_line_per_epoch_and_the_tutorials_closing_lines(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(tmp_path))
     assert cli.main(["train", "--dataset", "fashion_mnist", "--epochs", "2", "--train-limit", "1000"]) == 0

@@ -17,7 +17,7 @@ from mnist_core.errors import advice
 from mnist_core.i18n import language_for_locale, t
 from mnist_core.locales import en, ko
 from mnist_core.model import layers
-from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS
+from mnist_core.model.keras_model import ALL_MODEL_KINDS, OPTIMIZERS
 from mnist_core.reading import explain
 from mnist_core.reading.preprocess import DrawingStatus
 from mnist_core.runs.store import RunError, RunStatus
@@ -35,8 +35,8 @@ SOURCES = [  # everything that may show text: the app, its pages, the ui package
 DYNAMIC_KEYS = (
     [f"dataset.{name}" for name in DATASET_NAMES]
     + [f"dataset.{name}.short" for name in DATASET_NAMES]
-    + [f"model.{kind}" for kind in MODEL_KINDS]
-    + [f"model.{kind}.short" for kind in MODEL_KINDS]
+    + [f"model.{kind}" for kind in ALL_MODEL_KINDS]
+    + [f"model.{kind}.short" for kind in ALL_MODEL_KINDS]
     + [f"optimizer.{name}" for name in OPTIMIZERS]
     + [f"optimizer.{name}.short" for name in OPTIMIZERS]
     + [f"train.by_teacher.{state}" for state in ("stopped", "cancelled")]

@@ -114,3 +114,80 @@ def test_within_the_caps_nothing_changes():
     read = read_link({"epochs": "20", "model": "mlp", "augment": "0"}, caps)
     assert read.values == {"epochs": 20, "model_kind": "mlp", "augment": False}
     assert read.notices == []
+
+
+# A network a student would build, and the lesson's data settings (issue #31)
+
+NETWORK_SETTINGS = TrainingSettings(
+    layers="conv 16 3 relu; pool 2; batchnorm; dense 64 relu", l2=0.001, init_seed=7, noise=0.25, validation_split=0.1
+)
+
+
+def test_a_link_carries_a_network_and_reads_back_as_it():
+    link = link_for(NETWORK_SETTINGS, "http://teacher.local:8501/train")
+    query = query_of(link)
+    assert query["layers"] == "conv 16 3 relu; pool 2; batchnorm; dense 64 relu"
+    assert (query["l2"], query["init"], query["noise"], query["val"]) == ("0.001", "7", "0.25", "0.1")
+    read = read_link(query)
+    assert read.notices == []
+    assert TrainingSettings(**read.values) == NETWORK_SETTINGS
+    assert "layers" not in query_of(link_for(TrainingSettings()))  # the tutorial's link stays as it was
+
+
+def test_a_link_s_layers_are_read_in_the_canonical_form():
+    read = read_link({"layers": " Dense 32 RELU;dropout .5 ;"})
+    assert read.values == {"layers": "dense 32 relu; dropout 0.5"}
+    assert read_link({"layers": ""}).values == {"layers": ""}  # no hidden layer: the output layer alone
+
+
+@pytest.mark.parametrize(
+    ("layers", "says"),
+    [
+        ("dense 0 relu", "a dense layer has from 1 to 10,000 units, not 0"),
+        ("dense 64 relu; conv 8 3 relu", "a convolution needs an image"),
+        ("dropout 1.5", "a dropout rate is a number from 0"),
+        ("wobble 3", 'there is no layer called "wobble"'),
+        ("conv 8 30 relu", "larger than the 28 × 28 image"),
+    ],
+)
+def test_a_bad_spec_in_a_link_is_left_out_with_a_notice_naming_the_part(layers, says):
+    read = read_link({"layers": layers, "epochs": "3"})
+    assert read.values == {"epochs": 3}
+    (notice,) = read.notices
+    assert notice.startswith("The link's layers were left out:") and says in notice
+
+
+def test_a_spec_with_characters_no_spec_has_is_left_out_without_repeating_them():
+    (notice,) = read_link({"layers": "dense 8 relu; [click](http://evil.example)"}).notices
+    assert "layers=dense8relucl" in notice and "[" not in notice and "(" not in notice.split(":", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "says"),
+    [
+        ("l2", "2", "between 0 and 1"),
+        ("noise", "-0.1", "between 0 and 1"),
+        ("val", "0.95", "between 0 and 0.9"),
+        ("init", "-1", "between 0 and 4,294,967,295"),
+        ("init", "seven", "between 0 and"),
+    ],
+)
+def test_bad_data_settings_in_a_link_are_left_out(name, value, says):
+    read = read_link({name: value})
+    assert read.values == {} and f"{name}=" in read.notices[0] and says in read.notices[0]
+
+
+def test_the_teachers_network_caps_apply_to_a_link():
+    big = "dense 3000 relu"  # 2,385,010 parameters
+    read = read_link({"layers": big, "epochs": "5"}, Caps())
+    assert read.values == {"epochs": 5}
+    (notice,) = read.notices
+    assert "at most 2,000,000 parameters" in notice and "2,385,010" in notice
+
+    deep = "; ".join(["dense 8 relu"] * 4)  # 5 layers with the output layer, and far too big for no cap
+    (notice,) = read_link({"layers": deep}, Caps(layers=3, parameters=10)).notices  # over both caps: one notice
+    assert "parameters" in notice
+
+    (notice,) = read_link({"layers": "dense 8 relu"}, Caps(models=("mlp", "cnn"))).notices
+    assert "Your own network" in notice
+    assert read_link({"layers": "dense 8 relu"}, Caps()).values == {"layers": "dense 8 relu"}

@@ -13,12 +13,21 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 from traitlets.config import Config
 
 from mnist_core import cli
 from mnist_core.data import datasets
-from mnist_core.model.keras_model import MODEL_KINDS, MOMENTUM, OPTIMIZERS, build_model, layer_table
+from mnist_core.model.keras_model import (
+    MODEL_KINDS,
+    MOMENTUM,
+    OPTIMIZERS,
+    build_model,
+    build_spec_model,
+    layer_table,
+)
+from mnist_core.model.layers import parse_layers
 from mnist_core.runs.store import RunRecord, RunStatus
 from mnist_core.text.notebook import TRAIN_IMAGES_SETTING, build_notebook, notebook_bytes
 from mnist_core.training.fit import train
@@ -244,3 +253,100 @@ def test_an_exported_notebook_runs_and_reaches_the_runs_accuracy(
     assert len(accuracies) == 1, output
     assert abs(float(accuracies[0]) - record.test_accuracy) <= ACCURACY_TOLERANCE, (accuracies, record.test_accuracy)
     assert pictures(notebook) == 2  # the four curves and the mistakes
+
+
+# A network a student wrote, and the settings of issue #31
+
+NETWORK = "conv 8 3 relu; batchnorm; pool 2; dense 32 tanh; dropout 0.25; dense 16 sigmoid"
+WRITTEN = TrainingSettings(
+    layers=NETWORK, l2=0.001, init_seed=3, noise=0.2, validation_split=0.1, epochs=1, train_limit=1000, seed=2
+)
+
+
+def notebook_network(settings: TrainingSettings):
+    """The network the notebook's model cell builds for these settings, before any training."""
+    import keras
+    import numpy
+
+    cells = code_cells(build_notebook(record_for(settings), "en"))
+    namespace = {"keras": keras, "np": numpy}
+    exec(cells[0], namespace)  # the settings
+    exec(next(cell for cell in cells if "keras.Sequential" in cell).replace("model.summary()", ""), namespace)
+    return namespace["model"]
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("augment", [False, True])
+def test_a_written_network_s_notebook_is_python_in_the_language(language, augment):
+    record = record_for(replace(WRITTEN, augment=augment))
+    notebook = nbformat.reads(notebook_bytes(record, language).decode("utf-8"), as_version=4)
+    nbformat.validate(notebook)
+    cells = code_cells(notebook)
+    for source in cells:
+        ast.parse(source)
+        assert "mnist_core" not in source
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            assert bool(HANGUL.search(cell.source)) == (language == "ko"), cell.source
+    assert "L2 = 0.001  #" in cells[0] and "INIT_SEED = 3  #" in cells[0]
+    assert "NOISE = 0.2  #" in cells[0] and "VALIDATION_SPLIT = 0.1  #" in cells[0]
+    assert any("validation_data=(x_val, y_val)" in cell and "train_data," in cell for cell in cells)
+    assert NETWORK in notebook.cells[0].source or "conv 8 3×3 relu" in notebook.cells[0].source
+
+
+def test_the_tutorial_s_notebook_has_none_of_the_new_settings():
+    cells = code_cells(build_notebook(record_for(TrainingSettings()), "en"))
+    text = "\n".join(cells)
+    assert "L2" not in text and "INIT_SEED" not in text and "NOISE" not in text and "VALIDATION_SPLIT" not in text
+    assert any("validation_data=(x_test, y_test)" in cell and "batch_size=BATCH_SIZE" in cell for cell in cells)
+
+
+@pytest.mark.parametrize(
+    ("settings", "app_model"),
+    [
+        (WRITTEN, lambda: build_spec_model(parse_layers(NETWORK), l2=0.001, seed=3)),
+        (replace(WRITTEN, augment=True), lambda: build_spec_model(parse_layers(NETWORK), l2=0.001, seed=3)),
+        (
+            TrainingSettings(layers="dense 64 relu", init_seed=5),
+            lambda: build_spec_model(parse_layers("dense 64 relu"), seed=5),
+        ),
+        (
+            TrainingSettings(layers="pool 2; dense 16 relu", l2=0.01),
+            lambda: build_spec_model(parse_layers("pool 2; dense 16 relu")),
+        ),
+        (TrainingSettings(hidden_units=64, init_seed=8), lambda: build_model("mlp", hidden_units=64, seed=8)),
+        (TrainingSettings(model_kind="cnn", init_seed=8, l2=0.01), lambda: build_model("cnn", seed=8)),
+    ],
+    ids=["written", "written, augmented", "init seed", "pool first, weight decay", "mlp", "cnn"],
+)
+def test_the_notebook_builds_the_same_network_from_the_same_weights(settings, app_model):
+    ours, apps = notebook_network(settings), app_model()
+
+    def layers(model) -> list[tuple[str, str, int]]:
+        rows = [(row.kind, row.output_shape, row.parameters) for row in layer_table(model)]
+        return [row for row in rows if row[0] not in AUGMENTING_LAYERS and row[0] != "Reshape"]
+
+    assert layers(ours) == layers(apps)
+    assert ours.count_params() == apps.count_params()
+    if settings.init_seed is not None:  # the run's very starting weights
+        for mine, theirs in zip(ours.get_weights(), apps.get_weights(), strict=True):
+            np.testing.assert_array_equal(mine, theirs)
+    decayed = [layer.kernel_regularizer for layer in ours.layers if hasattr(layer, "kernel_regularizer")]
+    assert all((regularizer is not None) == bool(settings.l2) for regularizer in decayed)
+
+
+@pytest.mark.slow
+def test_a_written_network_s_notebook_runs_and_builds_the_run_s_network(tmp_path_factory):
+    record = record_for(WRITTEN)
+    notebook = nbformat.reads(notebook_bytes(record, "en").decode("utf-8"), as_version=4)
+    notebook.cells.append(
+        nbformat.v4.new_code_cell('print("Parameters:", model.count_params())\nprint("Held out:", len(x_val))')
+    )
+    seconds = execute(notebook, ROOT, tmp_path_factory.mktemp("kernel"))
+    print(f"\nThe written network's notebook ran in {seconds:.1f} s")
+
+    output = printed(notebook)
+    assert f"Parameters: {parse_layers(NETWORK).parameters}\n" in output
+    assert "Held out: 100\n" in output  # a tenth of the 1,000 training images
+    assert len(TEST_ACCURACY.findall(output)) == 1
+    assert pictures(notebook) == 2

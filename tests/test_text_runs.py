@@ -67,3 +67,24 @@ def test_comparison_rows_put_the_tutorial_beside_our_runs():
         ("Tutorial", 200, 98.55),
         ("This app (2026-11-28 00:52)", 10, 97.0),
     ]
+
+
+def test_a_written_network_is_named_by_its_short_form_wherever_a_run_s_model_is():
+    from dataclasses import replace
+
+    from mnist_core import i18n
+    from mnist_core.training.settings import TrainingSettings
+
+    settings = TrainingSettings(layers="conv 16 3 relu; pool 2; dense 32 sigmoid; dense 32 sigmoid", l2=0.001)
+    written = replace(record(), settings=settings.to_dict())
+    shown = "conv 16 3×3 relu → pool 2×2 → dense 32 sigmoid ×2, weight decay 0.001"
+    (row,) = runs_table([written], "UTC")
+    assert row["model"] == shown
+    assert [row["model"] for row in comparison_rows([written], "UTC")] == ["Dense (the tutorial's)"] * 2 + [shown]
+    assert shown in run_label(written, "UTC") and shown in run_short_label(written, "UTC")
+    augmented = replace(written, settings={**written.settings, "augment": True})
+    assert runs_table([augmented], "UTC")[0]["model"] == f"{shown} + augmentation"
+    with i18n.in_language("ko"):
+        assert runs_table([written], "UTC")[0]["model"].endswith("가중치 감쇠 0.001")
+    edited = replace(written, settings={**written.settings, "layers": "dense 0 relu"})  # a record edited by hand
+    assert runs_table([edited], "UTC")[0]["model"] == "Your own network, weight decay 0.001"

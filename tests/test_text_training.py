@@ -67,3 +67,10 @@ def test_thin_keeps_the_ends_and_a_limit():
     assert len(thinned) == 400
     assert thinned[0] == points[0] and thinned[-1] == points[-1]
     assert thin(points[:10]) == points[:10]
+
+
+def test_a_class_that_allows_written_networks_is_told_their_size_caps():
+    assert caps_text(Caps(epochs=3, models=("mlp", "custom"), augment=False, parameters=500_000, layers=6)) == (
+        "This class's caps (set by the teacher): up to 3 epochs · models: dense, own network · no augmentation · "
+        "networks up to 500,000 parameters and 6 layers."
+    )

@@ -11,7 +11,7 @@ from mnist_core import limits
 from mnist_core.classroom.caps import Caps
 from mnist_core.classroom.settings import delete_run
 from mnist_core.i18n import t
-from mnist_core.model.keras_model import MODEL_KINDS
+from mnist_core.model.keras_model import ALL_MODEL_KINDS
 from mnist_core.runs.store import RunError
 from mnist_core.serving.jobs import JobState
 from mnist_core.text.names import model_title
@@ -66,14 +66,38 @@ def caps_form() -> None:
         )
         models = columns[2].multiselect(
             t("teacher.caps.models"),
-            MODEL_KINDS,
+            ALL_MODEL_KINDS,  # "custom": the networks students build
             default=list(caps.models),
             format_func=localized(model_title),
             key="cap-models",
         )
         augment = columns[2].checkbox(t("teacher.caps.augment"), value=caps.augment, key="cap-augment")
+        parameters = columns[0].number_input(
+            t("teacher.caps.parameters"),
+            min_value=limits.PARAMETERS_CAP.low,
+            max_value=limits.PARAMETERS_CAP.high,
+            value=caps.parameters,
+            step=100_000,
+            key="cap-parameters",
+            help=t("teacher.caps.parameters_help"),
+        )
+        layers = columns[1].number_input(
+            t("teacher.caps.layers"),
+            min_value=limits.LAYERS_CAP.low,
+            max_value=limits.LAYERS_CAP.high,
+            value=caps.layers,
+            key="cap-layers",
+            help=t("teacher.caps.layers_help"),
+        )
         if st.button(t("teacher.caps.save"), key="cap-save", icon=":material/save:"):
-            new = Caps(epochs=int(epochs), models=tuple(models), augment=augment, train_images=int(images) or None)
+            new = Caps(
+                epochs=int(epochs),
+                models=tuple(models),
+                augment=augment,
+                train_images=int(images) or None,
+                parameters=int(parameters),
+                layers=int(layers),
+            )
             save(dataclasses.replace(settings, caps=new), t("teacher.caps.saved"))
 
 

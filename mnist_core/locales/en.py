@@ -1114,4 +1114,69 @@ MESSAGES: dict[str, str] = {
         "most; the class's accuracy on them rests on a handful of drawings. Ask the class to draw more of them."
     ),
     "class.retrain.anyway": "Fine-tune anyway: I know the class set is lopsided",
+    # Issue #31, build your own network, the backend: names, caps, lesson links and notebooks of written networks.
+    "model.custom": "Your own network",
+    "model.custom.short": "own network",
+    "model.weight_decay": "{model}, weight decay {rate}",
+    "caps.parameters": (
+        "The teacher allows networks of at most {cap:,} parameters in this class; this one has {asked:,}."
+    ),
+    "caps.layers": (
+        "The teacher allows networks of at most {cap:layer|layers} in this class (the output layer counts); this "
+        "one has {asked}."
+    ),
+    "caps.text.network": "networks up to {parameters} parameters and {layers:layer|layers}",
+    "teacher.caps.parameters": "Most parameters in a network",
+    "teacher.caps.parameters_help": "For every network, named or built. The tutorial's has 795,010.",
+    "teacher.caps.layers": "Most layers in a built network",
+    "teacher.caps.layers_help": "The layers a student writes, and the output layer.",
+    "link.ignored_layers": "The link's layers were left out: {reason}",
+    "link.unreadable_layers": (
+        'The link\'s layers={value} were left out: a network is written with letters, digits, spaces, dots and ";".'
+    ),
+    "notebook.model.custom": (
+        "## 4. The model\n"
+        "The network written in the app as `{spec}`. It has what the app added around it: a `Reshape` to an "
+        "image with one channel before a first convolution or pooling, a `Flatten` before the first `Dense` "
+        "layer, and the output layer, `Dense(10, softmax)`, which gives ten probabilities that add up to 1. "
+        "It has {parameters:,} parameters."
+    ),
+    "notebook.l2": (
+        "**Weight decay.** Every `Dense` and `Conv2D` kernel has an L2 penalty of rate `L2` = {rate}: the loss "
+        "grows with the squares of the weights, so training also keeps them small."
+    ),
+    "notebook.init_seed": (
+        "**Starting weights.** Each kernel starts from weights drawn with a seed of its own, mixed from "
+        "`INIT_SEED` and the layer's place as the app mixes it: this network starts from the run's very first "
+        "weights, whatever `SEED` is. Change one setting and keep `INIT_SEED` to see that setting's effect alone."
+    ),
+    "notebook.noise": (
+        "**Pixel noise.** In the app every training batch got noise: a number from a normal distribution with "
+        "standard deviation {noise} added to each pixel, drawn anew for every batch of every epoch, then the "
+        "pixels clipped back to 0..1. The `tf.data` pipeline below does the same. The test images stay clean."
+    ),
+    "notebook.validation": (
+        "**A validation split.** The tutorial's `validation_data=(x_test, y_test)` shows the test images to the "
+        "training loop after every epoch. The network does not learn from them, but whoever chooses the epochs, "
+        "the learning rate or the layers by watching val_accuracy tunes the network to the test set, and the "
+        "test score is then no longer a fair exam. This run held out the last {share}% of its training images "
+        "instead: they are scored after every epoch, and the test images wait for `evaluate` at the end."
+    ),
+    "notebook.fit_validation": (
+        "## 6. Train\n"
+        "{epochs:epoch|epochs} in batches of {batch}. After every epoch Keras also scores the held-out images "
+        "(`validation_data=(x_val, y_val)`): those are the val_ numbers. The test images stay unseen until step 8."
+    ),
+    "notebook.curves_validation": (
+        "## 7. The four curves\n"
+        "Loss and accuracy on the training images (loss, accuracy) and on the held-out images (val_loss, "
+        "val_accuracy) after every epoch."
+    ),
+    "notebook.code.l2": "weight decay: the rate of the L2 penalty on every kernel",
+    "notebook.code.init_seed": "the starting weights' own seed (None: they come from SEED)",
+    "notebook.code.noise": "the spread of the noise added to the training pixels",
+    "notebook.code.validation": "the share of the training images held out to validate with",
+    "notebook.code.weights": "A kernel's starting weights and weight decay, as the app set them.",
+    "notebook.code.held_out": "The last VALIDATION_SPLIT of the training images, held out to validate with",
+    "notebook.code.noise_pipeline": "Fresh noise on every batch of every epoch, clipped back to 0..1",
 }

@@ -1078,4 +1078,68 @@ MESSAGES: dict[str, str] = {
         "이 숫자들에 대한 우리 반 정확도도 그림 몇 장에 달려 있어요. 반 친구들에게 이 숫자를 더 그려 달라고 하세요."
     ),
     "class.retrain.anyway": "그래도 다시 학습하기: 그림 모음이 한쪽으로 치우친 걸 알고 있어요",
+    # Issue #31, build your own network, the backend: names, caps, lesson links and notebooks of written networks.
+    "model.custom": "직접 만든 신경망",
+    "model.custom.short": "직접 만든 신경망",
+    "model.weight_decay": "{model}, 가중치 감쇠 {rate}",
+    "caps.parameters": (
+        "이 수업에서는 선생님이 파라미터 {cap:,}개까지인 신경망만 허용했어요. 이 신경망의 파라미터는 {asked:,}개예요."
+    ),
+    "caps.layers": (
+        "이 수업에서는 선생님이 층 {cap}개까지인 신경망만 허용했어요(출력층 포함). 이 신경망은 층이 {asked}개예요."
+    ),
+    "caps.text.network": "신경망은 파라미터 {parameters}개, 층 {layers}개까지",
+    "teacher.caps.parameters": "신경망의 최대 파라미터 수",
+    "teacher.caps.parameters_help": "이름 있는 모델과 직접 만든 신경망 모두에 적용돼요. 튜토리얼 모델은 795,010개예요.",
+    "teacher.caps.layers": "직접 만든 신경망의 최대 층 수",
+    "teacher.caps.layers_help": "학생이 쓴 층과 출력층을 세요.",
+    "link.ignored_layers": "링크에 있던 층 구성은 쓰지 않았어요. {reason}",
+    "link.unreadable_layers": (
+        '링크에 있던 layers={value} 값은 쓰지 않았어요. 층 구성은 영문자, 숫자, 공백, 마침표와 ";"로만 써요.'
+    ),
+    "notebook.model.custom": (
+        "## 4. 모델 만들기\n"
+        "앱에서 `{spec}`(으)로 쓴 신경망이에요. 앱이 덧붙인 층도 그대로 있어요. 첫 합성곱이나 풀링 앞에는 채널 "
+        "하나짜리 이미지로 바꾸는 `Reshape`, 첫 `Dense` 층 앞에는 `Flatten`, 맨 끝에는 합이 1인 확률 10개를 "
+        "내놓는 출력층 `Dense(10, softmax)`가 있어요. 파라미터는 {parameters:,}개예요."
+    ),
+    "notebook.l2": (
+        "**가중치 감쇠.** 모든 `Dense`와 `Conv2D` 커널에 비율 `L2` = {rate}의 L2 벌점이 붙어요. 가중치의 제곱이 "
+        "클수록 손실이 커지니, 학습하면서 가중치도 작게 유지돼요."
+    ),
+    "notebook.init_seed": (
+        "**시작 가중치.** 커널마다 `INIT_SEED`와 층의 순서로 섞어 만든 자기만의 시드로 시작 가중치를 뽑아요. "
+        "앱과 똑같이 섞기 때문에, `SEED`가 무엇이든 이 신경망은 그 학습의 바로 그 시작 가중치에서 출발해요. "
+        "`INIT_SEED`는 그대로 두고 설정 하나만 바꾸면 그 설정의 효과만 볼 수 있어요."
+    ),
+    "notebook.noise": (
+        "**픽셀 잡음.** 앱에서는 훈련 배치마다 잡음을 더했어요. 표준편차 {noise}인 정규분포에서 뽑은 수를 픽셀마다 "
+        "더하고(에포크와 배치마다 새로 뽑아요), 픽셀을 다시 0..1 안으로 잘라요. 아래의 `tf.data` 파이프라인이 "
+        "같은 일을 해요. 테스트 이미지에는 잡음이 없어요."
+    ),
+    "notebook.validation": (
+        "**검증 데이터 떼어 두기.** 튜토리얼의 `validation_data=(x_test, y_test)`는 에포크마다 테스트 이미지를 "
+        "학습 과정에 보여 줘요. 신경망이 그 이미지로 배우지는 않지만, val_accuracy를 보며 에포크나 학습률이나 층을 "
+        "고르면 신경망을 테스트 세트에 맞추게 되고, 그러면 테스트 점수는 더 이상 공정한 시험이 아니에요. 이 학습은 "
+        "대신 훈련 이미지의 마지막 {share}%를 떼어 두었어요. 에포크마다 그 이미지로 채점하고, 테스트 이미지는 "
+        "마지막 `evaluate`까지 기다려요."
+    ),
+    "notebook.fit_validation": (
+        "## 6. 모델 학습\n"
+        "배치 크기는 {batch}, 에포크는 {epochs}번이에요. 에포크가 끝날 때마다 Keras가 떼어 둔 이미지로도 채점해요"
+        "(`validation_data=(x_val, y_val)`). 그것이 val_로 시작하는 값들이에요. 테스트 이미지는 8단계까지 보지 "
+        "않아요."
+    ),
+    "notebook.curves_validation": (
+        "## 7. 네 개의 곡선\n"
+        "에포크마다 훈련 이미지에서 잰 손실과 정확도(loss, accuracy), 떼어 둔 이미지에서 잰 손실과 정확도"
+        "(val_loss, val_accuracy)예요."
+    ),
+    "notebook.code.l2": "가중치 감쇠: 모든 커널에 붙는 L2 벌점의 비율",
+    "notebook.code.init_seed": "시작 가중치만의 시드(None이면 SEED에서 나와요)",
+    "notebook.code.noise": "훈련 픽셀에 더하는 잡음의 표준편차",
+    "notebook.code.validation": "검증용으로 떼어 두는 훈련 이미지의 비율",
+    "notebook.code.weights": "커널 하나의 시작 가중치와 가중치 감쇠, 앱에서 정한 그대로예요.",
+    "notebook.code.held_out": "훈련 이미지의 마지막 VALIDATION_SPLIT만큼을 검증용으로 떼어 둬요",
+    "notebook.code.noise_pipeline": "에포크와 배치마다 새 잡음을 더하고 다시 0..1 안으로 잘라요",
 }

@@ -8,6 +8,7 @@ saving and the pages treat them alike.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -28,9 +29,14 @@ class ModelKind(StrEnum):
 
     MLP = "mlp"  # the tutorial's: Flatten -> Dense(hidden, relu) -> Dense(10, softmax)
     CNN = "cnn"  # two convolutions and a dense layer: reads people's drawings best
+    CUSTOM = "custom"  # a network a student wrote as layers (TrainingSettings.layers), built by build_spec_model
 
 
-MODEL_KINDS: tuple[str, ...] = tuple(ModelKind)
+# The networks build_model makes by name: what the Train page's model choice, a lesson link's `model` and the
+# command line's --model offer. A custom network is chosen by writing its layers instead.
+MODEL_KINDS: tuple[str, ...] = (ModelKind.MLP, ModelKind.CNN)
+# Every kind a run can have: what TrainingSettings accepts and the teacher's caps may allow.
+ALL_MODEL_KINDS: tuple[str, ...] = tuple(ModelKind)
 # The tutorial's Adam; plain stochastic gradient descent; and SGD with momentum, which every course compares.
 OPTIMIZERS: tuple[str, ...] = ("adam", "sgd", "momentum")
 MOMENTUM = 0.9
@@ -55,20 +61,31 @@ def build_model(
     jit_compile: bool | str = "auto",
     optimizer: str = "adam",
     learning_rate: float = LEARNING_RATE.default,
+    l2: float = 0.0,
+    seed: int | None = None,
 ) -> keras.Model:
     """Build and compile a model: adam, sparse categorical cross-entropy, accuracy (the tutorial's settings).
 
     `steps_per_execution` and `jit_compile` change only speed, not what is learned (see training/fit.py).
+    `l2` and `seed`: weight decay and the initial weights' seed, as build_spec_model takes them. Kernels are
+    counted the same way, so "mlp" starts from the weights of the spec "dense H relu" with the same seed.
     """
     if kind not in MODEL_KINDS:
         raise ValueError(f"Unknown model {kind!r}: choose one of {', '.join(MODEL_KINDS)}.")
     if hidden_units < 1:
         raise ValueError(f"Hidden units must be at least 1, not {hidden_units}.")
+    _check_weights(l2, seed)
     quiet_tensorflow()
     import keras
 
+    regularizer = keras.regularizers.L2(l2) if l2 else None
+
+    def weights(place: int) -> dict:
+        """The `place`-th kernel's initializer and regularizer (Keras's own defaults when neither is asked for)."""
+        return {"kernel_initializer": _initial_kernel(seed, place), "kernel_regularizer": regularizer}
+
     builders = {ModelKind.MLP: _dense_layers, ModelKind.CNN: _convolutional_layers}
-    model = keras.Sequential([keras.Input(IMAGE_SHAPE), *builders[kind](hidden_units)], name=str(kind))
+    model = keras.Sequential([keras.Input(IMAGE_SHAPE), *builders[kind](hidden_units, weights)], name=str(kind))
     compile_for_training(model, optimizer, learning_rate, steps_per_execution, jit_compile)
     return model
 
@@ -90,10 +107,7 @@ def build_spec_model(
     by an activation, a dropout or a batchnorm layer, or by the weight decay, starts from the same weights
     too: a comparison then shows that one change. None: Keras's global seed decides (keras.utils.set_random_seed).
     """
-    if not (math.isfinite(l2) and l2 >= 0):
-        raise ValueError(f"Weight decay must be 0 or more, not {l2}.")
-    if seed is not None and seed < 0:
-        raise ValueError(f"The initial weights' seed must be 0 or more, not {seed}.")
+    _check_weights(l2, seed)
     quiet_tensorflow()
     import keras
 
@@ -125,6 +139,13 @@ def build_spec_model(
     model = keras.Sequential([keras.Input(IMAGE_SHAPE), *built], name="custom")
     compile_for_training(model, optimizer, learning_rate, steps_per_execution, jit_compile)
     return model
+
+
+def _check_weights(l2: float, seed: int | None) -> None:
+    if not (math.isfinite(l2) and l2 >= 0):
+        raise ValueError(f"Weight decay must be 0 or more, not {l2}.")
+    if seed is not None and seed < 0:
+        raise ValueError(f"The initial weights' seed must be 0 or more, not {seed}.")
 
 
 def _initial_kernel(seed: int | None, place: int) -> keras.initializers.Initializer | str:
@@ -198,31 +219,31 @@ def _carry_state(source: keras.optimizers.Optimizer, target: keras.optimizers.Op
     return True
 
 
-def _dense_layers(hidden_units: int) -> list:
+def _dense_layers(hidden_units: int, weights: Callable[[int], dict]) -> list:
     """The tutorial's network: every pixel feeds one wide hidden layer."""
     import keras
 
     return [
         keras.layers.Flatten(name="flatten"),
-        keras.layers.Dense(hidden_units, activation="relu", name="hidden"),
-        keras.layers.Dense(NUM_CLASSES, activation="softmax", name="output"),
+        keras.layers.Dense(hidden_units, activation="relu", name="hidden", **weights(1)),
+        keras.layers.Dense(NUM_CLASSES, activation="softmax", name="output", **weights(2)),
     ]
 
 
-def _convolutional_layers(hidden_units: int) -> list:
+def _convolutional_layers(hidden_units: int, weights: Callable[[int], dict]) -> list:
     """Two convolution/pooling blocks learn strokes and their parts before a small dense layer decides."""
     import keras
 
     return [
         keras.layers.Reshape((*IMAGE_SHAPE, 1), name="add_channel"),
-        keras.layers.Conv2D(32, 3, activation="relu", name="conv1"),
+        keras.layers.Conv2D(32, 3, activation="relu", name="conv1", **weights(1)),
         keras.layers.MaxPooling2D(2, name="pool1"),
-        keras.layers.Conv2D(64, 3, activation="relu", name="conv2"),
+        keras.layers.Conv2D(64, 3, activation="relu", name="conv2", **weights(2)),
         keras.layers.MaxPooling2D(2, name="pool2"),
         keras.layers.Flatten(name="flatten"),
         keras.layers.Dropout(0.3, name="dropout"),
-        keras.layers.Dense(min(hidden_units, 128), activation="relu", name="hidden"),
-        keras.layers.Dense(NUM_CLASSES, activation="softmax", name="output"),
+        keras.layers.Dense(min(hidden_units, 128), activation="relu", name="hidden", **weights(3)),
+        keras.layers.Dense(NUM_CLASSES, activation="softmax", name="output", **weights(4)),
     ]
 
 

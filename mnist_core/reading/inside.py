@@ -8,6 +8,7 @@ training in progress are taken from its Keras model.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -141,15 +142,24 @@ def _channels_first(maps: np.ndarray) -> np.ndarray:
 
 def first_layer_weights(model: keras.Model, units: int = SNAPSHOT_UNITS) -> np.ndarray:
     """The first learning layer's weights as small pictures: conv1's (32, 3, 3) filters, or the dense
-    network's incoming weights of hidden units 0..units-1 as (units, 28, 28), float32.
+    network's incoming weights of hidden units 0..units-1 as (units, 28, 28), float32. A student's network: the
+    same of its first Dense or Conv2D layer.
     """
     import keras
 
-    if model_kind(model) == ModelKind.CNN:
+    kind = model_kind(model)
+    if kind == ModelKind.CNN:
         return conv_filters(keras.ops.convert_to_numpy(model.get_layer("conv1").kernel))
-    kernel = model.get_layer("hidden").kernel  # (784, hidden units)
+    if kind == ModelKind.MLP:
+        kernel = model.get_layer("hidden").kernel  # (784, hidden units)
+    else:  # a network a student wrote: its first Dense or Conv2D layer, which sees the picture itself
+        first = next(layer for layer in model.layers if type(layer).__name__ in ("Dense", "Conv2D"))
+        if type(first).__name__ == "Conv2D":
+            return conv_filters(keras.ops.convert_to_numpy(first.kernel))
+        kernel = first.kernel  # (784, units); after pooling first, (side * side, units) of a smaller picture
     columns = keras.ops.convert_to_numpy(kernel[:, :units])  # only these columns leave TensorFlow
-    return np.ascontiguousarray(columns.T.reshape(-1, *IMAGE_SHAPE))
+    side = math.isqrt(columns.shape[0])
+    return np.ascontiguousarray(columns.T.reshape(-1, side, side))
 
 
 def conv_filters(kernel: np.ndarray) -> np.ndarray:

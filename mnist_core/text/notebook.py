@@ -4,12 +4,18 @@ The notebook stands on its own. It needs TensorFlow (Keras), NumPy and matplotli
 student can take it home. Its first cell names the run and the accuracy it reached; its first code cell holds
 the settings, including TRAIN_IMAGES for a quick try on fewer images.
 
+A run with a network a student wrote (issue #31) gets that network, layer by layer as the app built it. Weight
+decay, the initial weights' seed, pixel noise and a validation split appear only in runs that used them, so the
+tutorial's own notebook stays the tutorial's. With the same INIT_SEED the notebook's network starts from the run's
+very weights: each kernel's seed is mixed from it as keras_model._initial_kernel mixes it.
+
 Code cells are written here as `string.Template`s: `$name` slots take a setting or a comment in the
 notebook's language, and the code's own braces need no escaping.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from string import Template
 from typing import TYPE_CHECKING
 
@@ -18,7 +24,8 @@ from mnist_core.data import datasets
 from mnist_core.data.augment import MAX_SHIFT_PIXELS, MAX_TURN_DEGREES, MAX_ZOOM
 from mnist_core.data.datasets import DatasetName
 from mnist_core.i18n import t
-from mnist_core.model.keras_model import MODEL_KINDS, MOMENTUM, OPTIMIZERS
+from mnist_core.model.keras_model import ALL_MODEL_KINDS, MOMENTUM, OPTIMIZERS, ModelKind
+from mnist_core.model.layers import LayerSpec, PlannedLayer
 from mnist_core.text.names import dataset_title
 from mnist_core.text.runs import model_description
 from mnist_core.training.settings import TrainingSettings
@@ -43,7 +50,7 @@ BATCH_SIZE = $batch_size
 LEARNING_RATE = $learning_rate
 SEED = $seed  # $seed_comment
 $train_images_setting = $train_images  # $train_images_comment
-DATA_DIR = None  # $data_dir_comment"""
+DATA_DIR = None  # $data_dir_comment$more_settings"""
 )
 
 # The student's notebook runs without mnist_core, so it quiets TensorFlow in its own code (not mnist_core.tuning).
@@ -120,7 +127,7 @@ MODEL_CELL = Template(
 # $seed_comment
 if SEED is not None:
     keras.utils.set_random_seed(SEED)
-
+$weights_helper
 model = keras.Sequential([
     keras.Input((28, 28)),
 $layers
@@ -137,16 +144,68 @@ model.compile(
 )"""
 )
 
-FIT_CELL = """\
+# Only in a run with weight decay or an initial weights' seed: each kernel's initializer and regularizer.
+WEIGHTS_HELPER = Template(
+    '''
+
+def weights(place):
+    """$weights_doc"""
+    seed = None
+    if INIT_SEED is not None:
+        seed = int(np.random.SeedSequence([INIT_SEED, place]).generate_state(1)[0] >> 1)
+    return {
+        "kernel_initializer": keras.initializers.GlorotUniform(seed=seed),
+        "kernel_regularizer": keras.regularizers.L2(L2) if L2 else None,
+    }
+'''
+)
+
+# Only in a run with a validation split: the last images held out, as the app held them out.
+HOLD_OUT_CELL = Template(
+    """\
+# $held_out_comment
+held_out = round(len(x_train) * VALIDATION_SPLIT)
+x_train, x_val = x_train[:-held_out], x_train[-held_out:]
+y_train, y_val = y_train[:-held_out], y_train[-held_out:]
+print(len(x_train), "/", len(x_val))"""
+)
+
+# Only in a run with pixel noise: a tf.data pipeline that adds fresh noise to every batch.
+NOISE_CELL = Template(
+    """\
+import tensorflow as tf
+
+# $noise_comment
+if SEED is not None:
+    noise = tf.random.Generator.from_seed(SEED)
+else:
+    noise = tf.random.Generator.from_non_deterministic_state()
+
+
+def add_noise(images, labels):
+    noisy = images + noise.normal(tf.shape(images), stddev=NOISE)
+    return tf.clip_by_value(noisy, 0.0, 1.0), labels
+
+
+train_data = (
+    tf.data.Dataset.from_tensor_slices((x_train, y_train))
+    .shuffle(len(x_train), seed=SEED, reshuffle_each_iteration=True)
+    .batch(BATCH_SIZE)
+    .map(add_noise)
+)"""
+)
+
+FIT_CELL = Template(
+    """\
 start = time.time()
 history = model.fit(
-    x_train, y_train,
-    validation_data=(x_test, y_test),
-    epochs=EPOCHS,
-    batch_size=BATCH_SIZE,
+    $training_data
+    validation_data=$validation_data,
+    epochs=EPOCHS,$batch_size
     verbose=2,
 )
 print("Fit time:", round(time.time() - start, 1), "s")"""
+)
 
 CURVES_CELL = """\
 plt.figure(figsize=(10, 6))
@@ -193,8 +252,9 @@ def build_notebook(record: RunRecord, language: str) -> NotebookNode:
     import nbformat
 
     settings = TrainingSettings.from_dict(record.settings)
-    if settings.model_kind not in MODEL_KINDS or settings.optimizer not in OPTIMIZERS:
+    if settings.model_kind not in ALL_MODEL_KINDS or settings.optimizer not in OPTIMIZERS:
         raise ValueError(f"Run {record.id} has a model or optimizer this notebook cannot write.")
+    settings.spec()  # a written network that cannot be built: its LayerSpecError names the bad part
     epochs = record.epochs_done or settings.epochs  # what the run really trained for
     markdown, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
     with i18n.in_language(language):
@@ -209,13 +269,15 @@ def build_notebook(record: RunRecord, language: str) -> NotebookNode:
             code(_load_cell(settings.dataset)),
             markdown(t("notebook.scale")),
             code(_scale_cell()),
+            *_hold_out_cells(settings),
             markdown(_model_text(settings)),
-            code(MODEL_CELL.substitute(seed_comment=t("notebook.code.seed_apply"), layers=_layers(settings))),
+            code(_model_cell(settings)),
             markdown(_compile_text(settings)),
             code(COMPILE_CELL.substitute(optimizer=_optimizer_code(settings.optimizer))),
-            markdown(t("notebook.fit", epochs=epochs, batch=settings.batch_size)),
-            code(FIT_CELL),
-            markdown(t("notebook.curves")),
+            *_noise_cells(settings),
+            markdown(_fit_text(settings, epochs)),
+            code(_fit_cell(settings)),
+            markdown(t("notebook.curves_validation") if settings.validation_split else t("notebook.curves")),
             code(CURVES_CELL),
             markdown(t("notebook.evaluate", accuracy=f"{record.test_accuracy:.4f}")),
             code(EVALUATE_CELL),
@@ -263,6 +325,15 @@ def _introduction(record: RunRecord, settings: TrainingSettings, epochs: int) ->
 
 def _settings_cell(record: RunRecord, settings: TrainingSettings, epochs: int) -> str:
     seed_comment = t("notebook.code.seed") if settings.seed is not None else t("notebook.code.no_seed")
+    more = []  # the settings of issue #31, only in a run that used them
+    if _weights_set(settings):
+        more.append(f"L2 = {float(settings.l2)!r}  # {t('notebook.code.l2')}")
+        init_seed = None if settings.init_seed is None else int(settings.init_seed)
+        more.append(f"INIT_SEED = {init_seed!r}  # {t('notebook.code.init_seed')}")
+    if settings.noise:
+        more.append(f"NOISE = {float(settings.noise)!r}  # {t('notebook.code.noise')}")
+    if settings.validation_split:
+        more.append(f"VALIDATION_SPLIT = {float(settings.validation_split)!r}  # {t('notebook.code.validation')}")
     return SETTINGS_CELL.substitute(
         settings_comment=t("notebook.code.settings", run_id=record.id),
         epochs=int(epochs),
@@ -274,6 +345,7 @@ def _settings_cell(record: RunRecord, settings: TrainingSettings, epochs: int) -
         train_images=int(settings.train_limit or limits.TRAIN_IMAGES.high),
         train_images_comment=t("notebook.code.train_images"),
         data_dir_comment=t("notebook.code.data_dir"),
+        more_settings="".join(f"\n{line}" for line in more),
     )
 
 
@@ -314,7 +386,10 @@ def _scale_cell() -> str:
 
 def _model_text(settings: TrainingSettings) -> str:
     hidden = _hidden_units(settings)
-    if settings.model_kind == "mlp":
+    spec = settings.spec()
+    if spec is not None:
+        text = t("notebook.model.custom", spec=spec.text() or "–", parameters=spec.parameters)
+    elif settings.model_kind == ModelKind.MLP:
         text = t("notebook.model.mlp", hidden=hidden)
     else:
         text = t("notebook.model.cnn", hidden=hidden)
@@ -325,7 +400,23 @@ def _model_text(settings: TrainingSettings) -> str:
             zoom=f"{MAX_ZOOM * 100:g}",
             shift=f"{MAX_SHIFT_PIXELS:g}",
         )
+    if settings.l2:
+        text += "\n\n" + t("notebook.l2", rate=f"{settings.l2:g}")
+    if settings.init_seed is not None:
+        text += "\n\n" + t("notebook.init_seed")
     return text
+
+
+def _weights_set(settings: TrainingSettings) -> bool:
+    """Whether the run chose its weights' start or decay, so the model cell needs its weights() helper."""
+    return bool(settings.l2) or settings.init_seed is not None
+
+
+def _model_cell(settings: TrainingSettings) -> str:
+    helper = WEIGHTS_HELPER.substitute(weights_doc=t("notebook.code.weights")) if _weights_set(settings) else ""
+    return MODEL_CELL.substitute(
+        seed_comment=t("notebook.code.seed_apply"), weights_helper=helper, layers=_layers(settings)
+    )
 
 
 def _hidden_units(settings: TrainingSettings) -> int:
@@ -337,6 +428,8 @@ def _layers(settings: TrainingSettings) -> str:
     """The layers of model/keras_model.py's network for this run, as lines of a Sequential list."""
     hidden = _hidden_units(settings)
     add_channel = "keras.layers.Reshape((28, 28, 1)),"
+    # Each kernel's place, counted as keras_model counts them: its seed comes from the place.
+    kernel = (lambda place: f", **weights({place})") if _weights_set(settings) else (lambda place: "")
     # The augmenting layers turn, zoom and shift images with a channel; they change nothing at test time.
     augmenting = [
         f"# {t('notebook.code.augment')}",
@@ -344,21 +437,104 @@ def _layers(settings: TrainingSettings) -> str:
         f'keras.layers.RandomZoom({MAX_ZOOM:g}, fill_mode="constant"),',
         f'keras.layers.RandomTranslation({MAX_SHIFT_PIXELS:g} / 28, {MAX_SHIFT_PIXELS:g} / 28, fill_mode="constant"),',
     ]
-    if settings.model_kind == "mlp":
+    spec = settings.spec()
+    if spec is not None:
+        # The augmenting layers want an image with a channel: the Reshape comes first, whatever the spec starts with.
+        layers = [
+            *([add_channel, *augmenting] if settings.augment else []),
+            *_spec_lines(spec, kernel, settings.augment),
+        ]
+    elif settings.model_kind == ModelKind.MLP:
         layers = [*([add_channel, *augmenting] if settings.augment else []), "keras.layers.Flatten(),"]
+        layers += [
+            f'keras.layers.Dense({hidden}, activation="relu"{kernel(1)}),',
+            f'keras.layers.Dense(10, activation="softmax"{kernel(2)}),',
+        ]
     else:
         layers = [
             add_channel,
             *(augmenting if settings.augment else []),
-            'keras.layers.Conv2D(32, 3, activation="relu"),',
+            f'keras.layers.Conv2D(32, 3, activation="relu"{kernel(1)}),',
             "keras.layers.MaxPooling2D(2),",
-            'keras.layers.Conv2D(64, 3, activation="relu"),',
+            f'keras.layers.Conv2D(64, 3, activation="relu"{kernel(2)}),',
             "keras.layers.MaxPooling2D(2),",
             "keras.layers.Flatten(),",
             "keras.layers.Dropout(0.3),",
+            f'keras.layers.Dense({hidden}, activation="relu"{kernel(3)}),',
+            f'keras.layers.Dense(10, activation="softmax"{kernel(4)}),',
         ]
-    layers += [f'keras.layers.Dense({hidden}, activation="relu"),', 'keras.layers.Dense(10, activation="softmax"),']
     return "\n".join(f"    {line}" for line in layers)
+
+
+def _spec_lines(spec: LayerSpec, kernel: Callable[[int], str], reshaped: bool) -> list[str]:
+    """A written network's layers as build_spec_model builds them, one Keras line each; `reshaped`: the
+    augmenting layers' Reshape is already there."""
+    lines, kernels = [], 0
+    for planned in spec.plan:
+        if planned.kind in ("Dense", "Conv2D"):
+            kernels += 1
+        if not (planned.kind == "Reshape" and reshaped):
+            lines.append(_spec_line(planned, kernel(kernels)))
+    return lines
+
+
+def _spec_line(planned: PlannedLayer, weights: str) -> str:
+    layer = planned.layer
+    if planned.kind == "Reshape":
+        return f"keras.layers.Reshape({planned.output_shape!r}),"
+    if planned.kind == "Flatten":
+        return "keras.layers.Flatten(),"
+    if planned.kind == "Dense":
+        return f'keras.layers.Dense({layer.units}, activation="{layer.activation}"{weights}),'
+    if planned.kind == "Conv2D":
+        return f'keras.layers.Conv2D({layer.filters}, {layer.kernel}, activation="{layer.activation}"{weights}),'
+    if planned.kind == "MaxPooling2D":
+        return f"keras.layers.MaxPooling2D({layer.size}),"
+    if planned.kind == "Dropout":
+        return f"keras.layers.Dropout({float(layer.rate)!r}),"
+    if planned.kind == "BatchNormalization":
+        return "keras.layers.BatchNormalization(),"
+    raise ValueError(f"No Keras line for {planned.kind}.")
+
+
+def _hold_out_cells(settings: TrainingSettings) -> list[NotebookNode]:
+    """A validation split's explanation and the cell that holds the images out (none without a split)."""
+    import nbformat
+
+    if not settings.validation_split:
+        return []
+    return [
+        nbformat.v4.new_markdown_cell(t("notebook.validation", share=f"{settings.validation_split * 100:g}")),
+        nbformat.v4.new_code_cell(HOLD_OUT_CELL.substitute(held_out_comment=t("notebook.code.held_out"))),
+    ]
+
+
+def _noise_cells(settings: TrainingSettings) -> list[NotebookNode]:
+    """Pixel noise's explanation and its pipeline (none without noise)."""
+    import nbformat
+
+    if not settings.noise:
+        return []
+    return [
+        nbformat.v4.new_markdown_cell(t("notebook.noise", noise=f"{settings.noise:g}")),
+        nbformat.v4.new_code_cell(NOISE_CELL.substitute(noise_comment=t("notebook.code.noise_pipeline"))),
+    ]
+
+
+def _fit_text(settings: TrainingSettings, epochs: int) -> str:
+    if settings.validation_split:
+        return t("notebook.fit_validation", epochs=epochs, batch=settings.batch_size)
+    return t("notebook.fit", epochs=epochs, batch=settings.batch_size)
+
+
+def _fit_cell(settings: TrainingSettings) -> str:
+    """The tutorial's fit; with noise, on the noisy pipeline (it makes the batches); with a split, validated on the
+    held-out images."""
+    return FIT_CELL.substitute(
+        training_data="train_data," if settings.noise else "x_train, y_train,",
+        validation_data="(x_val, y_val)" if settings.validation_split else "(x_test, y_test)",
+        batch_size="" if settings.noise else "\n    batch_size=BATCH_SIZE,",
+    )
 
 
 def _compile_text(settings: TrainingSettings) -> str:

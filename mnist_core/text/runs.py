@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from mnist_core.data.datasets import DatasetName
 from mnist_core.i18n import t
+from mnist_core.model.keras_model import ModelKind
 from mnist_core.runs.store import RunRecord
 from mnist_core.text.formats import percent, when
-from mnist_core.text.names import dataset_short, model_title
+from mnist_core.text.names import dataset_short, model_title, network_name
 
 
 @dataclass(frozen=True)
@@ -22,9 +24,9 @@ class Reference:
 
 
 TUTORIAL_REFERENCES: tuple[Reference, ...] = (
-    Reference("mnist", 10, 0.9804),
-    Reference("mnist", 200, 0.9855),
-    Reference("fashion_mnist", 10, 0.8896),
+    Reference(DatasetName.MNIST, 10, 0.9804),
+    Reference(DatasetName.MNIST, 200, 0.9855),
+    Reference(DatasetName.FASHION_MNIST, 10, 0.8896),
 )
 
 
@@ -41,8 +43,8 @@ def owner_text(record: RunRecord) -> str:
 
 
 def model_description(record: RunRecord, short: bool = False) -> str:
-    """A run's model, saying whether it trained on augmented images."""
-    name = t(f"model.{record.model_kind}.short") if short else model_title(record.model_kind)
+    """A run's model (a written network's short form), saying whether it trained on augmented images."""
+    name = network_name(record.settings, short)
     return t("model.with_augmentation", model=name) if record.settings.get("augment") else name
 
 
@@ -136,6 +138,7 @@ def comparison_rows(records: Sequence[RunRecord], timezone: str | None = None) -
         {
             "source": t("runs.source.tutorial"),
             "dataset": dataset_short(reference.dataset),
+            "model": model_title(ModelKind.MLP),  # the tutorial trains its dense network
             "epochs": reference.epochs,
             "learning": learning_text({}),  # the tutorial's Adam at 0.001
             "accuracy": round(reference.accuracy * 100, 2),
@@ -146,6 +149,7 @@ def comparison_rows(records: Sequence[RunRecord], timezone: str | None = None) -
         {
             "source": t("runs.source.ours", when=when(record.created, timezone)),
             "dataset": dataset_short(record.dataset),
+            "model": model_description(record),
             "epochs": record.epochs_done,
             "learning": learning_text(record.settings),
             "accuracy": round(record.test_accuracy * 100, 2),

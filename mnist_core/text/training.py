@@ -10,9 +10,10 @@ import numpy as np
 from mnist_core import limits
 from mnist_core.classroom.caps import Caps
 from mnist_core.i18n import t
+from mnist_core.model.keras_model import ModelKind
 from mnist_core.serving.jobs import JobSnapshot, JobState
 from mnist_core.text.formats import clock
-from mnist_core.text.names import dataset_short
+from mnist_core.text.names import dataset_short, network_name
 from mnist_core.text.runs import learning_text
 
 
@@ -34,6 +35,8 @@ def caps_text(caps: Caps) -> str:
     ]
     if caps.train_images is not None:
         parts.append(t("caps.text.images", images=f"{caps.train_images:,}"))
+    if ModelKind.CUSTOM in caps.models:  # the size caps matter to a student who writes a network
+        parts.append(t("caps.text.network", parameters=f"{caps.parameters:,}", layers=caps.layers))
     return t("caps.text", caps=" · ".join(parts))
 
 
@@ -70,7 +73,7 @@ def line_row(snapshot: JobSnapshot) -> str:
     what = t(
         "teacher.line.what",
         dataset=dataset_short(settings.dataset),
-        model=t(f"model.{settings.model_kind}.short"),
+        model=network_name(settings.to_dict(), short=True),
         epochs=settings.epochs,
         learning=learning_text(settings.to_dict()),
     )

@@ -3,7 +3,7 @@
 settings.py    TrainingSettings (what a person chooses), TrainingListener (progress), TrainingInputs, TrainingResult
 fit.py         train(): data, model, fit with progress and a stop signal, the test score
 progress.py    the Keras callback that reports to a listener
-evaluation.py  evaluate(): test accuracy, the misclassified images, the confusion matrix
+evaluation.py  evaluate(): test accuracy, the misclassified images, the confusion matrix; disagreements() of two runs
 """
 
 from __future__ import annotations

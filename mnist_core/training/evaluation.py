@@ -1,4 +1,5 @@
-"""How well a model reads the test set: probabilities, predictions, mistakes and the confusion matrix.
+"""How well a model reads the test set: probabilities, predictions, mistakes and the confusion matrix; and where
+two models disagree.
 
 The tutorial takes `np.argmax(probabilities, axis=1)` for each image's prediction, collects the indices
 where it differs from the label, and draws 20 of them. `random.choices` drew with replacement, so the
@@ -60,6 +61,16 @@ class Evaluation:
 def evaluate(model: Network | keras.Model, images: np.ndarray, labels: np.ndarray) -> Evaluation:
     """Run the model over labelled images (uint8 0..255 or float 0..1) once and collect everything the pages show."""
     return evaluation_from_probabilities(network_of(model).probabilities(images), labels)
+
+
+def disagreements(evaluation_a: Evaluation, evaluation_b: Evaluation) -> tuple[np.ndarray, np.ndarray]:
+    """The images two runs read differently: (indices A gets right and B wrong, indices B gets right and A
+    wrong), each ascending. Both must be readings of the same images, in the same order (e.g. the test set)."""
+    if not np.array_equal(evaluation_a.true_labels, evaluation_b.true_labels):
+        raise ValueError("The two readings are of different images: compare runs on the same test set.")
+    right_a = evaluation_a.predicted_labels == evaluation_a.true_labels
+    right_b = evaluation_b.predicted_labels == evaluation_b.true_labels
+    return np.flatnonzero(right_a & ~right_b), np.flatnonzero(right_b & ~right_a)
 
 
 def evaluation_from_probabilities(probabilities: np.ndarray, labels: np.ndarray) -> Evaluation:

@@ -1,7 +1,9 @@
 """Train a model on one of the data sets, as the tutorial does, with live progress and a stop button.
 
 The tutorial's recipe: pixels scaled to 0..1, batches of 100, the test set as validation data after every
-epoch, then `evaluate` on the test set. Progress goes to a listener (any object with the `on_*` methods
+epoch, then `evaluate` on the test set. A run may instead hold out part of its training images as validation
+data (TrainingSettings.validation_split), add noise to its training pixels, or build a network a student wrote
+(TrainingSettings.layers). Progress goes to a listener (any object with the `on_*` methods
 it wants), so the command line and the Streamlit pages can both follow along; nothing here imports Streamlit.
 """
 
@@ -16,7 +18,7 @@ import numpy as np
 
 from mnist_core.data import datasets
 from mnist_core.data.pixels import scale_images
-from mnist_core.model.keras_model import build_model, compile_for_training
+from mnist_core.model.keras_model import build_model, build_spec_model, compile_for_training
 from mnist_core.training.settings import TrainingInputs, TrainingListener, TrainingResult, TrainingSettings
 
 # Keras runs this many batches per call into TensorFlow: far less Python overhead per batch, while
@@ -27,6 +29,7 @@ EVALUATION_BATCH_SIZE = 1000  # evaluation needs no gradients: big batches are f
 # tuner sometimes held up the end of a fit by 2 seconds (seen in 4 of 12 fits here), and it tunes nothing
 # that matters for a pipeline this small.
 PREFETCH_BATCHES = 4
+NOISE_STREAM = 31  # mixed with the run's seed for the noise's own random numbers, apart from augmentation's
 
 
 def train(
@@ -54,6 +57,13 @@ def train(
     x_train, y_train = data.x_train, data.y_train
     if settings.train_limit is not None:
         x_train, y_train = x_train[: settings.train_limit], y_train[: settings.train_limit]
+    # A validation split holds out the last images before any shuffling, as Keras's own validation_split does,
+    # and before the class's drawings are added (those always train).
+    x_held = y_held = None
+    if settings.validation_split:
+        held = settings.held_out(len(x_train))
+        x_train, x_held = x_train[:-held], x_train[-held:]
+        y_train, y_held = y_train[:-held], y_train[-held:]
     if inputs.extra_images is not None:  # fine-tuning on the class's drawings too
         x_train = np.concatenate([x_train, inputs.extra_images])
         y_train = np.concatenate([y_train, inputs.extra_labels])
@@ -75,10 +85,18 @@ def train(
     earlier: dict[str, list[float]] = {}
     state_carried = None
     if settings.parent_run is None:
-        model = build_model(
-            settings.model_kind, settings.hidden_units, optimizer=settings.optimizer,
-            learning_rate=settings.learning_rate, **speed,
-        )  # fmt: skip
+        spec = settings.spec()
+        recipe = {
+            "optimizer": settings.optimizer,
+            "learning_rate": settings.learning_rate,
+            "l2": settings.l2,
+            "seed": settings.init_seed,  # None: the initial weights come from `seed` above, as before
+            **speed,
+        }
+        if spec is not None:
+            model = build_spec_model(spec, **recipe)
+        else:
+            model = build_model(settings.model_kind, settings.hidden_units, **recipe)
     else:
         if inputs.parent_model is None:
             raise ValueError(f"Continuing run {settings.parent_run} needs its model (see serving/worker.py).")
@@ -89,15 +107,17 @@ def train(
         )
     first_epoch = len(earlier.get("loss", []))
 
-    # Step 3: fit on batches scaled to 0..1 as the tutorial does, with the test set as validation data,
-    # reporting to the listener.
+    # Step 3: fit on batches scaled to 0..1 as the tutorial does, with the test set (or the held-out images) as
+    # validation data, reporting to the listener.
     from mnist_core.training.progress import ProgressCallback  # imports keras: only when training
 
+    noise = _noise_adder(settings.noise, settings.seed) if settings.noise else None
     if settings.augment:
-        train_batches = _augmented_batches(scale_images(x_train), y_train, settings.batch_size, settings.seed)
+        train_batches = _augmented_batches(scale_images(x_train), y_train, settings.batch_size, settings.seed, noise)
     else:
-        train_batches = _batches(x_train, y_train, settings.batch_size, shuffle=True, seed=settings.seed)
+        train_batches = _batches(x_train, y_train, settings.batch_size, shuffle=True, seed=settings.seed, noise=noise)
     test_batches = _batches(data.x_test, data.y_test, EVALUATION_BATCH_SIZE)
+    validation_batches = test_batches if x_held is None else _batches(x_held, y_held, EVALUATION_BATCH_SIZE)
 
     listener.on_start(settings, batches_per_epoch, earlier)
     progress = ProgressCallback(listener, stop, first_epoch)
@@ -105,7 +125,7 @@ def train(
     history = model.fit(
         train_batches,
         shuffle=False,  # the pipeline shuffles itself; Keras's shuffle does not apply to a tf.data.Dataset
-        validation_data=test_batches,
+        validation_data=validation_batches,
         initial_epoch=first_epoch,
         epochs=first_epoch + settings.epochs,
         callbacks=[progress],
@@ -114,15 +134,19 @@ def train(
     fit_seconds = time.perf_counter() - started
 
     # Step 4: the test score, as the tutorial's `model.evaluate(x_test, y_test)`. Keras validates after the
-    # last epoch, even one cut short by the stop button, so the last validation already is that evaluation
-    # (same weights, same images): no need to wait for it twice.
+    # last epoch, even one cut short by the stop button, so with the test set as validation data the last
+    # validation already is that evaluation (same weights, same images): no need to wait for it twice.
     new = {name: [float(v) for v in values] for name, values in history.history.items()}
+    test_loss, test_accuracy = new["val_loss"][-1], new["val_accuracy"][-1]
+    if x_held is not None:  # those were the held-out images' figures; the test set is read once, now
+        scores = model.evaluate(test_batches, verbose=0, return_dict=True)
+        test_loss, test_accuracy = float(scores["loss"]), float(scores["accuracy"])
     return TrainingResult(
         settings=settings,
         history={name: earlier.get(name, []) + values for name, values in new.items()},
         fit_seconds=fit_seconds,
-        test_loss=new["val_loss"][-1],
-        test_accuracy=new["val_accuracy"][-1],
+        test_loss=test_loss,
+        test_accuracy=test_accuracy,
         model=model,
         stopped=stop.is_set() and not progress.diverged,
         diverged=progress.diverged,
@@ -139,8 +163,16 @@ def _fixed_pipeline_options():
     return options
 
 
-def _batches(images: np.ndarray, labels: np.ndarray, batch_size: int, shuffle: bool = False, seed: int | None = None):
-    """(float32 images in 0..1, labels) batches as a tf.data pipeline; in a new random order every epoch if asked.
+def _batches(
+    images: np.ndarray,
+    labels: np.ndarray,
+    batch_size: int,
+    shuffle: bool = False,
+    seed: int | None = None,
+    noise: Any = None,
+):
+    """(float32 images in 0..1, labels) batches as a tf.data pipeline; in a new random order every epoch if asked,
+    and changed by `noise` (a _noise_adder) if given.
 
     The images stay uint8 (MNIST's training set: 47 MB rather than 188 MB as float32, and no float copy per
     training); each batch is scaled exactly as `scale_images` does, on tf.data's thread while the previous
@@ -156,20 +188,46 @@ def _batches(images: np.ndarray, labels: np.ndarray, batch_size: int, shuffle: b
     def take(indices):
         return tf.cast(tf.gather(images, indices), tf.float32) / 255.0, tf.gather(labels, indices)
 
-    return order.batch(batch_size).map(take).prefetch(PREFETCH_BATCHES).with_options(_fixed_pipeline_options())
+    batches = order.batch(batch_size).map(take)
+    if noise is not None:
+        batches = batches.map(noise)
+    return batches.prefetch(PREFETCH_BATCHES).with_options(_fixed_pipeline_options())
 
 
-def _augmented_batches(images: np.ndarray, labels: np.ndarray, batch_size: int, seed: int | None) -> Any:
-    """Shuffled batches, each changed at random anew every epoch."""
+def _augmented_batches(
+    images: np.ndarray, labels: np.ndarray, batch_size: int, seed: int | None, noise: Any = None
+) -> Any:
+    """Shuffled batches, each changed at random anew every epoch (and noise on top, if given)."""
     import tensorflow as tf
 
     from mnist_core.data.augment import make_augmenter
 
-    return (
+    batches = (
         tf.data.Dataset.from_tensor_slices((images, labels))
         .shuffle(len(images), seed=seed, reshuffle_each_iteration=True)
         .batch(batch_size)
         .map(make_augmenter(seed), num_parallel_calls=2)  # the 2 cores of a small server
-        .prefetch(PREFETCH_BATCHES)
-        .with_options(_fixed_pipeline_options())
     )
+    if noise is not None:
+        batches = batches.map(noise)
+    return batches.prefetch(PREFETCH_BATCHES).with_options(_fixed_pipeline_options())
+
+
+def _noise_adder(rate: float, seed: int | None) -> Any:
+    """A tf.data step adding Gaussian noise of standard deviation `rate` to a batch of 0..1 images, clipped to
+    0..1. The numbers come from a generator of their own, so every batch of every epoch gets fresh noise (an op
+    seed inside a pipeline would repeat the same noise each epoch)."""
+    import tensorflow as tf
+
+    if seed is None:
+        generator = tf.random.Generator.from_non_deterministic_state()
+    else:
+        generator = tf.random.Generator.from_seed(
+            int(np.random.SeedSequence([seed, NOISE_STREAM]).generate_state(1)[0])
+        )
+
+    def add_noise(images: tf.Tensor, labels: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
+        noisy = images + generator.normal(tf.shape(images), stddev=rate)
+        return tf.clip_by_value(noisy, 0.0, 1.0), labels
+
+    return add_noise

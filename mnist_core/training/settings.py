@@ -14,7 +14,8 @@ import numpy as np
 from mnist_core import limits
 from mnist_core.data import datasets
 from mnist_core.data.datasets import DatasetName
-from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS, ModelKind
+from mnist_core.model.keras_model import ALL_MODEL_KINDS, OPTIMIZERS, ModelKind
+from mnist_core.model.layers import LayerSpec, parse_layers
 
 if TYPE_CHECKING:
     import keras
@@ -39,13 +40,38 @@ class TrainingSettings:
     # split by student with this seed; see class_drawings.py) to the training images.
     class_drawings_up_to: int | None = None
     class_split_seed: int = 0
+    # Issue #31, build your own network. `layers`: a spec text in LayerSpec.text()'s form (model/layers.py), e.g.
+    # "dense 256 relu; dropout 0.2; dense 128 tanh". When set, the network is built from it and model_kind is
+    # "custom" whatever was passed (hidden_units then plays no part).
+    layers: str | None = None
+    l2: float = limits.L2.default  # weight decay: the rate of an L2 penalty on every kernel of the network
+    # The initial weights: the same network and init_seed start from the same weights, whatever `seed` is (which
+    # still fixes the batch order, dropout and noise). None: they come from `seed`, or at random.
+    init_seed: int | None = None
+    # Pixel noise: Gaussian noise with this standard deviation added to every pixel (0..1) of every training batch,
+    # drawn anew each time, then clipped back to 0..1. Validation and test images are never noisy.
+    noise: float = limits.NOISE.default
+    # This share of the training images (the last ones of the first train_limit, before shuffling, as Keras's own
+    # validation_split takes them) is held out as validation data instead of the test set. 0: the tutorial's
+    # validation_data=(x_test, y_test). The test score at the end is always the test set's.
+    validation_split: float = limits.VALIDATION_SPLIT.default
+
+    def __post_init__(self) -> None:
+        if self.layers is not None and self.model_kind != ModelKind.CUSTOM:
+            object.__setattr__(self, "model_kind", ModelKind.CUSTOM.value)  # written layers make a custom network
 
     def validate(self) -> None:
-        """Raise ValueError with a message a person can act on when a setting is out of range."""
+        """Raise ValueError with a message a person can act on when a setting is out of range (a bad spec: its
+        LayerSpecError, which names the bad part)."""
         if self.dataset not in datasets.DATASET_NAMES:
             raise ValueError(f"Unknown data set {self.dataset!r}: choose {' or '.join(datasets.DATASET_NAMES)}.")
-        if self.model_kind not in MODEL_KINDS:
-            raise ValueError(f"Unknown model {self.model_kind!r}: choose {' or '.join(MODEL_KINDS)}.")
+        if self.model_kind not in ALL_MODEL_KINDS:
+            raise ValueError(f"Unknown model {self.model_kind!r}: choose {' or '.join(ALL_MODEL_KINDS)}.")
+        if self.model_kind == ModelKind.CUSTOM and self.layers is None:
+            raise ValueError('A custom network needs its layers, e.g. "dense 256 relu; dropout 0.2".')
+        if self.layers is not None and not isinstance(self.layers, str):
+            raise ValueError(f"The layers must be a spec text, not {self.layers!r}.")
+        self.spec()  # LayerSpecError for a spec that cannot be built
         if self.optimizer not in OPTIMIZERS:
             raise ValueError(f"Unknown optimizer {self.optimizer!r}: choose {', '.join(OPTIMIZERS)}.")
         limits.EPOCHS.check(self.epochs)
@@ -56,6 +82,26 @@ class TrainingSettings:
             limits.TRAIN_IMAGES.check(self.train_limit)
         if self.class_drawings_up_to is not None:  # issue #16
             limits.CLASS_DRAWING_ID.check(self.class_drawings_up_to)
+        limits.L2.check(self.l2)
+        if self.init_seed is not None:
+            limits.INIT_SEED.check(self.init_seed)
+        limits.NOISE.check(self.noise)
+        limits.VALIDATION_SPLIT.check(self.validation_split)
+        images = self.train_limit or limits.TRAIN_IMAGES.high
+        held_out = self.held_out(images)
+        if self.validation_split and not 1 <= held_out < images:
+            raise ValueError(
+                f"A validation split of {self.validation_split:g} holds out {held_out} of {images} training "
+                "images: choose a split that leaves at least one image for each."
+            )
+
+    def spec(self) -> LayerSpec | None:
+        """The network the layers write, or None for a named model (mlp, cnn); LayerSpecError for a bad spec."""
+        return None if self.layers is None else parse_layers(self.layers)
+
+    def held_out(self, images: int) -> int:
+        """How many of `images` training images the validation split holds out (the last ones)."""
+        return round(images * self.validation_split)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
