@@ -94,3 +94,16 @@ def test_another_python_without_the_key_is_turned_away(served):
     """)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "refused", result.stderr
+
+
+def test_a_network_s_estimate_and_its_caps_reach_every_process(served):
+    line, address = served
+    remote = connect_line(address, KEY)
+    network = TrainingSettings(layers="conv 16 3 relu; pool 2; dense 64 relu")
+    assert remote.estimate_epoch_seconds(network) == line.queue.estimate_epoch_seconds(network) > 0
+    with pytest.raises(Refusal) as refused:
+        remote.submit(TrainingSettings(layers="dense 3000 relu"), Owner("Min-jun"), caps=Caps())
+    assert (refused.value.key, refused.value.values["cap"]) == ("caps.parameters", 2_000_000)
+    with pytest.raises(Refusal) as refused:  # a spec that cannot be built: its own refusal, named part and all
+        remote.submit(TrainingSettings(layers="dense 0 relu"), Owner("Min-jun"))
+    assert refused.value.key == "layers.error.units" and refused.value.values["part"] == "dense 0 relu"

@@ -4,6 +4,7 @@ when joining, stops by the teacher that say so, and a wait estimated from the li
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 from stand_ins import wait_until
@@ -77,8 +78,8 @@ def test_the_wait_is_estimated_from_the_line_s_real_pace(store, held):
     time.sleep(0.3)
     held.release.set()
     assert queue.wait_all(timeout=30)
-    measured = queue._pace["mlp"]  # seconds per image and epoch, learned from the first training
-    assert measured != pytest.approx(4.5e-5)
+    assert queue._speed != pytest.approx(1.0)  # the speed against the reference machine, learned from the first
+    measured = queue.estimate_epoch_seconds(TrainingSettings(epochs=4, train_limit=6000))
 
     held.release.clear()
     running = queue.submit(TrainingSettings(epochs=1, train_limit=6000), Owner("b"))
@@ -87,7 +88,55 @@ def test_the_wait_is_estimated_from_the_line_s_real_pace(store, held):
     wait_until(lambda: running.snapshot().batch > 0)
     waits = [queue.snapshot(job.id).wait_seconds for job in (second, third)]
     assert queue.snapshot(second.id).queue_position == 1 and 0 <= waits[0] < waits[1]
-    # The third waits for the second's 4 epochs of 6,000 images at the measured pace, and its start-up.
-    assert waits[1] - waits[0] == pytest.approx(4 * 6000 * measured + queue._setup_seconds, rel=0.01)
+    # The third waits for the second's 4 epochs of 6,000 images at the measured pace, its start-up and first epoch's
+    # tracing.
+    start = queue._setup_seconds + queue._first_epoch_extra
+    assert waits[1] - waits[0] == pytest.approx(4 * measured + start, rel=0.01)
     held.release.set()
     assert queue.wait_all(timeout=30)
+
+
+def test_an_epoch_of_any_network_is_estimated_from_the_line_s_measured_speed(store):
+    from mnist_core.model.layers import PRESETS
+    from mnist_core.serving.jobs import TrainingJob, TrainingOutcome
+    from mnist_core.serving.line import TrainingLine
+    from mnist_core.serving.training_queue import epoch_cost_seconds
+
+    queue = TrainingQueue(store)
+    tutorial = TrainingSettings(layers=PRESETS["tutorial"], epochs=3)
+    networks = {name: TrainingSettings(layers=PRESETS[name]) for name in PRESETS}
+    estimates = {name: queue.estimate_epoch_seconds(settings) for name, settings in networks.items()}
+    # Before any training: the reference machine's costs, in the order their work says.
+    assert estimates["cnn"] > estimates["wide"] > estimates["tutorial"] > estimates["deep_sigmoid"] > 0
+    assert estimates["deep_sigmoid"] == estimates["deep_relu"]  # an activation costs what another does
+    assert queue.estimate_epoch_seconds(replace(networks["wide"], train_limit=1000)) < estimates["tutorial"]
+    assert queue.estimate_epoch_seconds(TrainingSettings()) == pytest.approx(estimates["tutorial"])  # the named mlp
+
+    # A finished training of 3 epochs: 3.0 s (with the graph's tracing), then 1.0 and 1.2 s.
+    job = TrainingJob(id=1, settings=tutorial)
+    job.on_start(tutorial, 10, {})
+    for epoch, seconds in enumerate([3.0, 1.0, 1.2], start=1):
+        job.on_batch(epoch, 10, 0.5, 0.8)
+        job.on_epoch(epoch, {"loss": 0.5}, seconds)
+    job.finish(TrainingOutcome(JobState.FINISHED))
+    queue._learn_pace(job.snapshot(), began=time.monotonic() - 20)
+
+    speed = 0.5 * 1.0 + 0.5 * 1.1 / epoch_cost_seconds(tutorial)  # halfway from the first guess to what it measured
+    for settings in networks.values():  # one speed for every network: a network nobody trained is estimated too
+        assert queue.estimate_epoch_seconds(settings) == pytest.approx(speed * epoch_cost_seconds(settings))
+    assert queue._first_epoch_extra == pytest.approx(0.5 * 1.0 + 0.5 * 1.9)
+    assert TrainingLine(queue).estimate_epoch_seconds(tutorial) == queue.estimate_epoch_seconds(tutorial)
+
+
+def test_a_stopped_training_s_cut_short_epoch_teaches_nothing(store):
+    from mnist_core.serving.jobs import TrainingJob, TrainingOutcome
+
+    queue = TrainingQueue(store)
+    settings = TrainingSettings(epochs=5)
+    job = TrainingJob(id=1, settings=settings)
+    job.on_start(settings, 10, {})
+    job.on_batch(1, 3, 0.5, 0.8)
+    job.on_epoch(1, {"loss": 0.5}, 0.2)  # Keras ends the epoch it was stopped in
+    job.finish(TrainingOutcome(JobState.STOPPED))
+    queue._learn_pace(job.snapshot(), began=time.monotonic())
+    assert queue._speed == 1.0

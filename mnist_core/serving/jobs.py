@@ -84,6 +84,7 @@ class JobSnapshot:
     fit_seconds: float | None = None
     optimizer_state_carried: bool | None = None
     error: str | None = None  # what went wrong, for a person (training failed, or saving it did)
+    epoch_seconds: list[float] = field(default_factory=list)  # each epoch of this training, validation included
 
     @property
     def active(self) -> bool:
@@ -123,6 +124,7 @@ class TrainingJob(TrainingListener):
     history: dict[str, list[float]] = field(default_factory=dict)
     batch_losses: deque = field(default_factory=lambda: deque(maxlen=BATCH_TRACE_LIMIT))
     weights: list[tuple[int, np.ndarray]] = field(default_factory=list)
+    epoch_seconds: list[float] = field(default_factory=list)  # the line learns its pace from these
     started: float | None = None
     ended: float | None = None
     stopped_by_teacher: bool = False
@@ -155,6 +157,7 @@ class TrainingJob(TrainingListener):
                 stopped_by_teacher=self.stopped_by_teacher,
                 stopping=self.stop_event.is_set(),
                 **(self.outcome.details() if self.outcome else {}),
+                epoch_seconds=list(self.epoch_seconds),
             )
 
     # TrainingListener: called on the thread that follows the training.
@@ -173,6 +176,7 @@ class TrainingJob(TrainingListener):
         with self.lock:
             for name, value in metrics.items():
                 self.history.setdefault(name, []).append(value)
+            self.epoch_seconds.append(seconds)
 
     def on_weights(self, epoch: int, weights: np.ndarray) -> None:
         with self.lock:

@@ -54,6 +54,11 @@ class TrainingLine:
         loss traces a training's own page draws (up to megabytes a job, polled every few seconds)."""
         return [dataclasses.replace(job, weights=[], batch_losses=[]) for job in self.queue.line()]
 
+    def estimate_epoch_seconds(self, settings: TrainingSettings) -> float:
+        """About how long one epoch of these settings takes on this server, from the line's measured pace (for the
+        network builder, before anything trains; TrainingQueue.estimate_epoch_seconds says how)."""
+        return self.queue.estimate_epoch_seconds(settings)
+
     def start_quick(self, settings: TrainingSettings) -> int:
         """The one quick training under way, or a new one with these settings (SharedTraining)."""
         return self.quick.start(settings).id

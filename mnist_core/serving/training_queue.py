@@ -6,13 +6,33 @@
   several, e.g. a lesson's three runs); the line itself has a length cap. A refused request says why (Refusal).
 - A student's settings must fit the teacher's caps when they join the line; a job in line keeps its settings
   when the caps change later. The teacher's own trainings are not capped.
-- The wait is estimated from the line's real pace: how long trainings of each kind took per image and epoch.
+- The wait, and the time an epoch of any network will take (estimate_epoch_seconds, for the network builder
+  before a training starts), are estimated from the line's real pace on the trainings it ran.
+
+How long an epoch takes. Each network is reduced to what its epoch costs on a reference machine (this project's
+2-core server), from the same plan the builder shows (model/layers.py), so a network nobody trained yet gets an
+estimate too. For each image a forward pass does, per layer:
+
+    Dense      inputs x units multiply-adds              DENSE_MAC_SECONDS each
+    Conv2D     output values x kernel area x channels    CONV_MAC_SECONDS each (slower per multiply-add here)
+    every layer but Reshape and Flatten: the values it writes (pooling: reads), ELEMENT_SECONDS each
+
+A training image costs three forward passes (forward, then the backward pass, about twice the forward), a
+validation image one. On top: each batch's fixed cost (STEP_SECONDS, both kinds of batch), each training
+batch's cost per layer (LAYER_STEP_SECONDS) and per parameter (the optimizer's update, OPTIMIZER_SECONDS), an
+epoch's own cost (EPOCH_SECONDS), and augmentation or noise per training image. These constants were fitted to
+22 networks measured here (bench/builder.py checks the result). The line then learns one number, its speed: the
+measured epoch time over this reference cost, smoothed over the trainings it ran, whatever their network. A
+slower or busier server is one factor slower for every network; the first epoch's extra (tracing the graph) and
+the time before training starts are learned apart.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
+import statistics
 import threading
 import time
 from collections import deque
@@ -21,18 +41,30 @@ from mnist_core import limits
 from mnist_core.classroom.caps import Caps, caps_for
 from mnist_core.classroom.students import Owner
 from mnist_core.errors import Refusal
-from mnist_core.model.keras_model import ModelKind
+from mnist_core.model.keras_model import IMAGE_SHAPE, ModelKind
+from mnist_core.model.layers import PRESETS, PlannedLayer, parse_layers
 from mnist_core.runs.store import RunStore
 from mnist_core.serving import worker
 from mnist_core.serving.jobs import JobSnapshot, JobState, TrainingJob, TrainingOutcome
 from mnist_core.training.settings import TrainingSettings
 
-# Seconds per training image per epoch, until the line has timed a training of that kind itself (measured
-# here: the tutorial's network 2.6 s per epoch of 60,000 images, the CNN about 12 s, augmentation about 10%).
-FIRST_GUESS_PACE = {ModelKind.MLP: 4.5e-5, ModelKind.CNN: 2.0e-4}
+# An epoch's cost on the reference machine, by what it does (see the module's docstring). Fitted to 22 networks
+# from "no hidden layer" to the CNN, batches of 32 to 500, 1,000 to 60,000 images, with augmentation and noise.
+DENSE_MAC_SECONDS = 1.4e-11  # about 70 billion multiply-adds a second on 2 cores
+CONV_MAC_SECONDS = 2.2e-11
+ELEMENT_SECONDS = 5.7e-10
+STEP_SECONDS = 3.2e-4
+LAYER_STEP_SECONDS = 3.9e-5
+OPTIMIZER_SECONDS = 1.6e-9
+EPOCH_SECONDS = 0.13
+AUGMENT_IMAGE_SECONDS = 5.3e-5
+NOISE_IMAGE_SECONDS = 5.0e-5
+TRAINING_PASSES = 3  # a forward pass and a backward pass of about twice its cost
 FIRST_GUESS_SETUP_SECONDS = 8.0  # start a worker, import TensorFlow, load the data, build the model
-AUGMENT_FACTOR = 1.1
+FIRST_GUESS_FIRST_EPOCH_EXTRA = 1.0  # the first epoch also traces the training and validation graphs
 FULL_TRAINING_SET = 60_000
+TEST_IMAGES = 10_000  # both data sets' test sets: the validation data unless a run holds out its own
+EVALUATION_BATCH_SIZE = 1000  # training/fit.py's
 PACE_WEIGHT = 0.5  # how much the newest timing counts against what was known
 
 
@@ -49,8 +81,9 @@ class TrainingQueue:
         self._peak_running = 0
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
-        self._pace = dict(FIRST_GUESS_PACE)  # seconds per image and epoch, by model kind
+        self._speed = 1.0  # measured epoch seconds over the reference machine's (epoch_cost_seconds)
         self._setup_seconds = FIRST_GUESS_SETUP_SECONDS
+        self._first_epoch_extra = FIRST_GUESS_FIRST_EPOCH_EXTRA
 
     # Asking
 
@@ -113,6 +146,11 @@ class TrainingQueue:
             jobs = [*self._running, *self._waiting]
         return [snapshot for snapshot in (self.snapshot(job.id) for job in jobs) if snapshot is not None]
 
+    def estimate_epoch_seconds(self, settings: TrainingSettings) -> float:
+        """About how long one epoch of these settings will take on this server now, validation included: the
+        network's cost on the reference machine (epoch_cost_seconds) times the speed learned from earlier runs."""
+        return self._speed * epoch_cost_seconds(settings)
+
     @property
     def running_count(self) -> int:
         return len(self._running)
@@ -168,17 +206,30 @@ class TrainingQueue:
     # The line's pace
 
     def _learn_pace(self, snapshot: JobSnapshot, began: float) -> None:
-        epochs = snapshot.epoch if snapshot.batch >= snapshot.batches_per_epoch else snapshot.epoch - 1
-        if snapshot.state.saved and epochs > 0 and snapshot.elapsed_seconds > 0:
-            seconds = snapshot.elapsed_seconds / (epochs * _images(snapshot.settings) * _factor(snapshot.settings))
-            kind = snapshot.settings.model_kind
-            self._pace[kind] = (1 - PACE_WEIGHT) * self._pace.get(kind, seconds) + PACE_WEIGHT * seconds
-            setup = max(0.0, time.monotonic() - began - snapshot.elapsed_seconds)
-            self._setup_seconds = (1 - PACE_WEIGHT) * self._setup_seconds + PACE_WEIGHT * setup
+        """The speed from a saved job's whole epochs (a stopped one's last epoch may be cut short): its later
+        epochs when it had several, as the first also traced the graphs; then the first epoch's extra."""
+        whole = snapshot.epoch if snapshot.batch >= snapshot.batches_per_epoch else snapshot.epoch - 1
+        epochs = snapshot.epoch_seconds[: max(whole, 0)]
+        if not (snapshot.state.saved and epochs):
+            return
+        cost = epoch_cost_seconds(snapshot.settings)
+        if len(epochs) > 1:
+            steady = statistics.median(epochs[1:])
+            self._first_epoch_extra = _blend(self._first_epoch_extra, max(0.0, epochs[0] - steady))
+        else:
+            steady = max(epochs[0] - self._first_epoch_extra, 0.25 * epochs[0])
+        self._speed = _blend(self._speed, steady / cost)
+        setup = max(0.0, time.monotonic() - began - snapshot.elapsed_seconds)
+        self._setup_seconds = _blend(self._setup_seconds, setup)
 
     def _duration(self, settings: TrainingSettings) -> float:
-        pace = self._pace.get(settings.model_kind, max(self._pace.values()))
-        return self._setup_seconds + settings.epochs * _images(settings) * _factor(settings) * pace
+        """A whole job: its start, its epochs, and a held-out run's test set read once more at the end."""
+        seconds = (
+            self._setup_seconds + self._first_epoch_extra + settings.epochs * self.estimate_epoch_seconds(settings)
+        )
+        if settings.validation_split:
+            seconds += self._speed * _evaluation_seconds(_network(settings), TEST_IMAGES)
+        return seconds
 
     def _waits(self) -> dict[int, float]:
         """Seconds until each waiting job starts: the free training slots, filled in line order."""
@@ -195,9 +246,66 @@ class TrainingQueue:
         return waits
 
 
-def _images(settings: TrainingSettings) -> int:
-    return settings.train_limit or FULL_TRAINING_SET
+def _blend(known: float, new: float) -> float:
+    return (1 - PACE_WEIGHT) * known + PACE_WEIGHT * new
 
 
-def _factor(settings: TrainingSettings) -> float:
-    return AUGMENT_FACTOR if settings.augment else 1.0
+@dataclasses.dataclass(frozen=True)
+class NetworkCost:
+    """What one image's forward pass costs a network, from its plan."""
+
+    dense_macs: int  # multiply-adds in Dense layers
+    conv_macs: int  # multiply-adds in Conv2D layers
+    elements: int  # values the layers write (pooling: read)
+    layers: int  # layers that compute (not Reshape or Flatten)
+    parameters: int
+
+    @property
+    def forward_seconds(self) -> float:
+        return DENSE_MAC_SECONDS * self.dense_macs + CONV_MAC_SECONDS * self.conv_macs + ELEMENT_SECONDS * self.elements
+
+
+def network_cost(plan: tuple[PlannedLayer, ...]) -> NetworkCost:
+    """A network's forward cost per image, layer by layer (see the module's docstring)."""
+    dense = conv = elements = layers = 0
+    shape: tuple[int, ...] = IMAGE_SHAPE
+    for planned in plan:
+        inputs, outputs = math.prod(shape), math.prod(planned.output_shape)
+        if planned.kind == "Dense":
+            dense += inputs * outputs
+        elif planned.kind == "Conv2D":
+            conv += outputs * planned.layer.kernel**2 * shape[-1]
+        if planned.kind not in ("Reshape", "Flatten"):
+            elements += inputs if planned.kind == "MaxPooling2D" else outputs
+            layers += 1
+        shape = planned.output_shape
+    return NetworkCost(dense, conv, elements, layers, sum(planned.parameters for planned in plan))
+
+
+def _network(settings: TrainingSettings) -> NetworkCost:
+    """The cost of the network these settings build; the named ones through the spec that builds their layers."""
+    spec = settings.spec()
+    if spec is None and settings.model_kind == ModelKind.CNN:
+        units = min(settings.hidden_units, 128)  # keras_model's CNN caps its dense layer
+        spec = parse_layers(PRESETS["cnn"].replace("dense 128 relu", f"dense {units} relu"))
+    elif spec is None:
+        spec = parse_layers(f"dense {settings.hidden_units} relu")
+    return network_cost(spec.plan)
+
+
+def _evaluation_seconds(network: NetworkCost, images: int) -> float:
+    return images * network.forward_seconds + math.ceil(images / EVALUATION_BATCH_SIZE) * STEP_SECONDS
+
+
+def epoch_cost_seconds(settings: TrainingSettings) -> float:
+    """One epoch of these settings on the reference machine: training on its images, then validation."""
+    network = _network(settings)
+    images = settings.train_limit or FULL_TRAINING_SET
+    held_out = settings.held_out(images)
+    training, validation = images - held_out, held_out or TEST_IMAGES
+    batches = math.ceil(training / settings.batch_size)
+    per_image = TRAINING_PASSES * network.forward_seconds
+    per_image += AUGMENT_IMAGE_SECONDS if settings.augment else 0.0
+    per_image += NOISE_IMAGE_SECONDS if settings.noise else 0.0
+    per_batch = STEP_SECONDS + LAYER_STEP_SECONDS * network.layers + OPTIMIZER_SECONDS * network.parameters
+    return EPOCH_SECONDS + training * per_image + batches * per_batch + _evaluation_seconds(network, validation)
