@@ -10,6 +10,7 @@ MNIST_APP_TRAINING_IN  "process" (default: each training in a worker process of 
 MNIST_APP_TEACHER_PASSWORD  the Teacher page's password (or teacher_password in .streamlit/secrets.toml).
 MNIST_APP_CLASS_DB     the class's drawings, an SQLite file (default: class-drawings.sqlite3 beside the runs).
 MNIST_APP_PROCESSES    Streamlit processes a class server runs behind its front door (default: one per core, up to 4).
+MNIST_APP_MAP_IMAGES   test images on a run's map of what it learned (default: 2,000; tests use fewer).
 MNIST_APP_LINE, MNIST_APP_LINE_KEY  set by the class server for its Streamlit processes: where the shared
                        training line listens (a Unix socket) and its key (hex). Unset: each process has its own.
 """
@@ -89,6 +90,13 @@ def training_place() -> str:
 def train_limit() -> int | None:
     """Train on only the first N images when MNIST_APP_TRAIN_LIMIT is set (tests, slow machines)."""
     value = os.environ.get("MNIST_APP_TRAIN_LIMIT", "").strip()
+    return int(value) if value else None
+
+
+def map_images() -> int | None:
+    """How many test images a run's map of what it learned holds, when MNIST_APP_MAP_IMAGES says (tests: a smaller
+    map is made in a fraction of the time); None: the map's own default (reading/embedding.py)."""
+    value = os.environ.get("MNIST_APP_MAP_IMAGES", "").strip()
     return int(value) if value else None
 
 

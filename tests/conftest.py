@@ -8,6 +8,12 @@ from mnist_core.tuning import quiet_tensorflow
 
 quiet_tensorflow()  # before anything imports TensorFlow
 
+import os
+
+# Maps of what a run learned hold 300 test images in tests (config.map_images): about 2 s to make, not 10; the
+# servers the browser tests start inherit it.
+os.environ.setdefault("MNIST_APP_MAP_IMAGES", "300")
+
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 

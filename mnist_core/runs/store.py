@@ -2,6 +2,7 @@
 
     runs/<run id>/model.keras   the trained network (Keras format)
     runs/<run id>/run.json      data set, settings, history, fit time, test score, how it ended, when, whose
+    runs/<run id>/embedding.npz the map of what it learned (reading/embedding.py), added after the run is saved
 
 A run is written into a hidden temporary folder and then renamed into place, so a crash or a full disk
 never leaves a half-written run in the list. A temporary folder left by a save that was killed is never
@@ -29,6 +30,7 @@ from mnist_core.durable import fsync_path, write_json_synced
 from mnist_core.errors import RunError
 from mnist_core.model.keras_model import ModelKind
 from mnist_core.model.network import Network, read_network
+from mnist_core.reading.embedding import MAP_FILE
 
 if TYPE_CHECKING:
     import keras
@@ -206,6 +208,12 @@ class RunStore:
             return read_network(path)
         except Exception as error:  # zip, JSON, HDF5, missing weights, wrong shapes, a layer it does not run
             raise self._unreadable(run_id, path, error) from error
+
+    def map_path(self, run_id: str) -> Path:
+        """Where the run's map of what it learned is (or will be): beside its model, so deleting the run deletes it.
+
+        Not part of a save: it is written later, atomically, by serving/maps.py make_map."""
+        return self.root / check_run_id(run_id) / MAP_FILE
 
     def _model_path(self, run_id: str) -> Path:
         path = self.root / check_run_id(run_id) / MODEL_FILE

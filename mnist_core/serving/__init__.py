@@ -6,6 +6,7 @@ Streamlit process per core behind a front door).
     line.py            TrainingLine: the line as the pages see it, shared by the class server's processes
     quick_training.py  one quick training everybody shares
     worker.py          run_job(): a training in a worker process of its own, at a low priority
+    maps.py            the map of what a run learned, made by its training worker or, for an older run, on request
     class_server.py    `python -m mnist_core serve` (imported directly: it brings the front door's aiohttp)
     front_door.py      the front door that keeps each browser with its Streamlit process
     loopback.py        free loopback ports, a health check, the `streamlit run` command line (shared with harness/)

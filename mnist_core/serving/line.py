@@ -9,6 +9,9 @@ connection, and a TCP connection's handshake took 49 ms here (delayed acknowledg
 
 A single Streamlit process (tests, `streamlit run app.py`) keeps its line in its own memory. Both give the pages
 the same TrainingLine methods.
+
+The line also makes the maps of what older runs learned, when a page asks (maps.py): one at a time, each in a worker
+process, so no page's script run ever computes one.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from multiprocessing.managers import BaseManager
 from mnist_core.classroom.caps import Caps
 from mnist_core.classroom.students import Owner
 from mnist_core.serving.jobs import JobSnapshot
+from mnist_core.serving.maps import MapMaker, MapStatus
 from mnist_core.serving.quick_training import SharedTraining
 from mnist_core.serving.training_queue import TrainingQueue
 from mnist_core.training.settings import TrainingSettings
@@ -33,6 +37,7 @@ class TrainingLine:
     def __init__(self, queue: TrainingQueue) -> None:
         self.queue = queue
         self.quick = SharedTraining(queue)
+        self.maps = MapMaker(queue.store)
 
     def submit(self, settings: TrainingSettings, owner: Owner, caps: Caps | None = None) -> int:
         """Put a training in line; its job id, or ValueError (often a Refusal) saying why not."""
@@ -58,6 +63,15 @@ class TrainingLine:
         """About how long one epoch of these settings takes on this server, from the line's measured pace (for the
         network builder, before anything trains; TrainingQueue.estimate_epoch_seconds says how)."""
         return self.queue.estimate_epoch_seconds(settings)
+
+    def request_map(self, run_id: str) -> MapStatus:
+        """Ask for a run's map of what it learned: READY when its file is there, else it is made (once, however
+        many ask) and the page polls map_state. RunError for a malformed run id."""
+        return self.maps.request(run_id)
+
+    def map_state(self, run_id: str) -> MapStatus:
+        """Where a run's map is (ready, waiting, being made, failed and why), without asking for it."""
+        return self.maps.status(run_id)
 
     def start_quick(self, settings: TrainingSettings) -> int:
         """The one quick training under way, or a new one with these settings (SharedTraining)."""

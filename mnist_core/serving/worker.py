@@ -9,12 +9,19 @@ and by tests that replace the training with a stand-in.
 The worker is a plain new Python started with subprocess, not multiprocessing's "spawn": spawn re-runs the
 parent's main module in the child, and in a Streamlit server that is whatever page script is running at that
 moment. The two talk over a socket pair, one pickled message at a time (multiprocessing's Connection).
+
+Once the run is saved, the worker also makes its map of what it learned (serving/maps.py), about 10 s on one core,
+before it reports the training done: the student who trained it finds the map there, and the line's slot stays
+taken while the worker still works. A page that opens the run in those seconds waits for this map (maps.py's lock)
+rather than make a second one. A map that cannot be made never fails the training: it is logged, and a page asks
+for it again (TrainingLine.request_map).
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import logging
 import socket
 import subprocess
 import sys
@@ -25,8 +32,9 @@ from typing import TYPE_CHECKING
 from mnist_core import config
 from mnist_core.classset.drawings import ClassDrawings
 from mnist_core.errors import RunError
-from mnist_core.runs.store import RunStore
+from mnist_core.runs.store import RunStatus, RunStore
 from mnist_core.serving.jobs import JobState, TrainingOutcome
+from mnist_core.serving.maps import make_map
 from mnist_core.training.fit import train
 from mnist_core.training.settings import TrainingInputs, TrainingListener, TrainingSettings
 from mnist_core.tuning import limit_memory_arenas, quiet_tensorflow
@@ -66,13 +74,15 @@ def read_inputs(settings: TrainingSettings, store: RunStore) -> TrainingInputs:
 def train_and_save(
     settings: TrainingSettings, store: RunStore, owner: Owner, listener: TrainingListener, stop: threading.Event
 ) -> TrainingOutcome:
-    """Train, save the run, and say how it went: the job's end state and result, or a save's error."""
+    """Train, save the run and its map, and say how it went: the job's end state and result, or a save's error."""
     result = train(settings, listener=listener, stop=stop, inputs=read_inputs(settings, store))
     run_id, error = None, None
     try:
         run_id = store.save(result, owner=owner.name, teacher=owner.teacher).id
     except RunError as save_error:
         error = str(save_error)
+    if run_id is not None and RunStatus(result.ending).can_read:  # a diverged run reads nothing: no map
+        add_map(store, run_id)
     return TrainingOutcome(
         state=JobState(result.ending),
         run_id=run_id,
@@ -82,6 +92,14 @@ def train_and_save(
         optimizer_state_carried=result.optimizer_state_carried,
         error=error,
     )
+
+
+def add_map(store: RunStore, run_id: str) -> None:
+    """The saved run's map of what it learned; a failure is logged, never raised (the training itself is saved)."""
+    try:
+        make_map(store, run_id)
+    except Exception as error:  # no data set, a model the numpy reader cannot run, a full disk ...
+        logging.getLogger(__name__).warning("run %s is saved, but its map could not be made: %s", run_id, error)
 
 
 def run_job(job: TrainingJob, store: RunStore) -> TrainingOutcome:
