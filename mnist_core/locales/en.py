@@ -1179,4 +1179,135 @@ MESSAGES: dict[str, str] = {
     "notebook.code.weights": "A kernel's starting weights and weight decay, as the app set them.",
     "notebook.code.held_out": "The last VALIDATION_SPLIT of the training images, held out to validate with",
     "notebook.code.noise_pipeline": "Fresh noise on every batch of every epoch, clipped back to 0..1",
+    # Issue #32 on the pages (ui/explain_views.py, mnist_core/text/explain_words.py): where it looked, the map of
+    # what it learned, and fooling it.
+    "why.where.title": "Where it looked",
+    "why.where.help": (
+        "Each square is one pixel of the network's input. Orange: this ink pushed the network toward the digit. "
+        "Purple with a dot: it pushed away from it. White: no ink, or no push either way. Both maps share one scale."
+    ),
+    "why.where.input": "The input",
+    "why.where.answer": "Why {digit} ({probability})",
+    "why.where.runner_up": "Why not {digit} ({probability})",
+    "why.where.answer_words": "**Why {digit}:** {evidence}",
+    "why.where.runner_up_words": "**Why not {digit}:** {evidence}",
+    "why.where.alt": (
+        "Heat map of the 28 × 28 input for {digit}: orange where the ink pushes toward {digit}, purple with dots "
+        "where it pushes away. {evidence_for} {evidence_against}"
+    ),
+    "why.where.legend": "Purple, dotted: pushes away · white: no push · orange: pushes toward.",
+    "why.where.legend_alt": (
+        "Colour scale from left to right: dark purple with a dot for ink that pushes strongly away from the digit, "
+        "paler purple, white for no push, pale orange, dark orange for ink that pushes strongly toward it."
+    ),
+    "why.where.unsupported": "This network has a layer the heat map cannot look through yet.",
+    "learn.where.title": "How does the heat map know where it looked?",
+    "learn.where.body": (
+        "For every pixel the app asks: if this pixel were a little brighter, how much would the network's score for "
+        "the digit go up or down? That is the **gradient**. Multiplied by the pixel's ink (**gradient × input**), it "
+        "says how much that ink added to the score, compared with an empty pixel.\n\n"
+        "- Orange ink speaks for the digit, purple ink against it.\n"
+        "- The second map answers \"why not the runner-up?\": the ink that speaks against it is often what makes "
+        "the difference between two digits that look alike.\n\n"
+        "Blanking the pixels the map marks strongest lowers the network's confidence far more than blanking as many "
+        "other ink pixels: the map points at what the network really uses."
+    ),
+    "why.map.show": "Show the map of what it learned",
+    "why.map.show_help": (
+        "2,000 test images placed by what the network's last hidden layer makes of them, and your drawing among them."
+    ),
+    "why.map.title": "The map of what it learned",
+    "why.map.help": (
+        "{count} test images, placed so that images the network's last hidden layer sees alike sit close together. "
+        "A point's colour and the digit written at the middle of each group say its true label; a cross with a dark "
+        "outline is a test image the network reads wrong. Click a point to see its image."
+    ),
+    "why.map.alt": (
+        "Map of {count} test images, each a point coloured by its true label; the sentences below say what it shows."
+    ),
+    "why.map.label": "True label",
+    "why.map.verdict": "Read",
+    "why.map.read_as": "The network reads",
+    "why.map.right": "right",
+    "why.map.wrong": "wrong",
+    "why.map.you": "your drawing",
+    "why.map.words": "{count} test images on the map; the network reads {wrong} of them wrong.",
+    "why.map.close": "The labels that sit closest together: {pairs}.",
+    "why.map.pair": "{first} and {second}",
+    "why.map.placed": (
+        "Your drawing is the dark diamond. It sits where its {count} nearest test images are, by the network's last "
+        "hidden layer: their labels are {labels}."
+    ),
+    "why.map.pick_hint": "Click a point on the map to see its test image here.",
+    "why.map.picked": "Test image {index} · label {label} · read {read} ({confidence})",
+    "why.map.picked_alt": (
+        "Test image {index} from the map: its label is {label}; the network reads {read}, {confidence} sure. {verdict}"
+    ),
+    "why.map.being_made": (
+        "The map of this run is being made: about {seconds:second|seconds}. It appears here by itself when it is ready."
+    ),
+    "why.map.failed": "The map of this run could not be made.",
+    "why.map.failed_advice": (
+        "It is tried again when the page asks in a minute. If it fails again, tell the person who runs the server: "
+        "the reason is below."
+    ),
+    "why.map.damaged": "The map saved with this run cannot be read.",
+    "why.map.damaged_advice": (
+        "Delete embedding.npz in the run's folder (the model stays): the map is made again the next time a page asks."
+    ),
+    "why.map.no_data": "The test images are not available on this server.",
+    "learn.map.title": "What does the map show?",
+    "learn.map.body": (
+        "Just before it answers, the network turns each image into a long list of numbers: its last hidden layer. "
+        "The map squeezes those lists into two dimensions (PCA, then **t-SNE**), keeping together the images whose "
+        "lists are alike.\n\n"
+        "- Digits that look alike to the network sit close: 4 and 9, 3 and 5, 7 and 9 often touch.\n"
+        "- The crosses are its mistakes: most sit at the edge of a group, or inside the group of the digit it "
+        "read.\n"
+        "- A network that learned little draws a less clear map: an untrained network's groups overlap more, though "
+        "t-SNE still finds some, since images of the same digit already share many pixels.\n\n"
+        "Your drawing is placed by the test images nearest to it in the hidden layer."
+    ),
+    "why.fool.title": "Fool it",
+    "why.fool.help": (
+        "Change your drawing in small steps until the network reads another digit: you choose which. No pixel may "
+        "change by more than {most} of 255 grey levels."
+    ),
+    "why.fool.target": "Make it read",
+    "why.fool.button": "Fool it",
+    "why.fool.none": "Draw a digit, choose another one, and press Fool it.",
+    "why.fool.under_way": "Changing your drawing until the network reads {target} (at most {seconds:second|seconds}) …",
+    "why.fool.failed": "This network cannot be fooled here: it has a layer the change cannot look through yet.",
+    "why.fool.original": "Your drawing: read {read} ({confidence})",
+    "why.fool.changed": "Changed: read {read} ({confidence})",
+    "why.fool.change": "The change, enlarged",
+    "why.fool.original_alt": "Your drawing as the network read it: {read}, {confidence} sure.",
+    "why.fool.changed_alt": (
+        "Your drawing after the change. To a person it looks the same; the network now reads {read}, {confidence} "
+        "sure."
+    ),
+    "why.fool.change_alt": (
+        "The change itself, enlarged: {pixels:pixel|pixels} changed; orange where ink was added, purple with dots "
+        "where it was taken away. The largest change is {largest} of 255 grey levels."
+    ),
+    "why.fool.lesson": (
+        "Why a person still sees {original} and the network sees {read}: the network does not look at strokes as we "
+        "do. It weighs every one of the 784 pixels and adds up their small pushes, so many tiny changes in the right "
+        "places change its answer."
+    ),
+    "why.fool.lesson_held": (
+        "This time the network held: within the change allowed, it did not read {target}. Try another digit, or a "
+        "drawing it is less sure about. A person would still read {original} either way."
+    ),
+    "why.fool.meant": "The digit you drew",
+    "why.fool.give": "Give it to the class's \"fooled the model\" board",
+    "why.fool.given": "Given: your {meant} that the network reads as {read} is on the class's board.",
+    "learn.fool.title": "How can so small a change fool it?",
+    "learn.fool.body": (
+        "The app asks the network which way each pixel should move to make the chosen digit more likely (its "
+        "gradient), moves every pixel one small step that way, and asks again, until the network reads that digit. "
+        "This is the **fast gradient sign method**, repeated.\n\n"
+        "The changes are small and spread out, so a person hardly sees them; but the network adds up every pixel's "
+        "small push. Such **adversarial examples** are why a network's answer is not proof that it sees what we see."
+    ),
 }
