@@ -13,7 +13,7 @@ from mnist_core.i18n import t
 from mnist_core.text.names import dataset_short, dataset_title
 from mnist_core.text.training import caps_text
 from mnist_core.training.settings import TrainingSettings
-from ui import people, runs_views, train_settings, training_views
+from ui import network_builder, people, runs_views, train_settings, training_views
 from ui.downloads import lesson_link_control
 
 LESSON_RATES = (1.0, 0.001, 0.000001)  # with SGD: learns at once, crawls, does not move
@@ -46,6 +46,16 @@ st.subheader(t("train.settings.title"))
 st.caption(t("train.settings.dataset", dataset=dataset_title(dataset_name)))
 train_settings.settings_widgets()
 
+# Issue #31: the network the builder makes, when it is the one chosen, with the network beside it.
+buildable = True
+if train_settings.custom_network():
+    with st.container(key="network-builder", border=True):
+        st.subheader(t("builder.title"))
+        network_builder.network_builder(
+            train_settings.chosen_settings(), ui.training_line().estimate_epoch_seconds, train_settings.student_caps()
+        )
+    buildable = network_builder.checked().ready
+
 if not people.teacher_unlocked():
     st.caption(caps_text(ui.class_settings().caps))
 named = owner.identity is not None
@@ -55,11 +65,13 @@ st.button(
     type="primary",
     icon=":material/play_arrow:",
     on_click=start_training,
-    disabled=busy or not named,
+    disabled=busy or not named or not buildable,
     help=t("train.start_busy") if busy else None,
 )
 if not named:
     st.info(t("train.name_first"), icon=":material/badge:")
+if not buildable:
+    st.caption(t("builder.fix_first"))
 training_views.refusal_box()
 lesson_link_control(train_settings.chosen_settings())
 

@@ -1,7 +1,8 @@
 """The Train page's saved runs: my runs first (the class's on request), compared side by side, continued.
 
-Ticking rows compares them: their validation accuracy per epoch beside the tutorial's figures. With one of
-my runs ticked (any run, for the teacher), it can train on for more epochs, and be taken home.
+Ticking rows compares them: their validation accuracy per epoch beside the tutorial's figures, and for two runs
+the test images one gets right and the other wrong, both ways. With one of my runs ticked (any run, for the
+teacher), it can train on for more epochs, and be taken home.
 """
 
 from __future__ import annotations
@@ -9,23 +10,31 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from mnist_core import limits
 from mnist_core.classroom import defaults
+from mnist_core.data.datasets import DatasetError
 from mnist_core.i18n import t
-from mnist_core.runs.store import RunRecord
+from mnist_core.runs.store import RunError, RunRecord
 from mnist_core.text import figures
-from mnist_core.text.runs import comparison_rows, runs_table
+from mnist_core.text.comparison import SHOWN, disagreement_alt, disagreement_caption, disagreement_title
+from mnist_core.text.names import class_names
+from mnist_core.text.runs import comparison_rows, run_label, runs_table
+from mnist_core.training.evaluation import Evaluation, disagreements
 from mnist_core.training.settings import TrainingSettings
 from ui import charts, people
 from ui.downloads import run_downloads
+from ui.pictures import image_grid
 from ui.session import timezone
+from ui.shared import dataset, evaluation
 from ui.training_views import submit
 
 WHOLE_CLASS_KEY = "runs-whole-class"
 CONTINUE_EPOCHS_KEY = "continue-epochs"
+DISAGREEMENT_SIZE = 56  # px: a test image twice its size, ten to a row
 
 
 def shown_runs(records: Sequence[RunRecord]) -> list[RunRecord]:
@@ -101,6 +110,55 @@ def compare(ticked: Sequence[RunRecord]) -> None:
             },
         )
         st.caption(t("train.runs.compare_note"))
+    if len(ticked) == 2:
+        disagreement_grids(*ticked)
+
+
+def disagreement_grids(first: RunRecord, second: RunRecord) -> None:
+    """The test images one run gets right and the other wrong, both ways: what one setting changed, image by image.
+    Each run's answers on the test set are worked out once per run for everybody (ui.shared.evaluation)."""
+    st.markdown(f"**{t('compare.disagree.title')}**")
+    if first.dataset != second.dataset:
+        st.caption(t("compare.disagree.other_datasets"))
+        return
+    try:
+        with st.spinner(t("compare.disagree.computing")):
+            answers = evaluation(first.id), evaluation(second.id)
+            images = dataset(first.dataset).x_test
+    except (RunError, DatasetError) as error:
+        st.caption(t("compare.disagree.unreadable", reason=str(error)))
+        return
+    zone = timezone()
+    st.caption(t("compare.disagree.runs", a=run_label(first, zone), b=run_label(second, zone)))
+    names = class_names(first.dataset)
+    first_only, second_only = disagreements(*answers)
+    with st.container(key="compare-disagreements"):
+        _disagreement_grid("a", first_only, (answers[0], "A"), (answers[1], "B"), images, names)
+        _disagreement_grid("b", second_only, (answers[1], "B"), (answers[0], "A"), images, names)
+
+
+def _disagreement_grid(
+    key: str,
+    indices: Sequence[int],
+    right: tuple[Evaluation, str],
+    wrong: tuple[Evaluation, str],
+    images: np.ndarray,
+    names: Sequence[str],
+) -> None:
+    """The first SHOWN test images `right` gets right and `wrong` gets wrong, captioned with what `wrong` read."""
+    (right_answers, right_name), (wrong_answers, wrong_name) = right, wrong
+    st.markdown(disagreement_title(right_name, wrong_name, len(indices)))
+    shown = [int(index) for index in indices[:SHOWN]]
+    if not shown:
+        st.caption(t("compare.disagree.none"))
+        return
+    image_grid(
+        [images[index] for index in shown],
+        [disagreement_caption(index, right_answers, wrong_answers, names, wrong_name) for index in shown],
+        DISAGREEMENT_SIZE,
+        alts=[disagreement_alt(index, right_answers, wrong_answers, names, right_name, wrong_name) for index in shown],
+        key=f"disagree-{key}",
+    )
 
 
 def continue_run(record: RunRecord) -> None:

@@ -9,16 +9,18 @@ from __future__ import annotations
 import streamlit as st
 
 from mnist_core import config, limits
-from mnist_core.classroom.caps import caps_for
+from mnist_core.classroom.caps import Caps, caps_for
 from mnist_core.classroom.lesson_link import read_link
 from mnist_core.i18n import t
-from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS
+from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS, ModelKind
 from mnist_core.text.names import model_title, optimizer_title
 from mnist_core.text.training import learning_rate_note
 from mnist_core.training.settings import TrainingSettings
 from ui import people
+from ui.network_builder import L2_KEY, LAYERS_KEY, STARTING_LAYERS
 from ui.session import chosen_dataset, localized
 from ui.shared import class_settings
+from ui.widgets import lesson
 
 # TrainingSettings field -> the widget that sets it (the widgets' keys are stable hooks), with its default.
 WIDGETS = {
@@ -29,7 +31,15 @@ WIDGETS = {
     "augment": ("train-augment", False),
     "optimizer": ("train-optimizer", OPTIMIZERS[0]),
     "learning_rate": ("train-learning-rate", limits.LEARNING_RATE.default),
+    # Issue #31: the network builder's layers (its spec text) and weight decay, and the data settings.
+    "layers": (LAYERS_KEY, STARTING_LAYERS),
+    "l2": (L2_KEY, limits.L2.default),
+    "init_seed": ("train-init-seed", None),
+    "noise": ("train-noise", limits.NOISE.default),
+    "validation_split": ("train-validation-split", limits.VALIDATION_SPLIT.default),
 }
+# The model choice: the named networks, and the one the builder makes.
+MODEL_CHOICES: tuple[str, ...] = (*MODEL_KINDS, ModelKind.CUSTOM.value)
 LINK_READ_KEY = "train-link-read"  # a link fills the widgets once per session, not on every rerun
 LINK_NOTICES_KEY = "train-link-notices"
 
@@ -42,6 +52,8 @@ def fill_from_link() -> None:
         for field, value in link.values.items():
             if field in WIDGETS:
                 st.session_state[WIDGETS[field][0]] = value
+        if link.values.get("layers") is not None:  # written layers make a custom network (TrainingSettings too)
+            st.session_state[WIDGETS["model_kind"][0]] = ModelKind.CUSTOM.value
         st.session_state[LINK_NOTICES_KEY] = link.notices
     for key, default in WIDGETS.values():
         st.session_state.setdefault(key, default)
@@ -81,8 +93,8 @@ def settings_widgets() -> None:
     )
     first[3].radio(
         t("train.settings.model"),
-        MODEL_KINDS,
-        format_func=localized(model_title),
+        MODEL_CHOICES,
+        format_func=localized(model_choice_title),
         key="train-model",
         help=t("train.settings.model_help"),
         persist_state="session",
@@ -111,6 +123,59 @@ def settings_widgets() -> None:
     note = learning_rate_note(rate, st.session_state["train-optimizer"])
     if note:
         second[2].caption(note)
+    data_widgets()
+
+
+def data_widgets() -> None:
+    """What the training images are like (noise), which of them check the training (the validation split), and
+    where the weights start (a seed: the same number, the same starting weights)."""
+    third = st.columns(4)
+    third[0].number_input(
+        t("train.settings.noise"),
+        min_value=limits.NOISE.low,
+        max_value=limits.NOISE.high,
+        step=0.05,
+        format="%g",
+        key="train-noise",
+        help=t("train.settings.noise_help"),
+        persist_state="session",
+    )
+    third[1].number_input(
+        t("train.settings.validation"),
+        min_value=limits.VALIDATION_SPLIT.low,
+        max_value=limits.VALIDATION_SPLIT.high,
+        step=0.05,
+        format="%g",
+        key="train-validation-split",
+        help=t("train.settings.validation_help"),
+        persist_state="session",
+    )
+    third[2].number_input(
+        t("train.settings.init_seed"),
+        min_value=limits.INIT_SEED.low,
+        max_value=limits.INIT_SEED.high,
+        step=1,
+        key="train-init-seed",
+        placeholder=t("train.settings.init_seed_placeholder"),
+        help=t("train.settings.init_seed_help"),
+        persist_state="session",
+    )
+    lesson(t("learn.validation.title"), t("learn.validation.body"))
+
+
+def model_choice_title(kind: str) -> str:
+    """A choice of network: a named one's title, or the builder's."""
+    return t("builder.model_option") if kind == ModelKind.CUSTOM else model_title(kind)
+
+
+def custom_network() -> bool:
+    """Is the network the one the builder makes?"""
+    return st.session_state.get(WIDGETS["model_kind"][0]) == ModelKind.CUSTOM
+
+
+def student_caps() -> Caps | None:
+    """The caps on this person's trainings: the class's for a student, None for the teacher."""
+    return caps_for(class_settings().caps, people.teacher_unlocked())
 
 
 def chosen_settings() -> TrainingSettings:
@@ -120,6 +185,8 @@ def chosen_settings() -> TrainingSettings:
     if applying is not None:
         images = applying.images_for_students(images)
     values = {field: st.session_state[key] for field, (key, _) in WIDGETS.items()}
+    custom = values["model_kind"] == ModelKind.CUSTOM
+    seed = values["init_seed"]
     return TrainingSettings(
         dataset=chosen_dataset(),
         epochs=int(values["epochs"]),
@@ -130,4 +197,9 @@ def chosen_settings() -> TrainingSettings:
         optimizer=values["optimizer"],
         learning_rate=float(values["learning_rate"]),
         train_limit=images,
+        layers=values["layers"] if custom else None,  # a bad spec is refused at Start with its message
+        l2=float(values["l2"]) if custom else limits.L2.default,
+        init_seed=None if seed is None else int(seed),
+        noise=float(values["noise"]),
+        validation_split=float(values["validation_split"]),
     )

@@ -414,7 +414,8 @@ MESSAGES: dict[str, str] = {
     "learn.curves.body": (
         "After every epoch the network is scored twice: on the training images it learns from (**loss**, "
         "**accuracy**) and on the 10,000 test images it never learns from (**val_loss**, "
-        "**val_accuracy**). Like the tutorial, this app uses the test images for validation.\n\n"
+        "**val_accuracy**). Like the tutorial, this app uses the test images for validation, unless you set a "
+        "validation share.\n\n"
         "- Loss going down, accuracy going up: it is learning.\n"
         "- Training and validation close together: what it learned works on new pictures too.\n"
         "- Training still improving while validation stands still: it has learned what it can about new "
@@ -1310,4 +1311,118 @@ MESSAGES: dict[str, str] = {
         "The changes are small and spread out, so a person hardly sees them; but the network adds up every pixel's "
         "small push. Such **adversarial examples** are why a network's answer is not proof that it sees what we see."
     ),
+    # Issue #31, build your own network (ui/network_builder.py, mnist_core/text/builder.py), the data settings
+    # (ui/train_settings.py) and two runs compared image by image (ui/runs_views.py, mnist_core/text/comparison.py).
+    "builder.title": "Build your own network",
+    "builder.model_option": "Your own (build it below)",
+    "builder.intro": (
+        "Start from a preset, then add, remove and move layers. Each dense or convolution layer has its own "
+        "activation. The output layer, 10 units with softmax, is always last. The diagram, the table and the "
+        "parameter count follow every change."
+    ),
+    "builder.preset": "Start from a preset",
+    "builder.preset_placeholder": "Choose one: it replaces the layers below",
+    "builder.preset.tutorial": "The tutorial's network: one dense layer of 1,000 units",
+    "builder.preset.deep_sigmoid": "Deep and narrow with sigmoid, 6 × 32 (vanishing gradients)",
+    "builder.preset.deep_relu": "Deep and narrow with relu, 6 × 32 (the same with relu)",
+    "builder.preset.wide": "Wide without dropout, 2 × 1,000 (overfitting on few images)",
+    "builder.preset.wide_dropout": "Wide with dropout 0.5, 2 × 1,000 (the same with dropout)",
+    "builder.preset.cnn": "The CNN: two convolutions with pooling, then dense 128",
+    "builder.kind.dense": "Dense",
+    "builder.kind.conv": "Conv2D (convolution)",
+    "builder.kind.pool": "MaxPool (pooling)",
+    "builder.kind.dropout": "Dropout",
+    "builder.kind.batchnorm": "BatchNormalization",
+    "builder.row_title": "**{position}.** {kind}",
+    "builder.units": "Units",
+    "builder.filters": "Filters",
+    "builder.kernel": "Kernel size",
+    "builder.pool_size": "Square size",
+    "builder.rate": "Rate",
+    "builder.activation": "Activation",
+    "builder.up": "Up",
+    "builder.up_help": "Move this layer one place toward the input.",
+    "builder.down": "Down",
+    "builder.down_help": "Move this layer one place toward the output.",
+    "builder.remove": "Remove",
+    "builder.remove_help": "Take this layer out of the network.",
+    "builder.output_row": "**Output:** Dense, 10 units, softmax. Always last: one probability per class.",
+    "builder.add_kind": "New layer",
+    "builder.add": "Add layer",
+    "builder.l2": "Weight decay (L2 rate)",
+    "builder.l2_help": (
+        "For the whole network: the loss also counts this rate times the sum of every squared weight, so large "
+        "weights cost something. 0: none (the tutorial's). Try 0.0001 to 0.001; from about 0.1 the network learns "
+        "little but small weights."
+    ),
+    "builder.text": "The layers as text",
+    "builder.text_help": (
+        'The same layers as the command line\'s --layers takes them, separated by ";": "dense UNITS ACTIVATION", '
+        '"conv FILTERS KERNEL ACTIVATION", "pool SIZE", "dropout RATE", "batchnorm". Type and press Enter.'
+    ),
+    "builder.fix": "Fix the order",
+    "builder.fix_help": "Moves the convolutions and pooling in front of the first dense layer: {layers}",
+    "builder.fix_first": "Start waits until the layers can be built: the message in the builder says what to change.",
+    "builder.parameters": "{parameters:parameter|parameters} in {layers:layer|layers}",
+    "builder.estimate": (
+        "About {time} per epoch on this server (estimated from the network's size and the pace of its trainings "
+        "so far)."
+    ),
+    "builder.diagram.title": "The network, layer by layer",
+    "builder.diagram.sentence": (
+        "A {height} × {width} image goes in at the top, passes {layers:layer|layers} and comes out as {classes} "
+        "probabilities, one per class; {parameters:parameter|parameters} in all. Each box says what comes out of it "
+        "for one image."
+    ),
+    "builder.summary.title": "The summary table, as Keras prints it",
+    "builder.box.input": "Input",
+    "builder.box.input_detail": "the picture, grey pixels from 0 to 1",
+    "builder.box.output": "Output",
+    "builder.box.output_detail": "Dense, {classes} units, softmax: one probability per class",
+    "builder.box.dense_detail": "{units:unit|units}, {activation}",
+    "builder.box.conv_detail": "{filters:filter|filters} of {kernel} × {kernel} pixels, {activation}",
+    "builder.box.pool_detail": "the largest value of each {size} × {size} square",
+    "builder.box.dropout_detail": "while training, a share of {rate} of the values set to 0",
+    "builder.box.batchnorm_detail": "each channel rescaled to a mean and spread it learns",
+    "builder.box.flatten_detail": "the image laid out as one list of numbers",
+    "builder.box.reshape_detail": "one channel added: convolutions take images with channels",
+    "builder.box.shape": "out: {shape}",
+    "builder.box.parameters": "{parameters:parameter|parameters}",
+    "train.settings.noise": "Pixel noise",
+    "train.settings.noise_help": (
+        "Random grey added to every pixel of every training batch, drawn anew each time: the spread of the noise, "
+        "with pixels from 0 (black) to 1 (white). 0: none (the tutorial's). Validation and test images stay clean."
+    ),
+    "train.settings.validation": "Validation share",
+    "train.settings.validation_help": (
+        "The share of the training images held back to check the training after each epoch. 0: the tutorial's way, "
+        "which checks on the test set (see the lesson below)."
+    ),
+    "train.settings.init_seed": "Same starting weights: seed",
+    "train.settings.init_seed_placeholder": "random",
+    "train.settings.init_seed_help": (
+        "Leave it empty for new random starting weights each time. Two trainings with the same number and the same "
+        "layers start from exactly the same weights, so comparing them shows only what the other settings changed."
+    ),
+    "learn.validation.title": "Validation data: why not the test set?",
+    "learn.validation.body": (
+        "The tutorial trains with `validation_data=(x_test, y_test)`: after every epoch the training loop scores "
+        "the network on the **test set**, and we watch val_loss to choose how many epochs to train. Choosing by the "
+        "test score makes that score a little too good: the test set helped choose the network, so it no longer "
+        "measures how well the network reads images it has never met.\n\n"
+        "A **validation share** holds back some training images instead (the last ones, as Keras's "
+        "`validation_split` does). The network never learns from them, the curves show how it does on them, and "
+        "the test set is kept for one honest score at the end."
+    ),
+    "compare.disagree.title": "Where the two runs disagree",
+    "compare.disagree.runs": "A: {a}. B: {b}.",
+    "compare.disagree.direction": "Test images **{right}** gets right and **{wrong}** gets wrong: {count:image|images}",
+    "compare.disagree.caption": "{label} · {run}: {read}",
+    "compare.disagree.alt": "Test image labelled {label}: run {right} reads it right, run {wrong} reads {read}.",
+    "compare.disagree.none": "None.",
+    "compare.disagree.other_datasets": (
+        "The two runs learned different data sets, so they have no test images in common."
+    ),
+    "compare.disagree.computing": "Reading the test set with both runs…",
+    "compare.disagree.unreadable": "The test images cannot be compared: {reason}",
 }

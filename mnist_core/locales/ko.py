@@ -403,7 +403,8 @@ MESSAGES: dict[str, str] = {
     "learn.curves.body": (
         "에포크가 끝날 때마다 신경망은 두 번 채점을 받아요. 한 번은 배우는 데 쓰는 훈련 이미지로(**loss**, "
         "**accuracy**), 또 한 번은 배우는 데 쓰지 않는 테스트 이미지 10,000장으로(**val_loss**, "
-        "**val_accuracy**) 채점해요. 튜토리얼처럼 이 앱도 테스트 이미지를 검증(validation)에 써요.\n\n"
+        "**val_accuracy**) 채점해요. 검증용 비율을 정하지 않으면, 튜토리얼처럼 이 앱도 테스트 이미지를 "
+        "검증(validation)에 써요.\n\n"
         "- 손실은 내려가고 정확도는 올라가요: 잘 배우고 있어요.\n"
         "- 훈련 곡선과 검증 곡선이 가까워요: 배운 것이 새 그림에도 통해요.\n"
         "- 훈련 성적은 계속 좋아지는데 검증 성적은 제자리예요: 새 그림에 대해서는 배울 만큼 배웠어요. "
@@ -1271,4 +1272,116 @@ MESSAGES: dict[str, str] = {
         "이런 **적대적 예제(adversarial example)**가 있기 때문에, 신경망의 답이 곧 신경망이 우리와 똑같이 본다는 "
         "증거는 아니에요."
     ),
+    # Issue #31, build your own network (ui/network_builder.py, mnist_core/text/builder.py), the data settings
+    # (ui/train_settings.py) and two runs compared image by image (ui/runs_views.py, mnist_core/text/comparison.py).
+    "builder.title": "나만의 신경망 만들기",
+    "builder.model_option": "직접 만든 신경망 (아래에서 만들기)",
+    "builder.intro": (
+        "준비된 신경망에서 시작해 층을 더하고, 빼고, 옮겨 보세요. Dense 층과 합성곱 층은 층마다 활성화 함수를 "
+        "고를 수 있습니다. 출력층(유닛 10개, softmax)은 언제나 맨 끝에 있습니다. 그림, 표, 파라미터 수는 바꿀 때마다 "
+        "바로 따라 바뀝니다."
+    ),
+    "builder.preset": "준비된 신경망에서 시작하기",
+    "builder.preset_placeholder": "하나를 고르세요: 아래 층들을 바꿔 놓습니다",
+    "builder.preset.tutorial": "튜토리얼의 신경망: 유닛 1,000개인 Dense 층 하나",
+    "builder.preset.deep_sigmoid": "깊고 좁은 sigmoid 신경망, 6 × 32 (기울기 소실)",
+    "builder.preset.deep_relu": "깊고 좁은 relu 신경망, 6 × 32 (같은 신경망을 relu로)",
+    "builder.preset.wide": "드롭아웃 없는 넓은 신경망, 2 × 1,000 (적은 이미지에서 과적합)",
+    "builder.preset.wide_dropout": "드롭아웃 0.5를 넣은 넓은 신경망, 2 × 1,000 (같은 신경망에 드롭아웃)",
+    "builder.preset.cnn": "CNN: 합성곱과 풀링 두 번, 그다음 Dense 128",
+    "builder.kind.dense": "Dense (완전 연결)",
+    "builder.kind.conv": "Conv2D (합성곱)",
+    "builder.kind.pool": "MaxPool (풀링)",
+    "builder.kind.dropout": "Dropout (드롭아웃)",
+    "builder.kind.batchnorm": "BatchNormalization (배치 정규화)",
+    "builder.row_title": "**{position}.** {kind}",
+    "builder.units": "유닛 수",
+    "builder.filters": "필터 수",
+    "builder.kernel": "커널 크기",
+    "builder.pool_size": "정사각형 크기",
+    "builder.rate": "비율",
+    "builder.activation": "활성화 함수",
+    "builder.up": "위로",
+    "builder.up_help": "이 층을 입력 쪽으로 한 칸 옮깁니다.",
+    "builder.down": "아래로",
+    "builder.down_help": "이 층을 출력 쪽으로 한 칸 옮깁니다.",
+    "builder.remove": "빼기",
+    "builder.remove_help": "이 층을 신경망에서 뺍니다.",
+    "builder.output_row": "**출력층:** Dense, 유닛 10개, softmax. 언제나 맨 끝: 클래스마다 확률 하나.",
+    "builder.add_kind": "새 층",
+    "builder.add": "층 더하기",
+    "builder.l2": "가중치 감쇠 (L2 비율)",
+    "builder.l2_help": (
+        "신경망 전체에 적용됩니다: 손실에 이 비율 × (모든 가중치 제곱의 합)을 더해, 큰 가중치에 대가를 치르게 "
+        "합니다. 0: 없음 (튜토리얼). 0.0001에서 0.001 사이를 해 보세요. 0.1 정도부터는 작은 가중치 말고는 거의 "
+        "배우지 못합니다."
+    ),
+    "builder.text": "층을 글로 쓰기",
+    "builder.text_help": (
+        '명령줄의 --layers와 같은 형식으로, 층을 ";"로 나눠 씁니다: "dense 유닛수 활성화함수", '
+        '"conv 필터수 커널크기 활성화함수", "pool 크기", "dropout 비율", "batchnorm". 쓰고 Enter를 누르세요.'
+    ),
+    "builder.fix": "순서 고치기",
+    "builder.fix_help": "합성곱과 풀링 층을 첫 Dense 층 앞으로 옮깁니다: {layers}",
+    "builder.fix_first": (
+        "층을 만들 수 있을 때까지 시작할 수 없습니다. 무엇을 바꿀지는 위 신경망 만들기의 안내에 있습니다."
+    ),
+    "builder.parameters": "파라미터 {parameters:,}개, 층 {layers}개",
+    "builder.estimate": (
+        "이 서버에서 에포크 하나에 약 {time} (신경망의 크기와 지금까지 이 서버의 학습 속도로 어림한 값)."
+    ),
+    "builder.diagram.title": "층별로 본 신경망",
+    "builder.diagram.sentence": (
+        "{height} × {width} 이미지가 맨 위로 들어가 층 {layers}개를 지나, 클래스마다 하나씩 확률 {classes}개로 "
+        "나옵니다. 파라미터는 모두 {parameters:,}개입니다. 상자마다 이미지 한 장에서 그 층이 내놓는 모양을 적었습니다."
+    ),
+    "builder.summary.title": "Keras가 출력하는 요약 표",
+    "builder.box.input": "입력",
+    "builder.box.input_detail": "그림: 0에서 1 사이의 회색 픽셀",
+    "builder.box.output": "출력",
+    "builder.box.output_detail": "Dense, 유닛 {classes}개, softmax: 클래스마다 확률 하나",
+    "builder.box.dense_detail": "유닛 {units:,}개, {activation}",
+    "builder.box.conv_detail": "{kernel} × {kernel} 픽셀 필터 {filters:,}개, {activation}",
+    "builder.box.pool_detail": "{size} × {size} 정사각형마다 가장 큰 값",
+    "builder.box.dropout_detail": "학습하는 동안 값의 {rate}만큼을 0으로",
+    "builder.box.batchnorm_detail": "채널마다, 배운 평균과 퍼짐으로 다시 맞춤",
+    "builder.box.flatten_detail": "이미지를 숫자 한 줄로 펼침",
+    "builder.box.reshape_detail": "채널 하나를 더함: 합성곱은 채널이 있는 이미지를 받습니다",
+    "builder.box.shape": "출력 모양: {shape}",
+    "builder.box.parameters": "파라미터 {parameters:,}개",
+    "train.settings.noise": "픽셀 노이즈",
+    "train.settings.noise_help": (
+        "학습 배치마다 모든 픽셀에 무작위 회색을 더합니다(매번 새로 뽑음). 픽셀이 0(검정)에서 1(흰색)일 때 노이즈의 "
+        "퍼짐입니다. 0: 없음 (튜토리얼). 검증 이미지와 테스트 이미지는 깨끗하게 둡니다."
+    ),
+    "train.settings.validation": "검증용 비율",
+    "train.settings.validation_help": (
+        "에포크마다 학습을 확인하려고 떼어 두는 학습 이미지의 비율입니다. 0: 튜토리얼처럼 테스트 세트로 확인합니다 "
+        "(아래 설명을 보세요)."
+    ),
+    "train.settings.init_seed": "같은 초기 가중치: 시드",
+    "train.settings.init_seed_placeholder": "무작위",
+    "train.settings.init_seed_help": (
+        "비워 두면 학습할 때마다 초기 가중치가 새로 무작위로 정해집니다. 같은 숫자와 같은 층으로 학습하면 정확히 "
+        "같은 가중치에서 시작하므로, 두 학습을 비교하면 다른 설정이 바꾼 것만 보입니다."
+    ),
+    "learn.validation.title": "검증 데이터: 왜 테스트 세트가 아닐까?",
+    "learn.validation.body": (
+        "튜토리얼은 `validation_data=(x_test, y_test)`로 학습합니다. 에포크가 끝날 때마다 학습 루프가 **테스트 "
+        "세트**로 신경망을 채점하고, 우리는 val_loss를 보고 몇 에포크를 학습할지 정합니다. 테스트 점수를 보고 고르면 "
+        "그 점수는 조금 너무 좋게 나옵니다. 테스트 세트가 신경망을 고르는 데 쓰였으니, 처음 보는 이미지를 얼마나 잘 "
+        "읽는지 더는 재지 못합니다.\n\n"
+        "**검증용 비율**을 정하면 대신 학습 이미지 일부를 떼어 둡니다 (Keras의 `validation_split`처럼 마지막 "
+        "이미지들). 신경망은 그 이미지로 배우지 않고, 곡선은 그 이미지에서의 성적을 보여 주며, 테스트 세트는 마지막에 "
+        "한 번 정직하게 채점하는 데만 쓰입니다."
+    ),
+    "compare.disagree.title": "두 학습 결과가 다르게 읽은 이미지",
+    "compare.disagree.runs": "학습 A: {a}. 학습 B: {b}.",
+    "compare.disagree.direction": "**{right}**는 맞히고 **{wrong}**는 틀린 테스트 이미지: {count:,}장",
+    "compare.disagree.caption": "{label} · {run}: {read}",
+    "compare.disagree.alt": "테스트 이미지, 레이블 {label}. {right}는 맞게 읽고, {wrong}는 {read}(으)로 읽었습니다.",
+    "compare.disagree.none": "없음.",
+    "compare.disagree.other_datasets": "두 학습은 서로 다른 데이터 세트로 배워서 같은 테스트 이미지가 없습니다.",
+    "compare.disagree.computing": "두 모델로 테스트 세트를 읽는 중…",
+    "compare.disagree.unreadable": "테스트 이미지를 비교할 수 없습니다: {reason}",
 }

@@ -8,6 +8,8 @@ dashboard.py  the Class page's runs dashboard in words: points, who beat the tut
 training.py   a note on a learning rate, the class's caps, where a training is, the teacher's line rows
 readings.py   what a model read: the ten probabilities; the Mistakes page's headline, captions and matrix
 summary.py    the Home page's layer table: its column headings and layer names
+builder.py    the network builder's words: layer kinds, presets, the diagram's boxes and sentence, the estimate
+comparison.py  two runs compared image by image: titles, captions and alt texts of what one gets right
 chart_words.py  each chart's content in one sentence, for screen readers
 inside_words.py  where a weight picture or a feature map is strongest, in words
 figures.py    the tutorial's matplotlib charts: four curves, several runs side by side
