@@ -18,10 +18,11 @@ estimate too. For each image a forward pass does, per layer:
     every layer but Reshape and Flatten: the values it writes (pooling: reads), ELEMENT_SECONDS each
 
 A training image costs three forward passes (forward, then the backward pass, about twice the forward), a
-validation image one. On top: each batch's fixed cost (STEP_SECONDS, both kinds of batch), each training
-batch's cost per layer (LAYER_STEP_SECONDS) and per parameter (the optimizer's update, OPTIMIZER_SECONDS), an
-epoch's own cost (EPOCH_SECONDS), and augmentation or noise per training image. These constants were fitted to
-22 networks measured here (bench/builder.py checks the result). The line then learns one number, its speed: the
+validation image one. On top: each image's share of the pipeline (IMAGE_SECONDS), each training batch's cost per
+layer (LAYER_STEP_SECONDS: the output layer makes it at least one) and per parameter (the optimizer's update,
+OPTIMIZER_SECONDS), an epoch's own cost (EPOCH_SECONDS), and augmentation or noise per training image. These
+constants were fitted to 22 networks measured here, each at its least busy moment of three sittings on a shared
+machine (bench/builder.py checks the result). The line then learns one number, its speed: the
 measured epoch time over this reference cost, smoothed over the trainings it ran, whatever their network. A
 slower or busier server is one factor slower for every network; the first epoch's extra (tracing the graph) and
 the time before training starts are learned apart.
@@ -50,21 +51,20 @@ from mnist_core.training.settings import TrainingSettings
 
 # An epoch's cost on the reference machine, by what it does (see the module's docstring). Fitted to 22 networks
 # from "no hidden layer" to the CNN, batches of 32 to 500, 1,000 to 60,000 images, with augmentation and noise.
-DENSE_MAC_SECONDS = 1.4e-11  # about 70 billion multiply-adds a second on 2 cores
-CONV_MAC_SECONDS = 2.2e-11
-ELEMENT_SECONDS = 5.7e-10
-STEP_SECONDS = 3.2e-4
-LAYER_STEP_SECONDS = 3.9e-5
-OPTIMIZER_SECONDS = 1.6e-9
-EPOCH_SECONDS = 0.13
-AUGMENT_IMAGE_SECONDS = 5.3e-5
-NOISE_IMAGE_SECONDS = 5.0e-5
+DENSE_MAC_SECONDS = 6.9e-12  # about 145 billion multiply-adds a second on 2 cores
+CONV_MAC_SECONDS = 1.0e-11
+ELEMENT_SECONDS = 2.9e-10
+IMAGE_SECONDS = 1.6e-6
+LAYER_STEP_SECONDS = 4.8e-5
+OPTIMIZER_SECONDS = 7.7e-10
+EPOCH_SECONDS = 0.10
+AUGMENT_IMAGE_SECONDS = 1.4e-5
+NOISE_IMAGE_SECONDS = 8.4e-6
 TRAINING_PASSES = 3  # a forward pass and a backward pass of about twice its cost
 FIRST_GUESS_SETUP_SECONDS = 8.0  # start a worker, import TensorFlow, load the data, build the model
 FIRST_GUESS_FIRST_EPOCH_EXTRA = 1.0  # the first epoch also traces the training and validation graphs
 FULL_TRAINING_SET = 60_000
 TEST_IMAGES = 10_000  # both data sets' test sets: the validation data unless a run holds out its own
-EVALUATION_BATCH_SIZE = 1000  # training/fit.py's
 PACE_WEIGHT = 0.5  # how much the newest timing counts against what was known
 
 
@@ -294,7 +294,7 @@ def _network(settings: TrainingSettings) -> NetworkCost:
 
 
 def _evaluation_seconds(network: NetworkCost, images: int) -> float:
-    return images * network.forward_seconds + math.ceil(images / EVALUATION_BATCH_SIZE) * STEP_SECONDS
+    return images * (network.forward_seconds + IMAGE_SECONDS)
 
 
 def epoch_cost_seconds(settings: TrainingSettings) -> float:
@@ -304,8 +304,8 @@ def epoch_cost_seconds(settings: TrainingSettings) -> float:
     held_out = settings.held_out(images)
     training, validation = images - held_out, held_out or TEST_IMAGES
     batches = math.ceil(training / settings.batch_size)
-    per_image = TRAINING_PASSES * network.forward_seconds
+    per_image = TRAINING_PASSES * network.forward_seconds + IMAGE_SECONDS
     per_image += AUGMENT_IMAGE_SECONDS if settings.augment else 0.0
     per_image += NOISE_IMAGE_SECONDS if settings.noise else 0.0
-    per_batch = STEP_SECONDS + LAYER_STEP_SECONDS * network.layers + OPTIMIZER_SECONDS * network.parameters
+    per_batch = LAYER_STEP_SECONDS * network.layers + OPTIMIZER_SECONDS * network.parameters
     return EPOCH_SECONDS + training * per_image + batches * per_batch + _evaluation_seconds(network, validation)
