@@ -104,6 +104,7 @@ def compare(ticked: Sequence[RunRecord]) -> None:
             column_config={
                 "source": t("runs.col.source"),
                 "dataset": t("runs.col.dataset"),
+                "model": t("runs.col.model"),
                 "epochs": st.column_config.NumberColumn(t("runs.col.epochs")),
                 "learning": t("runs.col.learning"),
                 "accuracy": st.column_config.NumberColumn(t("runs.col.accuracy"), format="%.2f%%"),
