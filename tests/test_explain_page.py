@@ -27,13 +27,14 @@ from mnist_core import config, i18n
 from mnist_core.classroom.students import Owner
 from mnist_core.classset.drawings import ClassDrawings
 from mnist_core.data.pen_digits import load_pen_digits, render_strokes
-from mnist_core.reading.embedding import MAP_FILE, load_map
+from mnist_core.reading.embedding import MAP_FILE, EmbeddingMap, load_map
 from mnist_core.reading.predict import Predictor
 from mnist_core.runs.store import RunStore
 from mnist_core.serving import worker
 from mnist_core.serving.line import TrainingLine, connect_line, serve_line
 from mnist_core.serving.maps import LOCK_FILE, MapMaker, MapState, make_map
 from mnist_core.serving.training_queue import TrainingQueue
+from mnist_core.text import explain_words as words
 from mnist_core.training.settings import TrainingListener, TrainingSettings
 from ui import explain_views
 
@@ -238,9 +239,9 @@ def test_where_it_looked_the_map_and_fooling_on_the_draw_page(explain_runs, expl
     spec = json.loads(chart.proto.spec)
     assert [layer["mark"]["type"] for layer in spec["layer"]] == ["point", "text", "text", "point", "text"]
     assert chart.proto.datasets[0].name == "points" and chart.proto.alt.startswith(f"Map of {MAP_IMAGES}")
-    words = texts(container(at, "embedding-map-words").markdown)
-    assert f"{MAP_IMAGES} test images on the map" in words and "sit closest together" in words
-    assert "their labels are " in words
+    said_map = texts(container(at, "embedding-map-words").markdown)
+    assert f"{MAP_IMAGES} test images on the map" in said_map and "closest together: " in said_map
+    assert "their labels are " in said_map
 
     fool_it(at, 8)
     fooled = container(at, "fooled")
@@ -342,3 +343,40 @@ def test_a_clicked_point_is_read_from_what_the_browser_sends():
     assert explain_views.picked_rows({"row": 3.0}) == [3]
     assert explain_views.picked_rows({}) == [] and explain_views.picked_rows(None) == []
     assert explain_views.picked_rows([{"row": "12"}, {"row": True}, {"row": float("nan")}, "x"]) == []
+
+
+def a_map(points: np.ndarray, labels: np.ndarray) -> EmbeddingMap:
+    count = len(points)
+    return EmbeddingMap(
+        points=points.astype(np.float32),
+        labels=labels.astype(np.uint8),
+        predicted=labels.astype(np.uint8),
+        indices=np.arange(count, dtype=np.int32),
+        layer="hidden",
+        features=np.zeros((count, 2), np.float32),
+        mean=np.zeros(3, np.float32),
+        components=np.zeros((2, 3), np.float32),
+    )
+
+
+def test_the_map_in_words_names_the_labels_that_mix_and_only_those():
+    rng = np.random.default_rng(0)
+    labels = np.repeat(np.arange(10), 60)
+    spots = rng.random((10, 2)) * 0.8 + 0.1
+    apart = a_map(spots[labels] + rng.normal(0, 0.005, (600, 2)), labels)
+    assert words.close_pairs(apart) == []
+    assert "each group stands apart" in words.map_words(apart, [str(d) for d in range(10)])
+    spots[9] = spots[4]  # 4 and 9 share a place, as they do on a network that confuses them
+    mixed = a_map(spots[labels] + rng.normal(0, 0.005, (600, 2)), labels)
+    assert words.close_pairs(mixed) == [(4, 9)]
+    assert "The labels that sit closest together: 4 and 9." in words.map_words(mixed, [str(d) for d in range(10)])
+
+
+def test_both_heat_maps_share_a_scale_that_one_pixel_cannot_take():
+    answer, runner_up = np.zeros((28, 28)), np.zeros((28, 28))
+    answer[10, 5:25] = np.linspace(0.1, 1, 20)
+    runner_up[12, 5:25] = -0.5
+    answer[3, 3] = 50  # one pixel far above the rest
+    limit = explain_views.shared_limit(answer, runner_up)
+    assert 0.5 < limit < 50
+    assert explain_views.shared_limit(np.zeros((28, 28))) == 0

@@ -50,6 +50,7 @@ FOOL_KEY = "fool-state"  # this session's fooling: refused, under way (a Future)
 FOOL_GIVEN_KEY = "fool-given"  # how giving the fooled drawing went
 FOOL_POLL_SECONDS = 0.25
 DIGITS = list(range(10))
+LIMIT_PERCENTILE = 98  # of the heat maps' magnitudes: full colour from there on (shared_limit)
 
 
 # Where it looked
@@ -67,8 +68,7 @@ def where_it_looked(network: Network, reading: Reading | None) -> None:
         st.caption(t("why.where.unsupported"))
         return
     answer, runner_up = where.answer, where.runner_up
-    # One scale for both maps, so the runner-up's weaker evidence looks weaker.
-    limit = float(max(np.abs(answer.values).max(), np.abs(runner_up.values).max()))
+    limit = shared_limit(answer.values, runner_up.values)
     with st.container(key="where-it-looked"):
         st.subheader(t("why.where.title"))
         st.caption(t("why.where.help"))
@@ -87,6 +87,15 @@ def where_it_looked(network: Network, reading: Reading | None) -> None:
         for line in words.where_summary(where):
             st.markdown(line)
         lesson(t("learn.where.title"), t("learn.where.body"))
+
+
+def shared_limit(*maps: np.ndarray) -> float:
+    """Full colour from this magnitude on, for all the maps: one scale, so the runner-up's weaker evidence looks
+    weaker. Not the largest value: one pixel would take the whole scale and leave the rest pale; from the 98th
+    percentile of the pixels that speak at all, the strokes that matter show in strong colour."""
+    magnitudes = np.abs(np.concatenate([np.ravel(values) for values in maps]))
+    speaking = magnitudes[magnitudes > 0]
+    return float(np.percentile(speaking, LIMIT_PERCENTILE)) if len(speaking) else 0.0
 
 
 def _legend() -> None:
@@ -238,10 +247,13 @@ def _loaded_map(path: str, modified: int) -> EmbeddingMap | None:
 
 @st.cache_resource(show_spinner=False, max_entries=MODELS_KEPT)
 def _map_table(path: str, modified: int, language: str) -> tuple[pd.DataFrame, list[dict], str]:
-    """The map's points as a table (categories and float32: about 30 KB for 2,000 points), where each class's name
-    goes, and the map in words: made once per map and language, not at every stroke."""
-    embedding = _loaded_map(path, modified)
-    names = class_names(_dataset_of(path))
+    """map_table, made once per map and language, not at every stroke."""
+    return map_table(_loaded_map(path, modified), class_names(_dataset_of(path)))
+
+
+def map_table(embedding: EmbeddingMap, names: list[str]) -> tuple[pd.DataFrame, list[dict], str]:
+    """The map's points as a table (categories and float32: about 30 KB for 2,000 points, where plain columns took
+    110 KB), where each class's name goes, and the map in words."""
     columns = words.map_columns(embedding, names)
     table = pd.DataFrame(
         {

@@ -1219,12 +1219,12 @@ MESSAGES: dict[str, str] = {
     ),
     "why.map.title": "The map of what it learned",
     "why.map.help": (
-        "{count} test images, placed so that images the network's last hidden layer sees alike sit close together. "
+        "{count:,} test images, placed so that images the network's last hidden layer sees alike sit close together. "
         "A point's colour and the digit written at the middle of each group say its true label; a cross with a dark "
         "outline is a test image the network reads wrong. Click a point to see its image."
     ),
     "why.map.alt": (
-        "Map of {count} test images, each a point coloured by its true label; the sentences below say what it shows."
+        "Map of {count:,} test images, each a point coloured by its true label; the sentences below say what it shows."
     ),
     "why.map.label": "True label",
     "why.map.verdict": "Read",
@@ -1232,8 +1232,9 @@ MESSAGES: dict[str, str] = {
     "why.map.right": "right",
     "why.map.wrong": "wrong",
     "why.map.you": "your drawing",
-    "why.map.words": "{count} test images on the map; the network reads {wrong} of them wrong.",
+    "why.map.words": "{count:,} test images on the map; the network reads {wrong} of them wrong.",
     "why.map.close": "The labels that sit closest together: {pairs}.",
+    "why.map.apart": "No two labels mix much: each group stands apart.",
     "why.map.pair": "{first} and {second}",
     "why.map.placed": (
         "Your drawing is the dark diamond. It sits where its {count} nearest test images are, by the network's last "
