@@ -53,8 +53,8 @@ def click(at: AppTest, key: str) -> AppTest:
 
 
 def text_field(at: AppTest):
-    """The builder's text field (its key moves with every change, so that it shows the new text)."""
-    return next(field for field in at.text_input if field.key.startswith("builder-text-"))
+    """The builder's text field: the layers as text."""
+    return at.text_input(key="builder-text")
 
 
 def type_layers(at: AppTest, text: str) -> AppTest:

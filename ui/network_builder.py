@@ -4,7 +4,8 @@ One source of truth: the spec text under LAYERS_KEY ("dense 64 relu; dropout 0.2
 the command line's --layers and a lesson link's `layers` carry. Every widget is drawn from it and every click
 writes a new text through mnist_core/model/builder.py. The layer widgets' keys carry a counter that moves whenever
 the layers themselves move (a preset, an added, removed or moved layer, a typed text), so each widget starts again
-from the text instead of keeping the value of the layer that used to sit in its place.
+from the text instead of keeping the value of the layer that used to sit in its place. The text field is given
+the text before each drawing, so it always says what the widgets make (and typing in it is one more way to build).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from ui.session import localized
 LAYERS_KEY = "train-layers"  # the spec text: the builder's one source of truth
 STARTING_LAYERS = PRESETS["tutorial"]
 STRUCTURE_KEY = "builder-structure"  # moves when the layers move: the layer widgets start again from the text
-EDITS_KEY = "builder-edits"  # moves on every change: the text field shows the new text
+TEXT_KEY = "builder-text"  # the layers as text, a field that follows the spec text
 PRESET_KEY = "builder-preset"
 L2_KEY = "train-l2"  # a training setting (TrainingSettings.l2) the builder draws
 ADD_KIND_KEY = "builder-add-kind"
@@ -69,7 +70,6 @@ def checked() -> builder.Checked:
 
 def _set_text(text: str, moved: bool = True) -> None:
     st.session_state[LAYERS_KEY] = text
-    st.session_state[EDITS_KEY] = st.session_state.get(EDITS_KEY, 0) + 1
     if moved:
         st.session_state[STRUCTURE_KEY] = st.session_state.get(STRUCTURE_KEY, 0) + 1
 
@@ -95,8 +95,8 @@ def _value_changed(index: int, field: str, key: str) -> None:
         _set_text(builder.changed(spec_text(), index, **{field: value}), moved=False)
 
 
-def _text_typed(key: str) -> None:
-    _set_text(str(st.session_state.get(key, "")).strip())
+def _text_typed() -> None:
+    _set_text(str(st.session_state.get(TEXT_KEY) or "").strip())
 
 
 # The builder
@@ -155,16 +155,8 @@ def _builder_widgets(state: builder.Checked) -> None:
         persist_state="session",
         width=220,
     )
-    edits = st.session_state.get(EDITS_KEY, 0)
-    text_key = f"builder-text-{edits}"
-    st.text_input(
-        t("builder.text"),
-        value=spec_text(),
-        key=text_key,
-        on_change=_text_typed,
-        args=(text_key,),
-        help=t("builder.text_help"),
-    )
+    st.session_state[TEXT_KEY] = spec_text()  # allowed: the field is not drawn yet in this run
+    st.text_input(t("builder.text"), key=TEXT_KEY, on_change=_text_typed, help=t("builder.text_help"))
 
 
 def _layer_row(index: int, layer: SpecLayer, count: int) -> None:
