@@ -34,6 +34,7 @@ NUM_CLASSES = 10
 CHART_HEIGHT = 460  # px
 POINT_SIZE = 28  # px², a point of the 2,000
 WRONG_SIZE = 90  # px², a test image read wrong: a cross with a dark outline
+PICKED_FADE = 0.35  # the other points' opacity while one is picked
 YOU_SIZE = 420  # px², the student's drawing: a diamond far bigger than any point
 
 
@@ -171,19 +172,20 @@ def map_spec(
                     "scale": {"domain": [right, wrong], "range": ["circle", "cross"]},
                     "legend": {"title": t("why.map.verdict")},
                 },
+                # The same legend title for shape, outline and size: Vega-Lite draws them as one legend.
                 "stroke": {
                     "field": "verdict",
                     "type": "nominal",
                     "scale": {"domain": [right, wrong], "range": ["transparent", "#1c1b1a"]},
-                    "legend": None,
+                    "legend": {"title": t("why.map.verdict")},
                 },
                 "size": {  # a mistake is drawn bigger: a cross as small as a point reads as a point
                     "field": "verdict",
                     "type": "nominal",
                     "scale": {"domain": [right, wrong], "range": [POINT_SIZE, WRONG_SIZE]},
-                    "legend": None,
+                    "legend": {"title": t("why.map.verdict")},
                 },
-                "opacity": {"condition": {"param": "picked", "value": 0.9, "empty": True}, "value": 0.25},
+                "opacity": {"condition": {"param": "picked", "value": 0.9, "empty": True}, "value": PICKED_FADE},
                 "tooltip": [
                     {"field": "label", "title": t("why.map.label")},
                     {"field": "read", "title": t("why.map.read_as")},

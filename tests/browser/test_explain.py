@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 from harness.browser import button, screenshot, wait_idle
 from harness.drawing import draw_strokes, predicted_label
 from harness.selectors import keyed
+from mnist_core.runs.store import RunStore
 
 MAP_MADE_MS = 180_000  # the line makes the map in a worker process: seconds alone, longer beside other tests
 FOOLED_MS = 60_000
@@ -41,7 +42,8 @@ def described_pictures(page: Page, key: str) -> list[str]:
 
 
 @pytest.mark.browser
-def test_where_it_looked_the_map_and_fooling_on_a_real_3(open_app, pen_digits):
+def test_where_it_looked_the_map_and_fooling_on_a_real_3(open_app, pen_digits, runs_dir, reference_run):
+    RunStore(runs_dir).map_path(reference_run.id).unlink(missing_ok=True)  # an older run: the line makes its map
     page = open_app("draw", student="Min-jun")
     three = next(digit for digit in pen_digits if digit.label == 3)
     draw_strokes(page, three.strokes)
@@ -57,6 +59,7 @@ def test_where_it_looked_the_map_and_fooling_on_a_real_3(open_app, pen_digits):
 
     # The map: asked of the line, made in a worker process, then drawn with the drawing on it.
     switch_on(page, "show-map")
+    expect(page.locator(keyed("embedding-map"))).to_contain_text("being made")
     chart = page.locator(f"{keyed('embedding-map')} [data-testid=stVegaLiteChart]")
     expect(chart.locator("canvas, svg").first).to_be_visible(timeout=MAP_MADE_MS)
     wait_idle(page)
