@@ -10,6 +10,7 @@ import streamlit as st
 import ui
 from mnist_core import config
 from mnist_core.classroom import defaults
+from mnist_core.data.datasets import DatasetName
 from mnist_core.errors import advice
 from mnist_core.i18n import t
 from mnist_core.model.keras_model import IMAGE_SHAPE
@@ -121,7 +122,7 @@ def reading_side(predictor: Predictor, rgba: np.ndarray | None) -> Reading | Non
     inside = bool(st.session_state.get(SHOW_INSIDE_KEY))
     reading = image_picker.read(predictor, rgba, inside)  # the canvas's, or a picked test image's while it is empty
     status = reading.prepared.status if reading is not None else DrawingStatus.BLANK
-    names = class_names("mnist")
+    names = class_names(DatasetName.MNIST)
     if status == DrawingStatus.BLANK:
         st.info(t("draw.blank"), icon=":material/draw:")
         answer("no-prediction", NO_ANSWER, 0.0, t("draw.no_answer"), np.zeros(len(names)), names)
@@ -196,11 +197,11 @@ def draw_and_read(record: RunRecord) -> None:
 st.title(t("draw.title"))
 st.markdown(t("draw.intro"))
 
-if ui.chosen_dataset() != "mnist":
+if ui.chosen_dataset() != DatasetName.MNIST:
     st.info(t("draw.fashion_note"), icon=":material/checkroom:")
-    st.button(t("draw.switch_to_digits"), key="switch-to-digits", on_click=ui.choose_dataset, args=("mnist",))
+    st.button(t("draw.switch_to_digits"), key="switch-to-digits", on_click=ui.choose_dataset, args=(DatasetName.MNIST,))
 
-records = ui.readable_runs("mnist")  # the class model, mine, the teacher's and earlier runs
+records = ui.readable_runs(DatasetName.MNIST)  # the class model, mine, the teacher's and earlier runs
 if not records:
     no_model_yet()
     st.stop()

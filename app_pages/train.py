@@ -9,6 +9,7 @@ import streamlit as st
 
 import ui
 from mnist_core import config
+from mnist_core.data.datasets import DatasetName
 from mnist_core.i18n import t
 from mnist_core.text.names import dataset_short, dataset_title
 from mnist_core.text.training import caps_text
@@ -27,7 +28,7 @@ def start_learning_rate_lesson() -> None:
     """The teacher queues three SGD runs that differ only in their learning rate."""
     for rate in LESSON_RATES:
         settings = TrainingSettings(
-            dataset="mnist", epochs=2, optimizer="sgd", learning_rate=rate, train_limit=config.train_limit()
+            dataset=DatasetName.MNIST, epochs=2, optimizer="sgd", learning_rate=rate, train_limit=config.train_limit()
         )
         training_views.submit(settings)
 

@@ -238,7 +238,9 @@ def main() -> None:
     parser.add_argument("--sign-images", type=int, default=100, help="MNIST test images for the sign test")
     args = parser.parse_args()
 
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # before TensorFlow is imported
+    from mnist_core.tuning import quiet_tensorflow
+
+    quiet_tensorflow()  # before TensorFlow is imported
     from threadpoolctl import threadpool_limits
 
     from mnist_core import config
