@@ -35,36 +35,14 @@ from pathlib import Path
 
 import numpy as np
 
+from harness.measures import percentile
+from harness.models import newest_network
+
 WARM_UP_CALLS = 10
 WHERE_TARGET_MS = 15.0
 FOOL_TARGET_S = 2.0
 PAGE_MAP_TARGET_MS = 200.0
 SIGN_PIXELS = 10
-
-
-def newest_network(runs_dirs: list[Path], kind: str):
-    """The newest MNIST run of this kind, read as a page reads it; or a network trained here."""
-    from mnist_core.runs.store import RunStore
-
-    for runs_dir in runs_dirs:
-        store = RunStore(runs_dir)
-        record = next((r for r in store.list() if r.dataset == "mnist" and r.model_kind == kind), None)
-        if record is not None:
-            print(f"{kind}: run {record.id} from {runs_dir} (test accuracy {record.test_accuracy:.4f})")
-            return store.load_network(record.id)
-    from mnist_core.model.network import network_of
-    from mnist_core.training.fit import train
-    from mnist_core.training.settings import TrainingSettings
-
-    result = train(TrainingSettings(model_kind=kind, epochs=1, train_limit=5000, seed=1))
-    print(f"{kind}: no MNIST run of this kind; trained one on 5,000 images for 1 epoch (test accuracy "
-          f"{result.test_accuracy:.4f})")  # fmt: skip
-    return network_of(result.model)
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def line(name: str, values: list[float], unit: str = "ms") -> str:

@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 from harness.measures import percentile
+from harness.models import newest_network
 
 WARM_UP_CALLS = 10
 TARGET_MS = 20.0
@@ -48,23 +49,6 @@ def section_script(predictor, canvases, timings):
     started, cpu_started = time.perf_counter(), time.thread_time()
     inside_network(reading.inside)
     timings.append(((time.perf_counter() - started) * 1000, (time.thread_time() - cpu_started) * 1000))
-
-
-def newest_model(runs_dirs: list[Path], kind: str):
-    """The newest MNIST run of this kind in these folders, loaded as the app loads it; or a quickly trained one."""
-    from mnist_core.runs.store import RunStore
-
-    for runs_dir in runs_dirs:
-        store = RunStore(runs_dir)
-        record = next((r for r in store.list() if r.dataset == "mnist" and r.model_kind == kind), None)
-        if record is not None:
-            print(f"{kind}: run {record.id} from {runs_dir} (test accuracy {record.test_accuracy:.4f})")
-            return store.load_network(record.id)
-    from mnist_core.training.fit import train
-    from mnist_core.training.settings import TrainingSettings
-
-    print(f"{kind}: no MNIST run of this kind; training one on 5,000 images for 1 epoch first")
-    return train(TrainingSettings(model_kind=kind, epochs=1, train_limit=5000, seed=1)).model
 
 
 def timed(function, arguments: list, calls: int) -> list[float]:
@@ -134,7 +118,7 @@ def main() -> None:
     digits = strokes.load_pen_digits(args.pen_digits or config.pen_digits_path())
     canvases = [strokes.render_strokes(digit.strokes) for digit in digits]
     runs_dirs = args.runs_dir or [config.runs_dir()]
-    models = {kind: newest_model(runs_dirs, kind) for kind in ("cnn", "mlp")}
+    models = {kind: newest_network(runs_dirs, kind) for kind in ("cnn", "mlp")}
     one, five = os.getloadavg()[:2]
     print(f"{args.calls} strokes of each, {len(canvases)} pen digits, load average {one:.2f} / {five:.2f} (1/5 min)")
     for kind, model in models.items():

@@ -11,8 +11,11 @@ import time
 from pathlib import Path
 
 from mnist_core.classroom import defaults
+from mnist_core.data.datasets import DatasetName
+from mnist_core.model.network import Network, network_of
 from mnist_core.runs.store import RunRecord, RunStore
 from mnist_core.training.fit import train
+from mnist_core.training.settings import TrainingSettings
 
 
 def provide_default_drawing_run(runs_dir: Path, reuse_from: Path | None = None) -> RunRecord:
@@ -39,3 +42,17 @@ def provide_default_drawing_run(runs_dir: Path, reuse_from: Path | None = None) 
         flush=True,
     )
     return record
+
+
+def newest_network(runs_dirs: list[Path], kind: str) -> Network:
+    """The newest MNIST run of this model kind in these folders, read as a page reads it (numpy); or, when there is
+    none, a network of that kind trained here on 5,000 images for 1 epoch (benchmarks of reading need a network,
+    not a good one)."""
+    for runs_dir in runs_dirs:
+        store = RunStore(runs_dir)
+        record = next((r for r in store.list() if r.dataset == DatasetName.MNIST and r.model_kind == kind), None)
+        if record is not None:
+            print(f"{kind}: run {record.id} from {runs_dir} (test accuracy {record.test_accuracy:.4f})", flush=True)
+            return store.load_network(record.id)
+    print(f"{kind}: no MNIST run of this kind; training one on 5,000 images for 1 epoch first", flush=True)
+    return network_of(train(TrainingSettings(model_kind=kind, epochs=1, train_limit=5000, seed=1)).model)
