@@ -49,6 +49,9 @@ EPOCHS = Limit("Epochs", 1, 1000, default=10)
 BATCH_SIZE = Limit("Batch size", 1, 60_000, default=100)
 HIDDEN_UNITS = Limit("Hidden units", 1, 10_000, default=1000)  # the tutorial's Dense(1000, relu)
 TRAIN_IMAGES = Limit("Training images", 1, 60_000)  # both data sets have 60,000 training images; default: all
+# The Train page's choice of how many training images (the first N): None is all of them. Few images train fast and
+# let a big network learn them by heart, which is the overfitting lesson (issue #31).
+TRAIN_IMAGE_CHOICES: tuple[int | None, ...] = (None, 10_000, 5_000, 1_000)
 # From 1e-7, where a model visibly crawls, to 10, where it diverges at once: both are lessons.
 LEARNING_RATE = RealLimit("Learning rate", 1e-7, 10.0, default=0.001)  # Adam's default, which the tutorial uses
 CRAWLING_LEARNING_RATE = 1e-5  # at or below this, the page warns that the model will barely move

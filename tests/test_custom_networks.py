@@ -278,3 +278,12 @@ def test_disagreements_are_the_images_one_run_gets_right_and_the_other_wrong():
     assert [part.tolist() for part in disagreements(b, a)] == [[2], [1]]
     with pytest.raises(ValueError, match="different images"):
         disagreements(a, evaluation_from_probabilities(one_hot[[0, 1]], labels[:2]))
+
+
+def test_the_fewest_training_images_asked_for_win_and_none_means_all():
+    from mnist_core.training.settings import fewest_images
+
+    assert fewest_images(None, None) is None
+    assert fewest_images(1_000, None) == 1_000
+    assert fewest_images(None, 5_000) == 5_000
+    assert fewest_images(10_000, 5_000) == 5_000

@@ -229,3 +229,13 @@ def test_two_runs_compared_show_the_test_images_one_gets_right_and_the_other_wro
     caption = grids[0].image[0].captions[0]
     index = int(first_only[0])
     assert caption.startswith(str(evaluation(runs[0].id).true_labels[index])) and "B:" in caption
+
+
+def test_the_wide_presets_train_on_1000_images_and_the_choice_reaches_the_settings(empty_runs):
+    at = builder_page()
+    assert at.selectbox(key="train-images").value is None  # all images, as the tutorial
+    at.selectbox(key="builder-preset").set_value("wide")
+    run(at)
+    assert at.selectbox(key="train-images").value == 1_000
+    assert at.session_state[LAYERS] == PRESETS["wide"]
+    assert at.selectbox(key="train-images").options[-1] == "1,000"  # shown with its thousands

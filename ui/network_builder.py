@@ -51,6 +51,7 @@ STARTING_LAYERS = PRESETS["tutorial"]
 STRUCTURE_KEY = "builder-structure"  # moves when the layers move: the layer widgets start again from the text
 TEXT_KEY = "builder-text"  # the layers as text, a field that follows the spec text
 PRESET_KEY = "builder-preset"
+TRAIN_IMAGES_KEY = "train-images"  # the Train page's choice of how many training images (train_settings.py)
 L2_KEY = "train-l2"  # a training setting (TrainingSettings.l2) the builder draws
 ADD_KIND_KEY = "builder-add-kind"
 
@@ -78,6 +79,8 @@ def _preset_chosen() -> None:
     name = st.session_state.get(PRESET_KEY)
     if name is not None:
         _set_text(PRESETS[name])
+        if name in builder.PRESET_TRAIN_IMAGES:  # the overfitting lesson needs few images
+            st.session_state[TRAIN_IMAGES_KEY] = builder.PRESET_TRAIN_IMAGES[name]
         st.session_state[PRESET_KEY] = None  # a menu to start from, not a setting that stays
 
 

@@ -14,10 +14,10 @@ from mnist_core.classroom.lesson_link import read_link
 from mnist_core.i18n import t
 from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS, ModelKind
 from mnist_core.text.names import model_title, optimizer_title
-from mnist_core.text.training import learning_rate_note
-from mnist_core.training.settings import TrainingSettings
+from mnist_core.text.training import images_title, learning_rate_note
+from mnist_core.training.settings import TrainingSettings, fewest_images
 from ui import people
-from ui.network_builder import L2_KEY, LAYERS_KEY, STARTING_LAYERS
+from ui.network_builder import L2_KEY, LAYERS_KEY, STARTING_LAYERS, TRAIN_IMAGES_KEY
 from ui.session import chosen_dataset, localized
 from ui.shared import class_settings
 from ui.widgets import lesson
@@ -37,6 +37,7 @@ WIDGETS = {
     "init_seed": ("train-init-seed", None),
     "noise": ("train-noise", limits.NOISE.default),
     "validation_split": ("train-validation-split", limits.VALIDATION_SPLIT.default),
+    "train_limit": (TRAIN_IMAGES_KEY, None),
 }
 # The model choice: the named networks, and the one the builder makes.
 MODEL_CHOICES: tuple[str, ...] = (*MODEL_KINDS, ModelKind.CUSTOM.value)
@@ -160,6 +161,13 @@ def data_widgets() -> None:
         help=t("train.settings.init_seed_help"),
         persist_state="session",
     )
+    third[3].selectbox(
+        t("train.settings.images"),
+        limits.TRAIN_IMAGE_CHOICES,
+        format_func=images_title,
+        key=TRAIN_IMAGES_KEY,
+        help=t("train.settings.images_help"),
+    )
     lesson(t("learn.validation.title"), t("learn.validation.body"))
 
 
@@ -180,11 +188,11 @@ def student_caps() -> Caps | None:
 
 def chosen_settings() -> TrainingSettings:
     """The settings the widgets hold now, on the server's training images (a student's within the caps)."""
-    images = config.train_limit()
+    values = {field: st.session_state[key] for field, (key, _) in WIDGETS.items()}
+    images = fewest_images(values["train_limit"], config.train_limit())
     applying = caps_for(class_settings().caps, people.teacher_unlocked())
     if applying is not None:
         images = applying.images_for_students(images)
-    values = {field: st.session_state[key] for field, (key, _) in WIDGETS.items()}
     custom = values["model_kind"] == ModelKind.CUSTOM
     seed = values["init_seed"]
     return TrainingSettings(

@@ -78,6 +78,12 @@ MESSAGES: dict[str, str] = {
     "chart.curve.val_accuracy": "val_accuracy",
     "chart.four_curves_alt": "Loss, validation loss, accuracy and validation accuracy after each epoch.",
     "chart.overlay_alt": "Validation accuracy after each epoch for the ticked runs, with the tutorial's results.",
+    "train.settings.images": "Training images",
+    "train.settings.images_all": "All {count}",
+    "train.settings.images_help": (
+        "Train on the first images only. Fewer images train faster; with very few, a big network learns them by "
+        "heart and reads new ones worse (overfitting). The two wide presets use 1,000."
+    ),
     "chart.words.curve": "{metric}, training: {first} after epoch 1, {last} after epoch {epochs}.",
     "chart.words.curve_empty": "{metric}: no epoch has ended yet.",
     "chart.words.validation": "Validation: {first} after epoch 1, {last} after the last.",

@@ -80,6 +80,12 @@ MESSAGES: dict[str, str] = {
     "chart.curve.val_accuracy": "검증 정확도 (val_accuracy)",
     "chart.four_curves_alt": "에포크마다 기록한 손실, 검증 손실, 정확도, 검증 정확도 그래프.",
     "chart.overlay_alt": "체크한 학습 기록의 에포크별 검증 정확도와 튜토리얼의 결과를 함께 그린 그래프.",
+    "train.settings.images": "훈련 이미지 수",
+    "train.settings.images_all": "전부 ({count}장)",
+    "train.settings.images_help": (
+        "앞쪽 이미지만으로 훈련해요. 이미지가 적을수록 빨리 끝나요. 아주 적으면 큰 네트워크는 이미지를 통째로 외워서 "
+        "새 이미지를 더 못 읽어요(과대적합). 넓은 네트워크 프리셋 두 개는 1,000장을 써요."
+    ),
     "chart.words.curve": "{metric}, 훈련: 1 에포크 후 {first}, {epochs} 에포크 후 {last}.",
     "chart.words.curve_empty": "{metric}: 아직 끝난 에포크가 없어요.",
     "chart.words.validation": "검증: 1 에포크 후 {first}, 마지막 에포크 후 {last}.",

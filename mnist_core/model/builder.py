@@ -49,6 +49,9 @@ DROPOUT_STEP = 0.05
 # Preset names in the order the builder lists them: the tutorial's network first, each lesson's pair together.
 PRESET_ORDER: tuple[str, ...] = ("tutorial", "deep_sigmoid", "deep_relu", "wide", "wide_dropout", "cnn")
 assert set(PRESET_ORDER) == set(PRESETS)
+# The presets whose lesson needs few training images: a wide network learns 1,000 images by heart (overfitting),
+# and the same with dropout does less so.
+PRESET_TRAIN_IMAGES: dict[str, int] = {"wide": 1_000, "wide_dropout": 1_000}
 IMAGE_KINDS = (Conv, Pool)  # the layers that need an image coming in
 
 

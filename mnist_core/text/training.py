@@ -17,6 +17,13 @@ from mnist_core.text.names import dataset_short, network_name
 from mnist_core.text.runs import learning_text
 
 
+def images_title(count: int | None) -> str:
+    """How many training images a choice means: e.g. "All 60,000" or "1,000"."""
+    if count is None:
+        return t("train.settings.images_all", count=f"{limits.TRAIN_IMAGES.high:,}")
+    return f"{count:,}"
+
+
 def learning_rate_note(rate: float, optimizer: str) -> str | None:
     """What to expect of a learning rate far from the usual: a model that crawls, or one that may blow up."""
     if rate <= limits.CRAWLING_LEARNING_RATE:

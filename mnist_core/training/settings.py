@@ -158,6 +158,12 @@ class TrainingListener:
         """A small picture of the first layer's weights after `epoch` epochs (0: before training)."""
 
 
+def fewest_images(*limits: int | None) -> int | None:
+    """The smallest of these training-image limits (the first N images); None, all images, when none is set."""
+    given = [limit for limit in limits if limit is not None]
+    return min(given) if given else None
+
+
 @dataclass(frozen=True, eq=False)  # eq=False: arrays have no truth value
 class TrainingInputs:
     """What a training starts from besides its settings and the data set, read by whoever runs it (the worker, the
