@@ -1214,7 +1214,7 @@ MESSAGES: dict[str, str] = {
         "the digit go up or down? That is the **gradient**. Multiplied by the pixel's ink (**gradient × input**), it "
         "says how much that ink added to the score, compared with an empty pixel.\n\n"
         "- Orange ink speaks for the digit, purple ink against it.\n"
-        "- The second map answers \"why not the runner-up?\": the ink that speaks against it is often what makes "
+        '- The second map answers "why not the runner-up?": the ink that speaks against it is often what makes '
         "the difference between two digits that look alike.\n\n"
         "Blanking the pixels the map marks strongest lowers the network's confidence far more than blanking as many "
         "other ink pixels: the map points at what the network really uses."
@@ -1291,8 +1291,7 @@ MESSAGES: dict[str, str] = {
     "why.fool.change": "The change, enlarged",
     "why.fool.original_alt": "Your drawing as the network read it: {read}, {confidence} sure.",
     "why.fool.changed_alt": (
-        "Your drawing after the change. To a person it looks the same; the network now reads {read}, {confidence} "
-        "sure."
+        "Your drawing after the change. To a person it looks the same; the network now reads {read}, {confidence} sure."
     ),
     "why.fool.change_alt": (
         "The change itself, enlarged: {pixels:pixel|pixels} changed; orange where ink was added, purple with dots "
@@ -1308,7 +1307,7 @@ MESSAGES: dict[str, str] = {
         "drawing it is less sure about. A person would still read {original} either way."
     ),
     "why.fool.meant": "The digit you drew",
-    "why.fool.give": "Give it to the class's \"fooled the model\" board",
+    "why.fool.give": 'Give it to the class\'s "fooled the model" board',
     "why.fool.given": "Given: your {meant} that the network reads as {read} is on the class's board.",
     "learn.fool.title": "How can so small a change fool it?",
     "learn.fool.body": (
