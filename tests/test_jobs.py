@@ -133,3 +133,21 @@ def test_a_training_process_and_all_its_threads_run_below_the_students(store, mo
     assert len(niceness) == 1, niceness
     threads = next(iter(niceness.values()))
     assert len(threads) > 1 and set(threads) == {lowest}, threads  # the main thread and TensorFlow's
+
+
+def test_a_worker_reports_the_training_done_and_then_makes_the_runs_map(store, monkeypatch):
+    """The student sees the result first; the map of what the run learned follows from the same worker process."""
+    monkeypatch.setenv("MNIST_APP_TRAINING_IN", "process")
+    queue = TrainingQueue(store)
+    job = queue.submit(TINY)
+    assert queue.wait_all(timeout=300)
+    snapshot = job.snapshot()
+    assert snapshot.state == jobs.JobState.FINISHED
+    wait_for(lambda: store.map_path(snapshot.run_id).is_file(), timeout=120)
+
+
+def test_a_diverged_run_gets_no_map():
+    outcome = jobs.TrainingOutcome(jobs.JobState.DIVERGED, run_id="20261204-120000-mnist-abcdef")
+    assert not worker.wants_map(outcome)
+    assert worker.wants_map(jobs.TrainingOutcome(jobs.JobState.STOPPED, run_id="20261204-120000-mnist-abcdef"))
+    assert not worker.wants_map(jobs.TrainingOutcome(jobs.JobState.FINISHED, run_id=None))

@@ -10,11 +10,12 @@ The worker is a plain new Python started with subprocess, not multiprocessing's 
 parent's main module in the child, and in a Streamlit server that is whatever page script is running at that
 moment. The two talk over a socket pair, one pickled message at a time (multiprocessing's Connection).
 
-Once the run is saved, the worker also makes its map of what it learned (serving/maps.py), about 10 s on one core,
-before it reports the training done: the student who trained it finds the map there, and the line's slot stays
-taken while the worker still works. A page that opens the run in those seconds waits for this map (maps.py's lock)
-rather than make a second one. A map that cannot be made never fails the training: it is logged, and a page asks
-for it again (TrainingLine.request_map).
+Once the run is saved the worker reports the training done, so the student sees the result at once, and then makes
+the run's map of what it learned (serving/maps.py), about 10 s on one core at the worker's low priority; the line
+may start the next training meanwhile. A page that opens the run in those seconds waits for this map (maps.py's
+lock) rather than make a second one. A map that cannot be made never fails the training: it is logged, and a page
+asks for it again (TrainingLine.request_map). In the calling thread (tests), train_and_save makes the map before it
+returns.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import logging
 import socket
 import subprocess
 import sys
+import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,8 +42,6 @@ from mnist_core.training.settings import TrainingInputs, TrainingListener, Train
 from mnist_core.tuning import limit_memory_arenas, quiet_tensorflow
 
 if TYPE_CHECKING:
-    import threading
-
     import numpy as np
 
     from mnist_core.classroom.students import Owner
@@ -72,18 +72,22 @@ def read_inputs(settings: TrainingSettings, store: RunStore) -> TrainingInputs:
 
 
 def train_and_save(
-    settings: TrainingSettings, store: RunStore, owner: Owner, listener: TrainingListener, stop: threading.Event
+    settings: TrainingSettings,
+    store: RunStore,
+    owner: Owner,
+    listener: TrainingListener,
+    stop: threading.Event,
+    with_map: bool = True,
 ) -> TrainingOutcome:
-    """Train, save the run and its map, and say how it went: the job's end state and result, or a save's error."""
+    """Train, save the run (and its map, unless the caller makes it later), and say how it went: the job's end state
+    and result, or a save's error."""
     result = train(settings, listener=listener, stop=stop, inputs=read_inputs(settings, store))
     run_id, error = None, None
     try:
         run_id = store.save(result, owner=owner.name, teacher=owner.teacher).id
     except RunError as save_error:
         error = str(save_error)
-    if run_id is not None and RunStatus(result.ending).can_read:  # a diverged run reads nothing: no map
-        add_map(store, run_id)
-    return TrainingOutcome(
+    outcome = TrainingOutcome(
         state=JobState(result.ending),
         run_id=run_id,
         test_loss=result.test_loss,
@@ -92,6 +96,14 @@ def train_and_save(
         optimizer_state_carried=result.optimizer_state_carried,
         error=error,
     )
+    if with_map and wants_map(outcome):
+        add_map(store, outcome.run_id)
+    return outcome
+
+
+def wants_map(outcome: TrainingOutcome) -> bool:
+    """A saved run that can read gets a map; a diverged run reads nothing, so it gets none."""
+    return outcome.run_id is not None and RunStatus(outcome.state).can_read
 
 
 def add_map(store: RunStore, run_id: str) -> None:
@@ -125,7 +137,7 @@ def _run_in_worker(job: TrainingJob, store: RunStore) -> TrainingOutcome:
     )
     theirs.close()
     connection = Connection(ours.detach())
-    stop_sent = False
+    stop_sent = done = False
     try:
         connection.send((job.settings, str(store.root), job.owner))
         while True:
@@ -140,17 +152,21 @@ def _run_in_worker(job: TrainingJob, store: RunStore) -> TrainingOutcome:
                 code = worker.wait(timeout=30)
                 raise WorkerFailed(f"The training process ended unexpectedly (exit code {code}).") from None
             if kind == "done":
+                done = True
                 return arguments[0]
             if kind == "failed":
                 raise WorkerFailed(arguments[0])
             getattr(job, f"on_{kind}")(*arguments)  # start, batch, epoch, weights
     finally:
         connection.close()
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait()
+        if done:  # the worker goes on to make the run's map (seconds): collect it when it ends, without waiting
+            threading.Thread(target=worker.wait, name="worker-reaper", daemon=True).start()
+        else:
+            try:
+                worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
 
 
 # The worker process
@@ -194,9 +210,10 @@ def main(descriptor: int) -> None:
     limit_memory_arenas()
     connection = Connection(descriptor)
     settings, runs_dir, owner = connection.recv()
+    store = RunStore(Path(runs_dir))
     try:
         stop = _StopRequest(connection)
-        outcome = train_and_save(settings, RunStore(Path(runs_dir)), owner, _Reporter(connection), stop)
+        outcome = train_and_save(settings, store, owner, _Reporter(connection), stop, with_map=False)
     except (BrokenPipeError, ConnectionResetError):  # the server is gone: nobody to tell, nothing to save
         return
     except Exception as error:  # reported to the server, which tells the person; never a silent end
@@ -204,6 +221,9 @@ def main(descriptor: int) -> None:
             connection.send(("failed", str(error) or type(error).__name__))
         return
     connection.send(("done", outcome))
+    connection.close()  # the student sees the result now; the run's map follows here, at this process's low priority
+    if wants_map(outcome):
+        add_map(store, outcome.run_id)
 
 
 if __name__ == "__main__":
