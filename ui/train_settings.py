@@ -91,6 +91,7 @@ def settings_widgets() -> None:
         key="train-hidden",
         help=t("train.settings.hidden_help"),
         persist_state="session",
+        disabled=custom_network(),  # a network built below sets its own layers
     )
     first[3].radio(
         t("train.settings.model"),
