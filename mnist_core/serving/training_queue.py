@@ -63,7 +63,6 @@ NOISE_IMAGE_SECONDS = 8.4e-6
 TRAINING_PASSES = 3  # a forward pass and a backward pass of about twice its cost
 FIRST_GUESS_SETUP_SECONDS = 8.0  # start a worker, import TensorFlow, load the data, build the model
 FIRST_GUESS_FIRST_EPOCH_EXTRA = 1.0  # the first epoch also traces the training and validation graphs
-FULL_TRAINING_SET = 60_000
 TEST_IMAGES = 10_000  # both data sets' test sets: the validation data unless a run holds out its own
 PACE_WEIGHT = 0.5  # how much the newest timing counts against what was known
 
@@ -300,7 +299,7 @@ def _evaluation_seconds(network: NetworkCost, images: int) -> float:
 def epoch_cost_seconds(settings: TrainingSettings) -> float:
     """One epoch of these settings on the reference machine: training on its images, then validation."""
     network = _network(settings)
-    images = settings.train_limit or FULL_TRAINING_SET
+    images = settings.train_limit or limits.TRAIN_IMAGES.high  # all of them
     held_out = settings.held_out(images)
     training, validation = images - held_out, held_out or TEST_IMAGES
     batches = math.ceil(training / settings.batch_size)
