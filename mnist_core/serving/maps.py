@@ -39,6 +39,8 @@ from mnist_core.runs.store import RunStore, check_run_id
 MAP_NICENESS = 19
 RETRY_SECONDS = 60.0  # a failed map (a model that cannot be read, no data set) is not tried again before this
 MAP_TIMEOUT_SECONDS = 600.0  # 2,000 images take about 10 s alone, 40 s on a busy machine: far more is a hang
+# The map maker's entry, run with `python -c`, for the reason worker.WORKER_MAIN gives.
+MAPS_MAIN = "import sys; from mnist_core.serving.maps import main; main(sys.argv[1], sys.argv[2])"
 LOCK_FILE = ".embedding.lock"
 
 
@@ -162,9 +164,9 @@ class MapMaker:
         done = subprocess.run(
             [
                 *("nice", "-n", str(MAP_NICENESS)),
-                *(sys.executable, "-m", "mnist_core.serving.maps", str(self.store.root), run_id),
+                *(sys.executable, "-c", MAPS_MAIN, str(self.store.root), run_id),
             ],
-            cwd=config.PROJECT_ROOT,  # `-m mnist_core.serving.maps` finds the package from here, installed or not
+            cwd=config.PROJECT_ROOT,  # the package is found from here, installed or not
             stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
@@ -186,7 +188,3 @@ def main(runs_dir: str, run_id: str) -> None:
     except Exception as error:
         print(f"{type(error).__name__}: {error}", file=sys.stderr)
         sys.exit(1)
-
-
-if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])

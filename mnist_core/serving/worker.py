@@ -2,7 +2,7 @@
 
 A training in the server's own process would compete with every student's script run for Python's global lock
 and for the cores: each stroke of thirty students waits behind it. So the server trains in a fresh process
-(`python -m mnist_core.serving.worker`) at a lower OS priority, which reports its progress back and saves its run
+(`python -c WORKER_MAIN`) at a lower OS priority, which reports its progress back and saves its run
 itself. When it ends, all its memory goes back to the system. The calling thread is used by the command line
 and by tests that replace the training with a stand-in.
 
@@ -52,6 +52,9 @@ if TYPE_CHECKING:
 WORKER_NICENESS = 19
 POLL_SECONDS = 0.1  # how often the server looks for news and passes a stop request on
 STOP = "stop"
+# The worker's entry, run with `python -c`: `-m mnist_core.serving.worker` would run this module a second time as
+# __main__, since the package's __init__ has already imported it (runpy warns of it in every worker).
+WORKER_MAIN = "import sys; from mnist_core.serving.worker import main; main(int(sys.argv[1]))"
 
 
 def read_inputs(settings: TrainingSettings, store: RunStore) -> TrainingInputs:
@@ -130,9 +133,9 @@ def _run_in_worker(job: TrainingJob, store: RunStore) -> TrainingOutcome:
     # Started by `nice`, so the worker runs at its low priority from its first instruction: numpy's threads,
     # which start when the package is imported, inherit it (an os.nice() in the worker would come too late).
     worker = subprocess.Popen(
-        ["nice", "-n", str(WORKER_NICENESS), sys.executable, "-m", "mnist_core.serving.worker", str(theirs.fileno())],
+        ["nice", "-n", str(WORKER_NICENESS), sys.executable, "-c", WORKER_MAIN, str(theirs.fileno())],
         pass_fds=[theirs.fileno()],
-        cwd=config.PROJECT_ROOT,  # `-m mnist_core.serving.worker` finds the package from here, installed or not
+        cwd=config.PROJECT_ROOT,  # the package is found from here, installed or not
         stdin=subprocess.DEVNULL,
     )
     theirs.close()
@@ -224,7 +227,3 @@ def main(descriptor: int) -> None:
     connection.close()  # the student sees the result now; the run's map follows here, at this process's low priority
     if wants_map(outcome):
         add_map(store, outcome.run_id)
-
-
-if __name__ == "__main__":
-    main(int(sys.argv[1]))
