@@ -35,10 +35,9 @@ from pathlib import Path
 
 import numpy as np
 
-from harness.measures import percentile
+from harness.measures import percentile, timed_ms
 from harness.models import newest_network
 
-WARM_UP_CALLS = 10
 WHERE_TARGET_MS = 15.0
 FOOL_TARGET_S = 2.0
 PAGE_MAP_TARGET_MS = 200.0
@@ -50,18 +49,6 @@ def line(name: str, values: list[float], unit: str = "ms") -> str:
         f"  {name:<40} p50 {statistics.median(values):8.2f} {unit}   p95 {percentile(values, 0.95):8.2f} {unit}   "
         f"max {max(values):8.2f} {unit}"
     )
-
-
-def timed_ms(function, arguments: list, calls: int) -> list[float]:
-    """Milliseconds of each of `calls` calls, cycling through `arguments`, after a few untimed ones."""
-    for argument in arguments[:WARM_UP_CALLS]:
-        function(argument)
-    times = []
-    for call in range(calls):
-        started = time.perf_counter()
-        function(arguments[call % len(arguments)])
-        times.append((time.perf_counter() - started) * 1000)
-    return times
 
 
 def where_it_looked_cost(network, images: list[np.ndarray], calls: int) -> float:

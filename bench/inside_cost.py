@@ -28,7 +28,7 @@ import statistics
 import time
 from pathlib import Path
 
-from harness.measures import percentile
+from harness.measures import percentile, timed_ms
 from harness.models import newest_network
 
 WARM_UP_CALLS = 10
@@ -37,7 +37,6 @@ TARGET_MS = 20.0
 
 def section_script(predictor, canvases, timings):
     """One stroke per script run: the reading with its inside view, then the section drawn from it."""
-    import time
 
     import streamlit as st
 
@@ -49,18 +48,6 @@ def section_script(predictor, canvases, timings):
     started, cpu_started = time.perf_counter(), time.thread_time()
     inside_network(reading.inside)
     timings.append(((time.perf_counter() - started) * 1000, (time.thread_time() - cpu_started) * 1000))
-
-
-def timed(function, arguments: list, calls: int) -> list[float]:
-    """Milliseconds of each of `calls` calls, cycling through `arguments`, after a few untimed ones."""
-    for argument in arguments[:WARM_UP_CALLS]:
-        function(argument)
-    times = []
-    for call in range(calls):
-        started = time.perf_counter()
-        function(arguments[call % len(arguments)])
-        times.append((time.perf_counter() - started) * 1000)
-    return times
 
 
 def line(name: str, values: list[float]) -> str:
@@ -78,10 +65,10 @@ def measure(model, canvases: list, calls: int) -> float:
     predictor = Predictor(model)
     images = [prepared.image[None] for prepared in map(canvas_to_mnist, canvases) if prepared.ok]
     network, shown = predictor.network, predictor.inside.shown
-    plain = timed(network.outputs, images, calls)
-    sub_model = timed(lambda image: network.outputs(image, shown), images, calls)
+    plain = timed_ms(network.outputs, images, calls)
+    sub_model = timed_ms(lambda image: network.outputs(image, shown), images, calls)
     outputs = [[layer[0] for layer in network.outputs(image, shown)] for image in images]
-    view = timed(predictor.inside.view, outputs, calls)
+    view = timed_ms(predictor.inside.view, outputs, calls)
 
     runs: list[tuple[float, float]] = []
     at = AppTest.from_function(section_script, args=(predictor, canvases, runs), default_timeout=120)

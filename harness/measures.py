@@ -5,6 +5,9 @@ from __future__ import annotations
 import itertools
 import math
 import threading
+import time
+from collections.abc import Callable
+from typing import Any
 
 from harness.processes import process_tree, pss_bytes, rss_bytes
 
@@ -13,6 +16,19 @@ MEMORY_POLL_SECONDS = 0.2
 # time on the machine the server shares (a scan of /proc; a walk of each process's page tables, which also
 # holds up its memory calls); at every poll they took 43% of the light clients' process's samples (py-spy).
 PSS_EVERY = 5
+
+
+def timed_ms(function: Callable[[Any], object], arguments: list, calls: int, warm_up: int = 10) -> list[float]:
+    """Milliseconds of each of `calls` calls of `function`, cycling through `arguments`, after `warm_up` untimed
+    ones (the first calls fill caches and trace code a class would have warm)."""
+    for argument in arguments[:warm_up]:
+        function(argument)
+    times = []
+    for call in range(calls):
+        started = time.perf_counter()
+        function(arguments[call % len(arguments)])
+        times.append((time.perf_counter() - started) * 1000)
+    return times
 
 
 def percentile(values: list[float], fraction: float) -> float | None:
