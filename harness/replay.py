@@ -21,9 +21,10 @@ from typing import TypeVar
 
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.exceptions import ConnectionClosed
 
 from harness.recording import RECORDER_NAME, DrawingRecording, Step
-from harness.streamlit_ws import RunOutput, StreamlitSession
+from harness.streamlit_ws import CookieJar, RunOutput, StreamlitSession
 
 START_KEY = "train-start"  # the Train page's Start button
 T = TypeVar("T")
@@ -58,6 +59,7 @@ class ReplayFigures:
     trainings_finished: int = 0
     training_seconds: list[float] = field(default_factory=list)  # Start pressed -> "Finished" shown
     drawing_ended: float = 0.0  # time.perf_counter() when the last drawing student was done
+    rejoins: list[str] = field(default_factory=list)  # sessions lost with their server and opened again
 
 
 @dataclass
@@ -101,16 +103,37 @@ def as_student(request: ClientState, name: str) -> ClientState:
     return state
 
 
-class Student:
-    """One light client: its session, its name, and the figures it adds to."""
+REJOIN_TRIES = 10  # a lost session is opened again through the door at most this often, a second apart
 
-    def __init__(self, name: str, url: str, figures: ReplayFigures, timeouts: Timeouts) -> None:
+
+class Student:
+    """One light client: its session, its name, and the figures it adds to.
+
+    Browser-like (several app servers behind a load balancer): it keeps the cookies the door sets, so its
+    websocket and its pictures reach the server that holds its session, and when that server dies it opens a new
+    session through the door, sends again what opened its page (`opening`), and goes on, as a browser reconnects.
+    """
+
+    def __init__(
+        self, name: str, url: str, figures: ReplayFigures, timeouts: Timeouts, browser_like: bool = False
+    ) -> None:
         self.name, self.url, self.figures, self.timeouts = name, url, figures, timeouts
         self.session: StreamlitSession | None = None
+        self.jar = CookieJar() if browser_like else None
+        self.opening: list[ClientState] = []  # the requests that opened the page
+
+    async def open(self) -> None:
+        self.session = await StreamlitSession.open(self.url, self.timeouts.request_seconds, jar=self.jar)
 
     async def send(self, request: ClientState) -> RunOutput:
         """One request: its run awaited, the page's problems noted, every picture it shows fetched."""
-        output = await self.session.rerun(as_student(request, self.name), self.timeouts.request_seconds)
+        try:
+            output = await self.session.rerun(as_student(request, self.name), self.timeouts.request_seconds)
+        except (ConnectionClosed, OSError) as error:
+            if self.jar is None:
+                raise
+            await self.rejoin(error)
+            output = await self.session.rerun(as_student(request, self.name), self.timeouts.request_seconds)
         self.figures.errors += [f"{self.name}: {problem}" for problem in output.problems]
         missing = await self.session.missing_media(output.media_urls)
         self.figures.errors += [f"{self.name}: picture {picture}" for picture in missing]
@@ -130,7 +153,22 @@ class Student:
     async def reopen(self) -> None:
         """A reload: the page's session is closed and a new one opened."""
         await self.session.close()
-        self.session = await StreamlitSession.open(self.url, self.timeouts.request_seconds)
+        await self.open()
+
+    async def rejoin(self, error: BaseException) -> None:
+        """The session's server is gone: a new session through the door (which seats it elsewhere), its page opened
+        again as it was."""
+        self.figures.rejoins.append(f"{self.name}: {type(error).__name__}")
+        for attempt in range(REJOIN_TRIES):
+            try:
+                await self.open()
+                for request in self.opening:
+                    await self.session.rerun(as_student(request, self.name), self.timeouts.request_seconds)
+                return
+            except (ConnectionClosed, OSError):
+                if attempt == REJOIN_TRIES - 1:
+                    raise
+                await asyncio.sleep(1.0)
 
     async def attend(
         self, start: StartLine, get_ready: Callable[[], Awaitable[T]], work: Callable[[T], Awaitable[None]]
@@ -138,7 +176,7 @@ class Student:
         """Open a session, get ready, wait for everybody, work; any failure is counted and ends this student."""
         try:
             try:
-                self.session = await StreamlitSession.open(self.url, self.timeouts.request_seconds)
+                await self.open()
                 ready = await get_ready()
             finally:
                 start.arrive()
@@ -166,6 +204,7 @@ async def drawing_student(
     opening, drawing = recording.opening, recording.drawing
 
     async def get_ready() -> None:
+        student.opening = [step.request for step in opening]
         for step in opening:
             await student.replay(step)
 
@@ -194,6 +233,7 @@ async def training_student(student: Student, setup: list[Step], start: StartLine
     settings = setup[-1].request  # every widget's state after the last setting, as the page sends them
 
     async def get_ready() -> str:
+        student.opening = [step.request for step in setup]
         outputs = [await student.send(step.request) for step in setup]
         start_id = outputs[-1].widget_ids.get(START_KEY)
         if start_id is None or START_KEY in outputs[-1].disabled:
@@ -247,16 +287,29 @@ async def replay_class(
     on_start: Callable[[], None],
     class_goes_on: Callable[[], bool] = lambda: False,
     timeouts: Timeouts | None = None,
+    browser_like: bool = False,
+    trainers_draw: bool = False,
+    started: Callable[[Student], None] = lambda student: None,
 ) -> ReplayFigures:
     """`students` light clients drawing and `trainings` more pressing Start, all starting at once.
 
     `on_start` is called at the moment they start (to start a clock, or a real browser beside them). Drawing
     students replay the recording at least once, and again while `class_goes_on()` or a training goes on.
+    `browser_like`: every client keeps cookies and rejoins when its server dies (Student). `trainers_draw`: the
+    trainings are started by the first drawing students, in a tab of their own (their names), not by more students.
+    `started(student)` is called with every client once it exists (to see where the door seated it).
     """
     figures, timeouts = ReplayFigures(), timeouts or Timeouts()
     start = StartLine(students + trainings, on_start)
+
+    def student(name: str) -> Student:
+        client = Student(name, url, figures, timeouts, browser_like)
+        started(client)
+        return client
+
+    trainer_name = "load-{n}" if trainers_draw else "load-train-{n}"
     training = [
-        asyncio.create_task(training_student(Student(f"load-train-{n}", url, figures, timeouts), training_setup, start))
+        asyncio.create_task(training_student(student(trainer_name.format(n=n)), training_setup, start))
         for n in range(1, trainings + 1)
     ]
 
@@ -264,7 +317,7 @@ async def replay_class(
         return class_goes_on() or not all(task.done() for task in training)
 
     drawing = [
-        drawing_student(Student(f"load-{n}", url, figures, timeouts), recording, pace, random.Random(n), start, goes_on)
+        drawing_student(student(f"load-{n}"), recording, pace, random.Random(n), start, goes_on)
         for n in range(1, students + 1)
     ]
     await asyncio.gather(*drawing, *training)

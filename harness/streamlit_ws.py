@@ -170,14 +170,33 @@ def shortened(text: str) -> str:
     return text if len(text) <= TEXT_CHARS else text[: TEXT_CHARS - 3] + "..."
 
 
-async def http_get(url: str, timeout: float = 30) -> tuple[int, list[tuple[str, str]]]:
-    """GET a URL over plain HTTP/1.1 (loopback servers only); returns the status and the headers, body read."""
+class CookieJar(dict[str, str]):
+    """A browser's cookies for one site, name to value: enough to stay with one server behind a load balancer
+    (HAProxy's cookie) and one process behind the class server's door, as a browser does."""
+
+    def take(self, headers: list[tuple[str, str]]) -> None:
+        """Keep every cookie a response sets."""
+        for name, value in headers:
+            if name.lower() == "set-cookie" and "=" in value:
+                cookie, content = value.split(";", 1)[0].split("=", 1)
+                self[cookie.strip()] = content.strip()
+
+    def header(self) -> str:
+        return "; ".join(f"{name}={value}" for name, value in self.items())
+
+
+async def http_get(url: str, timeout: float = 30, cookie: str = "") -> tuple[int, list[tuple[str, str]]]:
+    """GET a URL over plain HTTP/1.1 (loopback servers only); returns the status and the headers, body read.
+    `cookie` is sent as the Cookie header when given."""
     parts = urllib.parse.urlsplit(url)
     async with asyncio.timeout(timeout):
         reader, writer = await asyncio.open_connection(parts.hostname, parts.port or 80)
         try:
             target = parts.path + (f"?{parts.query}" if parts.query else "")
-            writer.write(f"GET {target} HTTP/1.1\r\nHost: {parts.netloc}\r\nConnection: close\r\n\r\n".encode())
+            cookie_line = f"Cookie: {cookie}\r\n" if cookie else ""
+            writer.write(
+                f"GET {target} HTTP/1.1\r\nHost: {parts.netloc}\r\n{cookie_line}Connection: close\r\n\r\n".encode()
+            )
             response = await reader.read()  # to the end: the server closes after answering
         finally:
             writer.close()
@@ -187,9 +206,12 @@ async def http_get(url: str, timeout: float = 30) -> tuple[int, list[tuple[str, 
     return status, headers
 
 
-async def xsrf_token(base_url: str) -> str:
-    """A fresh XSRF token, as a browser gets it: the cookie that GET /_stcore/health sets."""
-    status, headers = await http_get(f"{base_url}/_stcore/health")
+async def xsrf_token(base_url: str, jar: CookieJar | None = None) -> str:
+    """A fresh XSRF token, as a browser gets it: the cookie that GET /_stcore/health sets. With a jar, the request
+    carries its cookies and the jar keeps every cookie the answer sets (a load balancer's, the door's)."""
+    status, headers = await http_get(f"{base_url}/_stcore/health", cookie=jar.header() if jar is not None else "")
+    if jar is not None:
+        jar.take(headers)
     for name, value in headers:
         if status == 200 and name.lower() == "set-cookie" and value.startswith(f"{XSRF_COOKIE}="):
             return value.split(";", 1)[0].split("=", 1)[1]
@@ -199,15 +221,19 @@ async def xsrf_token(base_url: str) -> str:
 class StreamlitSession:
     """One Streamlit session (one browser tab) over its own websocket."""
 
-    def __init__(self, base_url: str, websocket: ClientConnection) -> None:
+    def __init__(self, base_url: str, websocket: ClientConnection, jar: CookieJar | None = None) -> None:
         self.base_url = base_url
         self.websocket = websocket
+        self.jar = jar
 
     @classmethod
-    async def open(cls, base_url: str, timeout: float = 60, cookie: str = "") -> StreamlitSession:
-        """A new session; `cookie` ("name=value") is sent too (e.g. the class server's door cookie)."""
-        token = await xsrf_token(base_url)
-        cookies = "; ".join(filter(None, [f"{XSRF_COOKIE}={token}", cookie]))
+    async def open(
+        cls, base_url: str, timeout: float = 60, cookie: str = "", jar: CookieJar | None = None
+    ) -> StreamlitSession:
+        """A new session; `cookie` ("name=value") is sent too (e.g. the class server's door cookie). With a jar, the
+        session sends the jar's cookies, on the websocket and with every picture, as a browser does."""
+        token = await xsrf_token(base_url, jar)
+        cookies = jar.header() if jar is not None else "; ".join(filter(None, [f"{XSRF_COOKIE}={token}", cookie]))
         websocket = await connect(
             base_url.replace("http", "ws", 1) + "/_stcore/stream",
             subprotocols=[Subprotocol("streamlit"), Subprotocol(token)],
@@ -215,7 +241,7 @@ class StreamlitSession:
             max_size=None,  # a page may send large elements (charts, tables)
             open_timeout=timeout,
         )
-        return cls(base_url, websocket)
+        return cls(base_url, websocket, jar)
 
     async def rerun(self, state: ClientState, timeout: float) -> RunOutput:
         """Ask for a run with these widget states and collect what it shows until it is over."""
@@ -239,7 +265,8 @@ class StreamlitSession:
         A picture inside the message (a data: URL) is there already; only server files are fetched.
         """
         urls = [url for url in urls if not url.startswith("data:")]
-        statuses = await asyncio.gather(*(http_get(self.base_url + url) for url in urls))
+        cookie = self.jar.header() if self.jar is not None else ""
+        statuses = await asyncio.gather(*(http_get(self.base_url + url, cookie=cookie) for url in urls))
         return [f"{url} answered {status}" for url, (status, _) in zip(urls, statuses, strict=True) if status != 200]
 
     async def close(self) -> None:
