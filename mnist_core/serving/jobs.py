@@ -20,6 +20,7 @@ from mnist_core.classroom.students import Owner
 from mnist_core.training.settings import TrainingListener, TrainingSettings
 
 BATCH_TRACE_LIMIT = 2000  # batch-level loss points kept per job, enough for a long run's trace
+DEFAULT_CLASS = "class"  # the class a job belongs to when nobody names one (one server, one class)
 
 
 class JobState(StrEnum):
@@ -27,15 +28,17 @@ class JobState(StrEnum):
 
     QUEUED = "queued"  # waiting in line
     RUNNING = "running"
+    REQUEUED = "requeued"  # its computer died mid-training: it starts again from scratch elsewhere (cluster.py)
     FINISHED = "finished"  # every epoch done
     STOPPED = "stopped"  # stopped early (by its student or the teacher); what it learned is saved
     DIVERGED = "diverged"  # the loss stopped being a number: it stopped itself, saved for its curves
     CANCELLED = "cancelled"  # taken out of the line before it started
     FAILED = "failed"  # an error ended it; nothing saved
+    INTERRUPTED = "interrupted"  # the line itself restarted while it trained (a cluster's line): nothing saved
 
     @property
     def active(self) -> bool:
-        return self in (JobState.QUEUED, JobState.RUNNING)
+        return self in (JobState.QUEUED, JobState.RUNNING, JobState.REQUEUED)
 
     @property
     def saved(self) -> bool:
@@ -85,6 +88,8 @@ class JobSnapshot:
     optimizer_state_carried: bool | None = None
     error: str | None = None  # what went wrong, for a person (training failed, or saving it did)
     epoch_seconds: list[float] = field(default_factory=list)  # each epoch of this training, validation included
+    attempt: int = 1  # 2 and on: its computer died and it started again (JobState.REQUEUED)
+    class_name: str = DEFAULT_CLASS
 
     @property
     def active(self) -> bool:
@@ -129,6 +134,8 @@ class TrainingJob(TrainingListener):
     ended: float | None = None
     stopped_by_teacher: bool = False
     outcome: TrainingOutcome | None = None
+    class_name: str = DEFAULT_CLASS  # several classes may share one line (a cluster's): the line is fair between them
+    attempt: int = 1
     stop_event: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -158,6 +165,8 @@ class TrainingJob(TrainingListener):
                 stopping=self.stop_event.is_set(),
                 **(self.outcome.details() if self.outcome else {}),
                 epoch_seconds=list(self.epoch_seconds),
+                attempt=self.attempt,
+                class_name=self.class_name,
             )
 
     # TrainingListener: called on the thread that follows the training.
@@ -166,6 +175,8 @@ class TrainingJob(TrainingListener):
             self.batches_per_epoch = batches_per_epoch
             self.history = {name: list(values) for name, values in earlier.items()}
             self.started = time.monotonic()  # the clock starts when the data and model are ready
+            if self.state == JobState.REQUEUED:  # its new attempt has begun
+                self.state = JobState.RUNNING
 
     def on_batch(self, epoch: int, batch: int, loss: float, accuracy: float) -> None:
         with self.lock:
@@ -181,6 +192,15 @@ class TrainingJob(TrainingListener):
     def on_weights(self, epoch: int, weights: np.ndarray) -> None:
         with self.lock:
             self.weights.append((epoch, weights))
+
+    def requeue(self, attempt: int) -> None:
+        """Its computer died mid-training: what it showed is gone, and it starts again as attempt `attempt`."""
+        with self.lock:
+            self.state, self.attempt = JobState.REQUEUED, attempt
+            self.epoch = self.batch = self.batches_per_epoch = 0
+            self.history, self.weights, self.epoch_seconds = {}, [], []
+            self.batch_losses.clear()
+            self.started = None
 
     def finish(self, outcome: TrainingOutcome) -> None:
         """The job has ended: how, and what it produced (run id, test score) or what went wrong."""
