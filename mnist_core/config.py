@@ -9,6 +9,10 @@ MNIST_APP_TRAINING_IN  "process" (default: each training in a worker process of 
                        server's process; for tests that replace training with a stand-in).
 MNIST_APP_TEACHER_PASSWORD  the Teacher page's password (or teacher_password in .streamlit/secrets.toml).
 MNIST_APP_CLASS_DB     the class's drawings, an SQLite file (default: class-drawings.sqlite3 beside the runs).
+MNIST_APP_DATABASE_URL the class's shared state (drawings, settings, line records) in a database named by an
+                       SQLAlchemy URL, e.g. postgresql+psycopg://user:password@host/db (default: the SQLite file).
+MNIST_APP_CLASS_NAME   the class this server serves, keying its drawings and settings in a shared database
+                       (default: "class").
 MNIST_APP_PROCESSES    Streamlit processes a class server runs behind its front door (default: one per core, up to 4).
 MNIST_APP_MAP_IMAGES   test images on a run's map of what it learned (default: 2,000; tests use fewer).
 MNIST_APP_LINE, MNIST_APP_LINE_KEY  set by the class server for its Streamlit processes: where the shared
@@ -18,6 +22,7 @@ MNIST_APP_LINE, MNIST_APP_LINE_KEY  set by the class server for its Streamlit pr
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -50,6 +55,39 @@ def class_db_path(environ: Mapping[str, str] | None = None) -> Path:
     environ = os.environ if environ is None else environ
     value = environ.get("MNIST_APP_CLASS_DB", "").strip()
     return Path(value).expanduser() if value else runs_dir(environ) / CLASS_DB_FILE
+
+
+DATABASE_URL_VARIABLE = "MNIST_APP_DATABASE_URL"
+
+
+def database_url(environ: Mapping[str, str] | None = None) -> str:
+    """The database of the class's shared state, as an SQLAlchemy URL: MNIST_APP_DATABASE_URL, else the SQLite file
+    of class_db_path() (so MNIST_APP_CLASS_DB keeps working). It may hold a password: show it only through
+    mnist_core.database.engine.shown_url."""
+    environ = os.environ if environ is None else environ
+    value = environ.get(DATABASE_URL_VARIABLE, "").strip()
+    return value or f"sqlite:///{class_db_path(environ).absolute()}"
+
+
+DEFAULT_CLASS_NAME = "class"
+# A class name keys rows in a shared database and appears in commands and URLs: plain lowercase, never a surprise.
+CLASS_NAME_PATTERN = re.compile(r"[a-z0-9_-]{1,40}")
+
+
+def check_class_name(name: str) -> str:
+    """`name` when it is a valid class name; ValueError that says what one looks like otherwise."""
+    if not isinstance(name, str) or not CLASS_NAME_PATTERN.fullmatch(name):
+        raise ValueError(
+            f"A class name is 1 to 40 lowercase letters (a-z), digits, '-' or '_', like 'class' or '5b-2026', "
+            f"not {name!r}."
+        )
+    return name
+
+
+def class_name(environ: Mapping[str, str] | None = None) -> str:
+    """The class this server serves: MNIST_APP_CLASS_NAME, default "class" (ValueError for a malformed name)."""
+    value = (os.environ if environ is None else environ).get("MNIST_APP_CLASS_NAME", "").strip()
+    return check_class_name(value) if value else DEFAULT_CLASS_NAME
 
 
 def max_concurrent_trainings(environ: Mapping[str, str] | None = None) -> int:
