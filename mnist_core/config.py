@@ -2,6 +2,8 @@
 
 MNIST_APP_DATA_DIR     a data folder the user names; searched first for the data set files.
 MNIST_APP_RUNS_DIR     where saved runs go (default: runs/ beside the code).
+MNIST_APP_RUNS_URL     runs shared between machines (s3://bucket/prefix, file:///mnt/nfs/runs, any fsspec URL); the
+                       runs folder is then this machine's cache (runs/remote.py). Unset: the runs folder alone.
 MNIST_APP_MAX_TRAININGS  trainings the server runs at once (default: one per two CPU cores, at least 1).
 MNIST_APP_TRAIN_LIMIT  use only the first N training images (tests and demos; default: all 60,000).
 MNIST_APP_PEN_DIGITS   real pen-written digits for tests and benchmarks (default: samples/ in the project).
@@ -42,6 +44,13 @@ def runs_dir(environ: Mapping[str, str] | None = None) -> Path:
     """The folder that holds saved runs (under `environ`, default this process's environment)."""
     value = (os.environ if environ is None else environ).get("MNIST_APP_RUNS_DIR", "").strip()
     return Path(value).expanduser() if value else PROJECT_ROOT / "runs"
+
+
+def runs_url(environ: Mapping[str, str] | None = None) -> str | None:
+    """Where the runs every machine shares live (MNIST_APP_RUNS_URL, any fsspec URL), or None: this machine's runs
+    folder alone. S3's credentials and endpoint come from the standard AWS variables, read by botocore itself."""
+    value = (os.environ if environ is None else environ).get("MNIST_APP_RUNS_URL", "").strip()
+    return value.rstrip("/") or None
 
 
 CLASS_DB_FILE = "class-drawings.sqlite3"

@@ -6,6 +6,7 @@
     │   ├── DatasetCorruptError   a copy with a missing, damaged or unofficial file
     │   └── FetchError            fetching the files failed (data/fetch.py)
     ├── RunError                  a run could not be saved or loaded (runs/store.py)
+    │   ├── RunsUnreachable       the shared runs store (MNIST_APP_RUNS_URL) did not answer (runs/remote.py)
     │   └── UnsupportedNetwork    a model file with a layer the numpy reader does not run (model/network.py)
     ├── ClassSetError             the class set cannot be used now (classset/store.py)
     │   └── DamagedClassSet       its file is there but not a whole class set of this version
@@ -49,6 +50,10 @@ class FetchError(DatasetError):
 
 class RunError(MnistAppError):
     """A run could not be saved or loaded; str() is a message for a person."""
+
+
+class RunsUnreachable(RunError):
+    """The shared runs store did not answer or refused; str() names its URL (never its secrets) and the reason."""
 
 
 class UnsupportedNetwork(RunError, ValueError):

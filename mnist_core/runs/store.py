@@ -8,6 +8,9 @@ A run is written into a hidden temporary folder and then renamed into place, so 
 never leaves a half-written run in the list. A temporary folder left by a save that was killed is never
 listed, and the next save removes it once it is an hour old (a save takes seconds). Run ids are checked
 against a strict pattern before they touch the file system: nothing a user types becomes a path.
+
+With MNIST_APP_RUNS_URL set (config.runs_url), the runs are shared between machines through runs/remote.py and this
+folder is the machine's cache of them: the same methods, the same files on disk for Keras and the numpy reader.
 """
 
 from __future__ import annotations
@@ -26,11 +29,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mnist_core import config
 from mnist_core.durable import fsync_path, write_json_synced
 from mnist_core.errors import RunError
 from mnist_core.model.keras_model import ModelKind
 from mnist_core.model.network import Network, read_network
 from mnist_core.reading.embedding import MAP_FILE
+from mnist_core.runs.remote import SharedRuns
 
 if TYPE_CHECKING:
     import keras
@@ -103,11 +108,24 @@ def check_run_id(run_id: str) -> str:
     return run_id
 
 
-class RunStore:
-    """The runs folder. Safe to share between threads: every write lands by an atomic rename."""
+class _FromConfig:
+    """RunStore's default remote: whatever MNIST_APP_RUNS_URL says in this process (config.runs_url)."""
 
-    def __init__(self, root: Path) -> None:
+
+FROM_CONFIG = _FromConfig()
+
+
+class RunStore:
+    """The runs folder. Safe to share between threads: every write lands by an atomic rename.
+
+    `remote_url` (default: MNIST_APP_RUNS_URL) shares the runs through that fsspec URL, the folder being this
+    machine's cache; None keeps them in the folder alone. Nothing is imported or reached until a run is used.
+    """
+
+    def __init__(self, root: Path, remote_url: str | None | _FromConfig = FROM_CONFIG) -> None:
         self.root = Path(root)
+        url = config.runs_url() if isinstance(remote_url, _FromConfig) else remote_url
+        self.shared = SharedRuns(url, self.root, RECORD_FILE, RUN_ID_PATTERN) if url else None
 
     def save(self, result: TrainingResult, owner: str | None = None, teacher: bool = False) -> RunRecord:
         """Save a training's model and record as a new run. Raises RunError (earlier runs untouched)."""
@@ -133,6 +151,8 @@ class RunStore:
         try:
             temp_dir.mkdir(parents=True)
             result.model.save(temp_dir / MODEL_FILE)
+            if self.shared is not None:
+                self.shared.mark_pending(temp_dir)  # until run.json is in the shared store too
             write_json_synced(temp_dir / RECORD_FILE, _finite_or_none(asdict(record)))
             fsync_path(temp_dir)
             os.rename(temp_dir, self.root / run_id)
@@ -143,10 +163,23 @@ class RunStore:
                 f"The run could not be saved in {self.root} ({error.strerror or error}). "
                 "Earlier runs are untouched. Free some disk space or fix the folder's permissions, then train again."
             ) from error
+        if self.shared is not None:  # the model first, run.json last; a failure keeps the run here (logged)
+            self.shared.share(run_id, (MODEL_FILE, MAP_FILE))
         return record
 
+    def share_map(self, run_id: str) -> None:
+        """Upload the run's map once it is written (make_map), so other machines need not make it again. Never
+        raises: a map that stays here only is made again where it is missing. Nothing to do without a remote."""
+        if self.shared is not None and self.map_path(run_id).is_file():
+            self.shared.share_file(run_id, MAP_FILE)
+
     def list(self) -> list[RunRecord]:
-        """Every readable run, newest first. Broken or half-written folders are left out, never fatal."""
+        """Every readable run, newest first. Broken or half-written folders are left out, never fatal.
+
+        With a shared store, the cache brought up to date first; when the store does not answer, the cache as it is.
+        """
+        if self.shared is not None:
+            self.shared.sync()
         if not self.root.is_dir():
             return []
         records = []
@@ -162,12 +195,16 @@ class RunStore:
     def exists(self, run_id: str) -> bool:
         """Whether the run is (still) there; a malformed id is simply not there."""
         try:
-            return (self.root / check_run_id(run_id) / RECORD_FILE).is_file()
-        except RunError:
+            if (self.root / check_run_id(run_id) / RECORD_FILE).is_file():
+                return True
+            return self.shared is not None and self.shared.fetch_record(run_id)
+        except RunError:  # a malformed id, or the shared store not answering: not there as far as we can tell
             return False
 
     def get(self, run_id: str) -> RunRecord:
         folder = self.root / check_run_id(run_id)
+        if self.shared is not None and not self.shared.fetch_record(run_id):  # saved elsewhere a moment ago?
+            raise RunError(f"There is no run {run_id}.")
         if not folder.is_dir():
             raise RunError(f"There is no run {run_id}.")
         return self._read_record(folder)
@@ -180,8 +217,14 @@ class RunStore:
         return None
 
     def delete(self, run_id: str) -> None:
-        """Remove a run: renamed out of the list in one step first, so nobody ever sees half of it."""
+        """Remove a run: renamed out of the list in one step first, so nobody ever sees half of it.
+
+        With a shared store, removed there first (its run.json first); RunError when the store does not answer."""
         folder = self.root / check_run_id(run_id)
+        if self.shared is not None:
+            in_store = self.shared.delete(run_id)
+            if not folder.is_dir() and in_store:
+                return
         if not folder.is_dir():
             raise RunError(f"There is no run {run_id}.")
         doomed = self.root / f"{TEMP_PREFIX}deleted-{run_id}"
@@ -212,11 +255,17 @@ class RunStore:
     def map_path(self, run_id: str) -> Path:
         """Where the run's map of what it learned is (or will be): beside its model, so deleting the run deletes it.
 
-        Not part of a save: it is written later, atomically, by serving/maps.py make_map."""
-        return self.root / check_run_id(run_id) / MAP_FILE
+        Not part of a save: it is written later, atomically, by serving/maps.py make_map (then share_map). With a
+        shared store, a map made on another machine is fetched into the cache when it has arrived there."""
+        path = self.root / check_run_id(run_id) / MAP_FILE
+        if self.shared is not None and not path.is_file():
+            self.shared.fetch_map(run_id, MAP_FILE)
+        return path
 
     def _model_path(self, run_id: str) -> Path:
         path = self.root / check_run_id(run_id) / MODEL_FILE
+        if self.shared is not None and not path.is_file():
+            self.shared.fetch_file(run_id, MODEL_FILE)  # once; RunsUnreachable when the store does not answer
         if not path.is_file() or path.stat().st_size == 0:
             raise RunError(f"Run {run_id} has no model file (or it is empty). Train again to make a new one.")
         return path

@@ -83,7 +83,9 @@ def make_map(store: RunStore, run_id: str, count: int | None = None) -> Path:
         embedding = map_for_run(store.load_network(run_id), record.dataset, count or config.map_images() or MAP_IMAGES)
         if not store.exists(run_id):  # deleted while the map was made: do not bring its folder back
             raise RunError(f"Run {run_id} was deleted while its map was made.")
-        return save_map(path.parent, embedding)
+        saved = save_map(path.parent, embedding)
+    store.share_map(run_id)  # to the shared runs store, if any: other machines need not make it again
+    return saved
 
 
 @contextlib.contextmanager
