@@ -74,8 +74,14 @@ def database_url(environ: Mapping[str, str] | None = None) -> str:
     of class_db_path() (so MNIST_APP_CLASS_DB keeps working). It may hold a password: show it only through
     mnist_core.database.engine.shown_url."""
     environ = os.environ if environ is None else environ
-    value = environ.get(DATABASE_URL_VARIABLE, "").strip()
-    return value or f"sqlite:///{class_db_path(environ).absolute()}"
+    return shared_database_url(environ) or f"sqlite:///{class_db_path(environ).absolute()}"
+
+
+def shared_database_url(environ: Mapping[str, str] | None = None) -> str | None:
+    """MNIST_APP_DATABASE_URL when it is set, else None: the class settings then stay in their JSON file beside the
+    runs (classroom/settings.py), as on one machine before."""
+    value = (os.environ if environ is None else environ).get(DATABASE_URL_VARIABLE, "").strip()
+    return value or None
 
 
 DEFAULT_CLASS_NAME = "class"

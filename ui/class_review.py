@@ -44,7 +44,7 @@ def review_switch() -> None:
     if on != settings.review_first:
         try:
             save_class_settings(dataclasses.replace(settings, review_first=on))
-        except OSError as error:
+        except (OSError, ClassSetError) as error:
             show_error(t("teacher.not_saved"), str(error), t("errors.not_saved"))
 
 

@@ -9,7 +9,6 @@ a message here, never an error elsewhere: drawing goes on without the class feat
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import streamlit as st
@@ -48,23 +47,24 @@ DIGITS = [str(digit) for digit in range(10)]
 
 
 def class_store() -> ClassDrawings:
-    """The class drawings file of this server (MNIST_APP_CLASS_DB, else beside the runs)."""
-    return _class_store(str(config.class_db_path()))
+    """This server's class's drawings, in the class database (MNIST_APP_DATABASE_URL, else the SQLite file of
+    MNIST_APP_CLASS_DB, else beside the runs)."""
+    return _class_store(config.database_url(), config.class_name())
 
 
 @st.cache_resource(show_spinner=False)
-def _class_store(path: str) -> ClassDrawings:
-    return ClassDrawings(Path(path))
+def _class_store(database: str, class_name: str) -> ClassDrawings:
+    return ClassDrawings(database, class_name)
 
 
 def class_readings(run_id: str) -> ClassReadings:
     """A run's readings of the class set, kept up to date (raises RunError when the run cannot be loaded)."""
-    return _class_readings(str(config.class_db_path()), str(config.runs_dir()), run_id)
+    return _class_readings(config.database_url(), config.class_name(), str(config.runs_dir()), run_id)
 
 
 @st.cache_resource(show_spinner=False, max_entries=MODELS_KEPT)
-def _class_readings(path: str, root: str, run_id: str) -> ClassReadings:
-    return ClassReadings(_class_store(path), predictor(run_id).network)
+def _class_readings(database: str, class_name: str, root: str, run_id: str) -> ClassReadings:
+    return ClassReadings(_class_store(database, class_name), predictor(run_id).network)
 
 
 def class_model() -> RunRecord | None:

@@ -47,8 +47,9 @@ def _training_line(root: str, shared: tuple[str, bytes] | None) -> TrainingLine:
 
 
 def class_settings_store() -> ClassSettingsStore:
-    """Where this server keeps the class settings: beside its runs."""
-    return ClassSettingsStore(config.runs_dir())
+    """Where this server keeps its class's settings: the class database's row when MNIST_APP_DATABASE_URL names one
+    (several servers share it), else beside its runs."""
+    return ClassSettingsStore(config.runs_dir(), config.shared_database_url(), config.class_name())
 
 
 def class_settings() -> ClassSettings:

@@ -10,6 +10,7 @@ import streamlit as st
 from mnist_core import limits
 from mnist_core.classroom.caps import Caps
 from mnist_core.classroom.settings import delete_run
+from mnist_core.errors import ClassSetError
 from mnist_core.i18n import t
 from mnist_core.model.keras_model import ALL_MODEL_KINDS
 from mnist_core.runs.store import RunError
@@ -104,7 +105,7 @@ def caps_form() -> None:
 def save(settings, notice: str) -> None:
     try:
         save_class_settings(settings)
-    except OSError as error:
+    except (OSError, ClassSetError) as error:
         show_error(t("teacher.not_saved"), str(error), t("errors.not_saved"))
         return
     st.session_state[NOTICE_KEY] = notice

@@ -59,15 +59,15 @@ WORKER_MAIN = "import sys; from mnist_core.serving.worker import main; main(int(
 
 def read_inputs(settings: TrainingSettings, store: RunStore) -> TrainingInputs:
     """What a training needs beyond its settings and the data set: the parent run it goes on from, and the training
-    part of the class set when it fine-tunes on the class (read from this process's MNIST_APP_CLASS_DB, the file
-    the server uses too)."""
+    part of the class set when it fine-tunes on the class (read from this process's class database and class name,
+    config.database_url() and config.class_name(): the ones the server uses too)."""
     inputs = TrainingInputs()
     if settings.parent_run is not None:
         inputs = TrainingInputs(
             parent_model=store.load_model(settings.parent_run), parent_history=store.get(settings.parent_run).history
         )
     if settings.class_drawings_up_to is not None:
-        split = ClassDrawings(config.class_db_path()).training_split(
+        split = ClassDrawings(config.database_url(), config.class_name()).training_split(
             settings.class_drawings_up_to, settings.class_split_seed
         )
         inputs = dataclasses.replace(inputs, extra_images=split.x_train, extra_labels=split.y_train)
