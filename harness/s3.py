@@ -26,7 +26,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,9 +67,15 @@ class S3Server:
 
     def stop(self) -> None:
         """Stop the server (SIGTERM, then SIGKILL); nothing it held is kept."""
-        _stop_group(self.process.pid)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(timeout=10)
+
+        def ended(grace: float) -> bool:
+            try:
+                self.process.wait(timeout=grace)  # reaps it: a zombie child would still answer signal 0
+            except subprocess.TimeoutExpired:
+                return False
+            return True
+
+        _stop_group(self.process.pid, ended)
 
 
 def free_port() -> int:
@@ -139,19 +145,28 @@ def _create_bucket(endpoint: str, bucket: str) -> None:
         pass
 
 
-def _stop_group(pid: int) -> None:
+def _stop_group(pid: int, ended: Callable[[float], bool] | None = None) -> None:
+    """SIGTERM the server's process group, then SIGKILL it after a grace period. `ended(grace)` waits for the
+    leader when it is our child; otherwise (`down`, from another process) the group is polled."""
     for sig, grace in ((signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
         try:
             os.killpg(pid, sig)
         except ProcessLookupError:
             return
-        deadline = time.monotonic() + grace
-        while time.monotonic() < deadline:
-            try:
-                os.killpg(pid, 0)
-            except ProcessLookupError:
-                return
-            time.sleep(0.05)
+        if (ended or (lambda seconds: _group_gone(pid, seconds)))(grace):
+            return
+
+
+def _group_gone(pid: int, grace: float) -> bool:
+    """Whether the process group ended within `grace` seconds."""
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
 
 
 def default_pid_file(port: int) -> Path:

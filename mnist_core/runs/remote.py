@@ -45,7 +45,6 @@ DOWN_SECONDS = 10.0  # after a failed listing, the cache is used without asking 
 SYNC_SECONDS = 1.0  # one listing serves the list() calls of this long (a page run makes several)
 MAP_RECHECK_SECONDS = 5.0  # how often the store is asked whether a missing map has arrived there
 PENDING_RETRY_SECONDS = 60.0  # a run still marked this long after its save lost its upload: a listing retries it
-PRUNE_MARGIN_SECONDS = 5.0  # a cached folder changed this recently may belong to a save under way: never pruned
 # s3fs's client: give up on a store that does not answer within seconds, not minutes (botocore's defaults).
 S3_OPTIONS: dict[str, Any] = {
     "config_kwargs": {"connect_timeout": 3, "read_timeout": 30, "retries": {"max_attempts": 2, "mode": "standard"}},
@@ -83,7 +82,8 @@ class RemoteFolder:
                 ) from error
             options = S3_OPTIONS if get_protocol(self.url) in ("s3", "s3a") else {}
             try:
-                self._fs, self._root = fsspec.core.url_to_fs(self.url, **options)
+                # Its own client: fsspec's shared instances would keep an endpoint the environment no longer names.
+                self._fs, self._root = fsspec.core.url_to_fs(self.url, skip_instance_cache=True, **options)
             except ImportError as error:  # s3fs for s3://, and so on
                 raise RunError(
                     f"The runs store {self.shown} needs a package that is missing: {INSTALL_HINT}"
@@ -200,7 +200,6 @@ class SharedRuns:
             now = time.monotonic()
             if now - self._synced_at < SYNC_SECONDS or now < self._down_until:
                 return
-            started = time.time()
             try:
                 listed = self.remote.run_ids_with(self.record_file, self.id_pattern)
                 self._fetch_records(listed)
@@ -209,7 +208,7 @@ class SharedRuns:
                 self._down_until = time.monotonic() + DOWN_SECONDS
                 log.warning("%s Listing the runs this machine has for %.0f s.", error, DOWN_SECONDS)
                 return
-            self._prune(listed, started)
+            self._prune(listed)
             self._synced_at = time.monotonic()
 
     def _fetch_records(self, listed: set[str]) -> None:
@@ -223,9 +222,9 @@ class SharedRuns:
         folder.mkdir(parents=True, exist_ok=True)
         write_atomically(folder / self.record_file, lambda file: file.write(data))
 
-    def _prune(self, listed: set[str], started: float) -> None:
-        """Drop the cached runs the store no longer lists (deleted on another machine), never a run of ours that
-        waits for its upload, nor a folder changed since the listing began (a save finishing meanwhile)."""
+    def _prune(self, listed: set[str]) -> None:
+        """Drop the cached runs the store no longer lists (deleted on another machine). Never a run of ours that
+        waits for its upload, and each one asked about once more: a save here may have finished since the listing."""
         try:
             folders = list(self.cache.iterdir())
         except OSError:
@@ -234,11 +233,11 @@ class SharedRuns:
             if folder.name in listed or not self.id_pattern.fullmatch(folder.name):
                 continue
             try:
-                if (folder / PENDING_FILE).exists() or folder.stat().st_mtime > started - PRUNE_MARGIN_SECONDS:
+                if (folder / PENDING_FILE).exists() or self.remote.exists(folder.name, self.record_file):
                     continue
                 doomed = folder.with_name(f".saving-deleted-{folder.name}")
                 os.rename(folder, doomed)
-            except OSError:
+            except (OSError, RunError):
                 continue
             shutil.rmtree(doomed, ignore_errors=True)
 

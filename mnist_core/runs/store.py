@@ -264,8 +264,10 @@ class RunStore:
 
     def _model_path(self, run_id: str) -> Path:
         path = self.root / check_run_id(run_id) / MODEL_FILE
-        if self.shared is not None and not path.is_file():
-            self.shared.fetch_file(run_id, MODEL_FILE)  # once; RunsUnreachable when the store does not answer
+        if self.shared is not None and not path.is_file():  # once; RunsUnreachable when the store does not answer
+            if not self.shared.fetch_record(run_id):  # a model without its run.json is half a run: not there
+                raise RunError(f"There is no run {run_id}.")
+            self.shared.fetch_file(run_id, MODEL_FILE)
         if not path.is_file() or path.stat().st_size == 0:
             raise RunError(f"Run {run_id} has no model file (or it is empty). Train again to make a new one.")
         return path
