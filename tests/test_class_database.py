@@ -12,6 +12,7 @@ import shutil
 import socket
 import sqlite3
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,6 +93,28 @@ def test_giving_reviewing_and_deleting_on_either_database(database):
     assert store.revision() == (waiting, 1, 1)
     split = store.training_split(waiting, seed=0)
     assert len(split.x_train) + len(split.x_held) == 1
+
+
+def test_thirty_threads_give_at_once_on_either_database(database):
+    store = ClassDrawings(database, new_class())
+    start = threading.Barrier(30)
+    errors = []
+
+    def student(number: int) -> None:
+        start.wait()
+        try:
+            for drawing in range(5):
+                give_numbered(store, f"student {number}", 10 * number + drawing)
+        except Exception as error:  # noqa: BLE001 - every failure is collected and shown
+            errors.append(error)
+
+    threads = [threading.Thread(target=student, args=(number,)) for number in range(30)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert check_every_row_whole(store) == 150 and len(store.students()) == 30
 
 
 def test_the_latest_spelling_of_a_name_is_shown(database):

@@ -49,7 +49,13 @@ def _training_line(root: str, shared: tuple[str, bytes] | None) -> TrainingLine:
 def class_settings_store() -> ClassSettingsStore:
     """Where this server keeps its class's settings: the class database's row when MNIST_APP_DATABASE_URL names one
     (several servers share it), else beside its runs."""
-    return ClassSettingsStore(config.runs_dir(), config.shared_database_url(), config.class_name())
+    return _class_settings_store(str(config.runs_dir()), config.shared_database_url(), config.class_name())
+
+
+@st.cache_resource(show_spinner=False)
+def _class_settings_store(root: str, database: str | None, class_name: str) -> ClassSettingsStore:
+    # One store per process: its database is checked once, not at every read of the settings.
+    return ClassSettingsStore(Path(root), database, class_name)
 
 
 def class_settings() -> ClassSettings:

@@ -38,6 +38,10 @@ from mnist_core.errors import ClassSetError, DamagedClassSet
 
 SCHEMA_LOCK = 7_301_930  # the advisory lock PostgreSQL's schema check takes: any fixed number of ours
 
+# The server databases this process found of this version: a store made per request (the settings) checks once.
+# Not for SQLite files: a file may be damaged in place between two stores, and each store checks it first.
+_servers_checked: set[str] = set()
+
 
 class ClassDatabase:
     """One class database. Safe to share between threads; other processes may use the same database at once."""
@@ -46,7 +50,6 @@ class ClassDatabase:
         self.url = url_of(database)
         self.path: Path | None = sqlite_path(self.url) if is_sqlite(self.url) else None
         self._whole_file: tuple[int, int] | None = None  # (device, inode) of the SQLite file last found whole
-        self._checked = False  # PostgreSQL: the schema was found (or made) of this version
         self._check_lock = threading.Lock()
         self._keep_open = None  # SQLite: the idle connection that keeps the WAL open (sqlite_file.py)
 
@@ -62,9 +65,9 @@ class ClassDatabase:
         """
         with self._check_lock:
             if self.path is None:
-                if not self._checked:
+                if self.url not in _servers_checked:
                     self._check_server()
-                    self._checked = True
+                    _servers_checked.add(self.url)
                 return
             try:
                 status = os.stat(self.path)
@@ -96,7 +99,7 @@ class ClassDatabase:
         except SQLAlchemyError as error:
             with self._check_lock:
                 self._whole_file = None  # look at the whole file again before the next use
-                self._checked = False
+                _servers_checked.discard(self.url)
             raise database_error(self.url, error) from None
 
     def _migrate_file(self) -> None:
