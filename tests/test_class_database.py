@@ -11,6 +11,8 @@ import itertools
 import shutil
 import socket
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -327,3 +329,30 @@ def test_postgresql_stopped_for_a_moment_is_a_clear_error_that_loses_nothing(pos
     assert store.version() == (given, 1)  # the pool's dead connections replaced (pool_pre_ping); nothing lost
     assert records.get(job).state == "queued" and settings.load().show_names
     assert give_numbered(store, "Min-jun", 3) > given
+
+
+def test_a_wrong_password_is_said_without_the_password(postgres):
+    url = postgres.url.replace("@", "x9@", 1)  # a password one character off
+    with pytest.raises(ClassSetError, match="refuses this app's login") as error:
+        ClassDrawings(url, new_class()).version()
+    assert url.split(":")[2].split("@")[0] not in str(error.value) and "***" in str(error.value)
+
+
+def test_the_command_line_starts_and_stops_a_server(postgres):
+    folder = Path(tempfile.mkdtemp(prefix="mnist-pg-cli-"))
+    folder.chmod(0o711)
+    try:
+        command = [sys.executable, "-m", "harness.postgres"]
+        up = subprocess.run(
+            [*command, "up", "--folder", str(folder / "pg"), "--port", str(free_port()), "--fast"],
+            capture_output=True, text=True, check=True, timeout=120,
+        )  # fmt: skip
+        url = up.stdout.strip()
+        assert url.startswith("postgresql+psycopg://postgres:") and "@127.0.0.1:" in url
+        assert ClassDrawings(url, new_class()).version() == (0, 0)  # ready when `up` returns
+        subprocess.run([*command, "down", "--folder", str(folder / "pg")], check=True, timeout=120)
+        with pytest.raises(ClassSetError, match="cannot be reached"):
+            ClassDrawings(url, new_class()).version()
+    finally:
+        subprocess.run([*command, "down", "--folder", str(folder / "pg")], check=False, timeout=120)
+        shutil.rmtree(folder, ignore_errors=True)

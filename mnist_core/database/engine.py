@@ -162,6 +162,11 @@ def database_error(url: str, error: SQLAlchemyError) -> ClassSetError:
         return ClassSetError(f"The class drawings file {sqlite_path(url)} cannot be used ({_first_line(error)}).")
     where = shown_url(url)
     said = _first_line(original if original is not None else error)
+    if "authentication failed" in said or "no pg_hba.conf entry" in said:
+        return ClassSetError(
+            f"The class database at {where} refuses this app's login: check the user name and password in "
+            f"MNIST_APP_DATABASE_URL. ({said})"
+        )
     if isinstance(error, OperationalError | InterfaceError) or (
         isinstance(error, DBAPIError) and error.connection_invalidated
     ):
