@@ -69,7 +69,7 @@ def test_a_run_saved_on_one_machine_is_listed_and_read_on_the_other(quick_result
     loaded = two.load_model(record.id)
     np.testing.assert_allclose(loaded.predict_on_batch(IMAGES), expected, atol=1e-6)
     assert not list(two.root.glob(f"*/{remote.FETCH_PREFIX}*"))  # no download left half-way
-    assert not (one.root / record.id / remote.PENDING_FILE).exists()  # shared: no longer marked
+    assert not one.waiting_to_share(record.id)  # shared: no longer marked
 
 
 def test_a_run_is_found_by_id_before_any_listing(quick_result, tmp_path, shared_url):
@@ -152,7 +152,7 @@ def test_the_store_stopped_a_clear_error_the_cache_still_listed_and_nothing_lost
     with caplog.at_level(logging.WARNING, logger=remote.__name__):
         unshared = one.save(quick_result)  # saved here, not shared yet: said in the log, nothing lost
     assert f"Run {unshared.id} is saved on this machine but not shared yet" in caplog.text
-    assert (one.root / unshared.id / remote.PENDING_FILE).exists()
+    assert one.waiting_to_share(unshared.id) and not one.waiting_to_share(record.id)
     assert unshared.id in [run.id for run in one.list()]
 
     back = start_s3(port=server.port, bucket="school")  # the store answers again (empty: moto keeps nothing)
@@ -160,7 +160,7 @@ def test_the_store_stopped_a_clear_error_the_cache_still_listed_and_nothing_lost
         monkeypatch.setattr(one.shared, "_down_until", 0.0)
         monkeypatch.setattr(two.shared, "_down_until", 0.0)
         one.list()  # uploads what waited
-        assert not (one.root / unshared.id / remote.PENDING_FILE).exists()
+        assert not one.waiting_to_share(unshared.id)
         assert unshared.id in [run.id for run in two.list()]
         assert two.get(unshared.id) == unshared
     finally:

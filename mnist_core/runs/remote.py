@@ -282,6 +282,10 @@ class SharedRuns:
         """Mark a run being saved (still in its temporary folder) as not shared yet."""
         (folder / PENDING_FILE).touch()
 
+    def waiting(self, run_id: str) -> bool:
+        """Whether the run saved here still waits for its upload."""
+        return (self.cache / run_id / PENDING_FILE).exists()
+
     def share(self, run_id: str, data_files: tuple[str, ...]) -> bool:
         """Upload a run saved here: its data files, then its record last; then it is no longer marked. On failure
         the run stays here, marked, and a warning says so (a later listing retries); returns whether it is shared."""

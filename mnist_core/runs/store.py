@@ -167,6 +167,11 @@ class RunStore:
             self.shared.share(run_id, (MODEL_FILE, MAP_FILE))
         return record
 
+    def waiting_to_share(self, run_id: str) -> bool:
+        """Whether a run saved here is not in the shared store yet (its upload failed; a later listing retries it).
+        A worker on another machine can say so; always False without a shared store."""
+        return self.shared is not None and self.shared.waiting(check_run_id(run_id))
+
     def share_map(self, run_id: str) -> None:
         """Upload the run's map once it is written (make_map), so other machines need not make it again. Never
         raises: a map that stays here only is made again where it is missing. Nothing to do without a remote."""
