@@ -28,7 +28,8 @@ def provide_default_drawing_run(runs_dir: Path, reuse_from: Path | None = None) 
     if ready is not None:
         return ready
     if reuse_from is not None:
-        ready = defaults.ready_drawing_run(RunStore(reuse_from).list())
+        # The source as a plain folder: it is someone's own runs, never a cache of a shared store to bring up to date.
+        ready = defaults.ready_drawing_run(RunStore(reuse_from, remote_url=None).list())
         if ready is not None:
             shutil.copytree(Path(reuse_from) / ready.id, Path(runs_dir) / ready.id)
             print(f"reusing run {ready.id} (test accuracy {ready.test_accuracy:.4f})", flush=True)

@@ -72,6 +72,16 @@ def test_a_run_saved_on_one_machine_is_listed_and_read_on_the_other(quick_result
     assert not one.waiting_to_share(record.id)  # shared: no longer marked
 
 
+def test_a_runs_folder_that_had_runs_before_sharing_keeps_them_and_shares_them(quick_result, tmp_path, shared_url):
+    earlier = RunStore(tmp_path / "one", remote_url=None).save(quick_result)  # before the school set the URL
+    one, two = machines(tmp_path, shared_url)
+    assert [run.id for run in one.list()] == [earlier.id]  # the store does not list it: kept, never dropped
+    assert one.waiting_to_share(earlier.id)
+    assert [run.id for run in one.list()] == [earlier.id]  # the next listing uploads it ...
+    assert [run.id for run in two.list()] == [earlier.id]  # ... and the other machine has it
+    assert not one.waiting_to_share(earlier.id)
+
+
 def test_a_run_is_found_by_id_before_any_listing(quick_result, tmp_path, shared_url):
     """A training finished elsewhere reports its run id; the page asks for that run before it lists."""
     one, two = machines(tmp_path, shared_url)

@@ -15,6 +15,9 @@ the pages must keep working for a moment when the store does not answer. Why eac
 - A run saved here carries a marker file (PENDING_FILE) until its `run.json` is uploaded. An upload that fails keeps
   the run here, listed and readable on this machine, and a later listing uploads it: nothing is lost.
 - Deleting removes `run.json` first (the run is unlisted everywhere at once), then the rest.
+- Only a run the cache knows to be in the store (SHARED_FILE: fetched from it, or uploaded to it) is ever dropped
+  when the store no longer lists it. A runs folder that had runs of its own before the school set the URL keeps
+  them: each is marked for upload instead, so turning sharing on shares a class's earlier runs and loses none.
 
 fsspec and s3fs come from requirements-cluster.txt and are imported only when a URL is set.
 """
@@ -40,6 +43,7 @@ from mnist_core.errors import RunError, RunsUnreachable
 log = logging.getLogger(__name__)
 
 PENDING_FILE = ".not-shared-yet"  # in a local run folder whose run.json is not in the shared store yet
+SHARED_FILE = ".from-shared-store"  # in a local run folder known to be in the shared store: fetched or uploaded
 FETCH_PREFIX = ".fetching-"  # a download under way, beside its final name
 DOWN_SECONDS = 10.0  # after a failed listing, the cache is used without asking the store again for this long
 SYNC_SECONDS = 1.0  # one listing serves the list() calls of this long (a page run makes several)
@@ -220,6 +224,7 @@ class SharedRuns:
     def _keep_record(self, run_id: str, data: bytes) -> None:
         folder = self.cache / run_id
         folder.mkdir(parents=True, exist_ok=True)
+        (folder / SHARED_FILE).touch()  # before the record: a listed run in the cache is always marked
         write_atomically(folder / self.record_file, lambda file: file.write(data))
 
     def _prune(self, listed: set[str]) -> None:
@@ -234,6 +239,11 @@ class SharedRuns:
                 continue
             try:
                 if (folder / PENDING_FILE).exists() or self.remote.exists(folder.name, self.record_file):
+                    continue
+                if not (folder / SHARED_FILE).exists():  # this folder's own run from before sharing: upload it
+                    if (folder / self.record_file).is_file():
+                        self.mark_pending(folder)
+                        os.utime(folder / PENDING_FILE, (0, 0))  # due at the next listing, not in a minute
                     continue
                 doomed = folder.with_name(f".saving-deleted-{folder.name}")
                 os.rename(folder, doomed)
@@ -298,6 +308,7 @@ class SharedRuns:
         except RunError as error:
             log.warning("Run %s is saved on this machine but not shared yet: %s It is uploaded later.", run_id, error)
             return False
+        (folder / SHARED_FILE).touch()
         (folder / PENDING_FILE).unlink(missing_ok=True)
         return True
 
