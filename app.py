@@ -8,6 +8,7 @@ worked out first (the switch if someone used it, else the browser's locale), bef
 import streamlit as st
 
 import ui
+from mnist_core.errors import MnistAppError, advice
 from mnist_core.i18n import t
 from mnist_core.tuning import limit_memory_arenas, quiet_tensorflow
 from ui import people
@@ -33,4 +34,8 @@ page = st.navigation(
 people.name_box()
 ui.dataset_choice()
 ui.language_switch()
-page.run()
+try:
+    page.run()
+except MnistAppError as error:  # a shared part down for a moment (the class database, the shared runs): said, and
+    # what to do, never a traceback; the page comes back by itself at the next click once the part answers again
+    ui.show_error(t("errors.page_unavailable"), str(error), advice(error))

@@ -60,6 +60,7 @@ MESSAGES: dict[str, str] = {
     "errors.model_unreadable": "The saved model is missing or damaged. Train a new one on the Train page.",
     "errors.not_saved": "Check that the server has free disk space and may write to its runs folder, then train again.",
     "errors.training_failed": "Try again. If it fails again, show the details below to whoever runs the server.",
+    "errors.page_unavailable": "This page cannot be shown right now: a part the class shares does not answer.",
     "errors.bad_settings": "Each setting must be a whole number within its limits.",
     # Charts
     "chart.epoch": "Epoch",

@@ -61,6 +61,7 @@ MESSAGES: dict[str, str] = {
     "errors.model_unreadable": "저장된 모델 파일이 없거나 손상되었어요. 학습 페이지에서 새 모델을 학습시키세요.",
     "errors.not_saved": "서버의 디스크 공간과 학습 기록 폴더의 쓰기 권한을 확인한 뒤 다시 학습시키세요.",
     "errors.training_failed": "다시 시도해 보세요. 또 실패하면 아래 내용을 서버 관리자에게 보여 주세요.",
+    "errors.page_unavailable": "지금은 이 페이지를 보여 줄 수 없습니다. 반 전체가 함께 쓰는 부분이 응답하지 않습니다.",
     "errors.bad_settings": "각 설정은 정해진 범위 안의 정수여야 해요.",
     # Charts
     "chart.epoch": "에포크",
