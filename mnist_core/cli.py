@@ -6,12 +6,14 @@ python -m mnist_core train --layers "conv 16 3 relu; pool 2; dense 64 relu" [--l
                            [--noise RATE] [--validation-split RATE]
 python -m mnist_core setup      # data sets + a default digits model, once
 python -m mnist_core export-notebook RUN_ID [--out FILE] [--language ko|en]
-python -m mnist_core serve [--processes N] [--server.address A] [--server.port P] [more streamlit run options]
+python -m mnist_core serve [--processes N] [--server.address A] [--server.port P] [--cluster ADDRESS]
+                          [--class-name NAME] [more streamlit run options]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
@@ -134,6 +136,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve_parser.add_argument("--processes", type=int, default=None, help="default: one per core")
     serve_parser.add_argument("--server.address", dest="address", default="0.0.0.0", help="where the class connects")
     serve_parser.add_argument("--server.port", dest="port", type=int, default=8501)
+    serve_parser.add_argument(
+        "--cluster", metavar="ADDRESS", default=None, help="run trainings on this Ray cluster (sets MNIST_APP_CLUSTER)"
+    )
+    serve_parser.add_argument(
+        "--class-name", metavar="NAME", default=None, help="the class served (sets MNIST_APP_CLASS_NAME)"
+    )
     return parser
 
 
@@ -186,6 +194,15 @@ def setup(store: RunStore) -> None:
         print(f"The default digits model is ready: run {ready.id}.")
 
 
+def serve_settings(cluster: str | None, class_name: str | None) -> None:
+    """`serve --cluster` and `--class-name` as the settings they stand for, for the server and the processes it
+    starts (which inherit its environment); a malformed class name stops here, before anything starts."""
+    if cluster:
+        os.environ["MNIST_APP_CLUSTER"] = cluster
+    if class_name:
+        os.environ["MNIST_APP_CLASS_NAME"] = config.check_class_name(class_name)
+
+
 def export_notebook(store: RunStore, run_id: str, out: Path | None, language: str) -> Path:
     """Write the run as a notebook that trains it again (see notebook.py); returns the file written."""
     from mnist_core.text.notebook import notebook_bytes
@@ -209,6 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "serve":
             from mnist_core.serving.class_server import serve_class
+
+            serve_settings(args.cluster, args.class_name)
 
             serve_class(args.address, args.port, max(1, args.processes or config.server_processes()), streamlit_options)
         elif args.command == "fetch-data":

@@ -15,6 +15,9 @@ MNIST_APP_DATABASE_URL the class's shared state (drawings, settings, line record
                        SQLAlchemy URL, e.g. postgresql+psycopg://user:password@host/db (default: the SQLite file).
 MNIST_APP_CLASS_NAME   the class this server serves, keying its drawings and settings in a shared database
                        (default: "class").
+MNIST_APP_CLUSTER      a Ray cluster's address (e.g. 127.0.0.1:6379): trainings run there, on the line every class of
+                       the cluster shares (serving/cluster.py). Unset: in worker processes of this server.
+MNIST_APP_TRAINING_CPUS  CPUs each training asks of the cluster (default: 1).
 MNIST_APP_PROCESSES    Streamlit processes a class server runs behind its front door (default: one per core, up to 4).
 MNIST_APP_MAP_IMAGES   test images on a run's map of what it learned (default: 2,000; tests use fewer).
 MNIST_APP_LINE, MNIST_APP_LINE_KEY  set by the class server for its Streamlit processes: where the shared
@@ -132,6 +135,23 @@ def line_address() -> tuple[str, bytes] | None:
     if not value:
         return None
     return value, bytes.fromhex(os.environ.get("MNIST_APP_LINE_KEY", ""))
+
+
+def cluster_address(environ: Mapping[str, str] | None = None) -> str | None:
+    """The Ray cluster that runs the trainings (MNIST_APP_CLUSTER, e.g. 127.0.0.1:6379), or None: this server's own
+    worker processes run them."""
+    value = (os.environ if environ is None else environ).get("MNIST_APP_CLUSTER", "").strip()
+    return value or None
+
+
+def training_cpus() -> float:
+    """The CPUs each training asks of the cluster (MNIST_APP_TRAINING_CPUS, default 1); the line runs as many at
+    once as the cluster's CPUs allow."""
+    value = os.environ.get("MNIST_APP_TRAINING_CPUS", "").strip()
+    cpus = float(value) if value else 1.0
+    if cpus <= 0:
+        raise ValueError(f"MNIST_APP_TRAINING_CPUS must be more than 0, not {value!r}.")
+    return cpus
 
 
 def training_place() -> str:

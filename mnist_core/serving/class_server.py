@@ -9,7 +9,8 @@ them, a burst is shared by all cores.
 
 What the processes must share, they share outside their memory: runs and settings on disk, the class's drawings
 in SQLite, and the training line, which this process holds and serves to them over a Unix socket with a random
-key (line.py). Trainings run in worker processes started from here (worker.py).
+key (line.py). Trainings run in worker processes started from here (worker.py), or, with MNIST_APP_CLUSTER, as
+Ray tasks of the cluster's one line (cluster.py), which this process forwards the pages' calls to.
 
 This module supervises; how one Streamlit process is started on a free loopback port and found healthy is
 loopback.py's, shared with the harness that starts the app for tests and benchmarks.
@@ -95,7 +96,7 @@ def serve_class(host: str, port: int, processes: int, streamlit_options: list[st
     """Start the line and the processes, then serve the front door on host:port until stopped (Ctrl-C)."""
     # 1. The training line, served to the processes that know its key.
     key = secrets.token_bytes(16)
-    line = TrainingLine(TrainingQueue(RunStore(config.runs_dir()), config.max_concurrent_trainings()))
+    line = make_line()
     line_address = serve_line(line, key)
     environment = quiet_tensorflow_env({**os.environ, "MNIST_APP_LINE": line_address, "MNIST_APP_LINE_KEY": key.hex()})
     # 2. The Streamlit processes, on loopback only: the class reaches them through the door.
@@ -116,6 +117,17 @@ def serve_class(host: str, port: int, processes: int, streamlit_options: list[st
         with RESTARTS:
             for process in streamlit:
                 process.stop()
+
+
+def make_line() -> TrainingLine:
+    """This server's own line, or, when a cluster is named, the cluster's (cluster.py: Ray is imported only then)."""
+    address = config.cluster_address()
+    if address is None:
+        return TrainingLine(TrainingQueue(RunStore(config.runs_dir()), config.max_concurrent_trainings()))
+    from mnist_core.serving.cluster import connect_cluster
+
+    print(f"Trainings run on the Ray cluster at {address}, class {config.class_name()!r}", flush=True)
+    return connect_cluster(address)  # type: ignore[return-value]  # TrainingLine's page methods
 
 
 RESTARTS = threading.Lock()  # a process is never started again while the server stops them all

@@ -16,11 +16,12 @@ from enum import StrEnum
 
 import numpy as np
 
+from mnist_core import config
 from mnist_core.classroom.students import Owner
 from mnist_core.training.settings import TrainingListener, TrainingSettings
 
 BATCH_TRACE_LIMIT = 2000  # batch-level loss points kept per job, enough for a long run's trace
-DEFAULT_CLASS = "class"  # the class a job belongs to when nobody names one (one server, one class)
+DEFAULT_CLASS = config.DEFAULT_CLASS_NAME  # the class a job belongs to when nobody names one (one server, one class)
 
 
 class JobState(StrEnum):
