@@ -17,8 +17,9 @@
 # the rest) exist only inside it: use `school.sh run curl ...`, `school.sh run .venv/bin/python ...`.
 #
 # The caller's MNIST_APP_TRAIN_LIMIT, MNIST_APP_MAP_IMAGES, MNIST_APP_TEACHER_PASSWORD and MNIST_APP_DATA_DIR (and
-# any other MNIST_APP_ setting) reach the app servers and the Ray nodes. State: .school/ (env, pids, logs; ignored by
-# git); data (PostgreSQL's files, Ray's session, the runs folder) in a temporary folder that `down` deletes.
+# any other MNIST_APP_ setting) reach the app servers and the Ray nodes. State: .school/ (env with the database's
+# password and Ray's token, pids, logs; ignored by git); data (PostgreSQL's files, Ray's session, the runs folder)
+# in a temporary folder that `down` deletes.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
@@ -132,40 +133,17 @@ nodes_are() { [[ $(ray_nodes) == "$1" ]]; }
 
 # ---------------------------------------------------------------- the parts
 
-start_db() {
-    # PostgreSQL refuses to run as root: its files and processes belong to Debian's postgres user.
-    in_ns runuser -u postgres -- "$PGBIN/pg_ctl" -D "$FOLDER/postgres" -l "$STATE/logs/postgres.log" -w -t 60 \
-        -o "-p $DB_PORT -k $FOLDER/postgres-socket -c listen_addresses=127.0.0.1" start >/dev/null
-}
+# PostgreSQL through harness/postgres.py: initdb in the temporary folder on first use (a random password, loopback
+# and a Unix socket only, run as Debian's postgres user since PostgreSQL refuses root), then pg_ctl start; it prints
+# the URL, password included.
+start_db() { in_ns "$PY" -m harness.postgres up --folder "$FOLDER/postgres" --port $DB_PORT; }
+stop_db() { [[ -z ${FOLDER:-} ]] || in_ns "$PY" -m harness.postgres down --folder "$FOLDER/postgres" >/dev/null || true; }
+db_answers() { in_ns "$PGBIN/pg_isready" -q -h 127.0.0.1 -p $DB_PORT; }
 
-stop_db() {
-    if [[ -n ${FOLDER:-} && -f $FOLDER/postgres/postmaster.pid ]]; then
-        in_ns runuser -u postgres -- "$PGBIN/pg_ctl" -D "$FOLDER/postgres" -m fast -w stop >/dev/null || true
-    fi
-}
-
-make_db() {
-    # A fresh cluster in the temporary folder; its only role, mnist, has a random password (in .school/env).
-    local password=$1
-    mkdir -p "$FOLDER/postgres" "$FOLDER/postgres-socket"
-    chown postgres: "$FOLDER/postgres" "$FOLDER/postgres-socket"
-    local pwfile=$FOLDER/pgpass
-    (umask 077 && echo "$password" >"$pwfile")
-    chown postgres: "$pwfile"
-    runuser -u postgres -- "$PGBIN/initdb" -D "$FOLDER/postgres" -U mnist --pwfile="$pwfile" \
-        --auth=scram-sha-256 -E UTF8 --no-instructions >>"$STATE/logs/postgres.log"
-    rm -f "$pwfile"
-    touch "$STATE/logs/postgres.log"
-    chown postgres: "$STATE/logs/postgres.log"
-    start_db
-    in_ns env PGPASSWORD="$password" psql -qh 127.0.0.1 -p $DB_PORT -U mnist -d postgres -c "CREATE DATABASE mnist" >/dev/null
-}
-
+# moto's S3 server through harness/s3.py, with the bucket made; it keeps everything in memory.
 start_s3() {
-    start_bg s3 "$ROOT/.venv/bin/moto_server" -H 127.0.0.1 -p $S3_PORT
-    wait_for s3 60 "the S3 stand-in" in_ns curl -fsS "http://127.0.0.1:$S3_PORT/"
-    # moto keeps buckets in memory: a PUT on the bucket's address makes it.
-    in_ns curl -fsS -X PUT "http://127.0.0.1:$S3_PORT/$BUCKET" >/dev/null
+    in_ns "$PY" -m harness.s3 up --port $S3_PORT --bucket $BUCKET --pid-file "$STATE/pids/s3" \
+        --log "$STATE/logs/s3.log" >/dev/null
 }
 
 # Ray notices a dead node after health_check_failure_threshold checks, health_check_period_ms apart: 1 s and 3
@@ -222,14 +200,17 @@ up() {
     ip netns add "$NETNS"
     in_ns ip link set lo up
 
-    local password
-    password=$("$PY" -c 'import secrets; print(secrets.token_hex(16))')
+    say "PostgreSQL on 127.0.0.1:$DB_PORT"
+    local database_url
+    database_url=$(start_db)
+    say "S3 stand-in (moto) on 127.0.0.1:$S3_PORT, bucket $BUCKET"
+    start_s3
     (
         umask 077
         cat >"$STATE/env" <<EOF
 # The school on one machine (scripts/school.sh): source it inside the namespace, or use school.sh run CMD.
 export MNIST_APP_CLUSTER=127.0.0.1:$RAY_PORT
-export MNIST_APP_DATABASE_URL=postgresql+psycopg://mnist:$password@127.0.0.1:$DB_PORT/mnist
+export MNIST_APP_DATABASE_URL=$database_url
 export MNIST_APP_RUNS_URL=s3://$BUCKET/runs
 export MNIST_APP_CLASS_NAME=${MNIST_APP_CLASS_NAME:-year-7}
 export MNIST_APP_RUNS_DIR=${MNIST_APP_RUNS_DIR:-$FOLDER/runs}
@@ -239,7 +220,6 @@ export AWS_DEFAULT_REGION=us-east-1
 export AWS_ENDPOINT_URL=http://127.0.0.1:$S3_PORT
 export MNIST_SCHOOL_APPS="http://127.0.0.1:${APP_PORTS[0]} http://127.0.0.1:${APP_PORTS[1]}"
 export MNIST_SCHOOL_DOOR=http://127.0.0.1:$DOOR_PORT
-export MNIST_SCHOOL_DATABASE_PASSWORD=$password
 export RAY_USAGE_STATS_ENABLED=0
 # Ray's token authentication (docs/scaling.md): every node and every client presents this token.
 export RAY_AUTH_MODE=token
@@ -249,10 +229,6 @@ EOF
     )
     load_env
 
-    say "PostgreSQL on 127.0.0.1:$DB_PORT"
-    make_db "$password"
-    say "S3 stand-in (moto) on 127.0.0.1:$S3_PORT, bucket $BUCKET"
-    start_s3
     say "Ray head on 127.0.0.1:$RAY_PORT"
     start_head
     say "Ray worker node"
@@ -305,11 +281,7 @@ status() {
         pid=$(live_pid "$name")
         if [[ -n $pid ]]; then printf '%-9s running, pid %s\n' "$name" "$pid"; else printf '%-9s not running\n' "$name"; fi
     done
-    if in_ns runuser -u postgres -- "$PGBIN/pg_ctl" -D "$FOLDER/postgres" status >/dev/null 2>&1; then
-        echo "postgres  running"
-    else
-        echo "postgres  not running"
-    fi
+    if db_answers; then echo "postgres  running"; else echo "postgres  not running"; fi
     echo "ray nodes $(ray_nodes)"
     local url
     for url in $MNIST_SCHOOL_APPS $MNIST_SCHOOL_DOOR; do
@@ -334,7 +306,7 @@ main() {
         start_app "$1" && wait_app "$1" && say "app server $1 back"
         ;;
     stop-db) load_env && stop_db && say "PostgreSQL stopped" ;;
-    start-db) load_env && start_db && say "PostgreSQL back" ;;
+    start-db) load_env && start_db >/dev/null && say "PostgreSQL back" ;;
     run)
         load_env
         [[ $# -gt 0 ]] || die "run what? e.g. bash scripts/school.sh run curl -s \$MNIST_SCHOOL_DOOR/_stcore/health"
