@@ -164,9 +164,12 @@ start_node() {
     wait_for ray-node 90 "the Ray worker node" nodes_are 2
 }
 
+# Each app server has a runs cache of its own, as on machines of their own: a run reaches the other only through the
+# shared store (S3), never through a folder they share.
 start_app() {
     local n=$1 port=${APP_PORTS[$1 - 1]}
-    start_bg "app-$n" "$PY" -m mnist_core serve --processes 1 --server.address 127.0.0.1 --server.port "$port"
+    start_bg "app-$n" env MNIST_APP_RUNS_DIR="$FOLDER/app-$n/runs" \
+        "$PY" -m mnist_core serve --processes 1 --server.address 127.0.0.1 --server.port "$port"
 }
 
 wait_app() { wait_for "app-$1" 240 "app server $1" healthy "http://127.0.0.1:${APP_PORTS[$1 - 1]}"; }
