@@ -74,6 +74,9 @@ def result_view(snapshot: JobSnapshot) -> None:
     if snapshot.state == JobState.CANCELLED:
         st.info(progress_line(snapshot), icon=":material/logout:")
         return
+    if snapshot.state == JobState.INTERRUPTED:  # a cluster's line restarted: nothing saved
+        st.warning(progress_line(snapshot), icon=":material/restart_alt:")
+        return
     if snapshot.state == JobState.DIVERGED:
         st.error(progress_line(snapshot), icon=":material/trending_up:")
         st.markdown(t("train.diverged_why", rate=f"{snapshot.settings.learning_rate:g}"))

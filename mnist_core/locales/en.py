@@ -317,6 +317,11 @@ MESSAGES: dict[str, str] = {
     "train.progress.title": "Your training ({dataset})",
     "train.queued_wait": "Waiting in line: you are number {position}. It starts by itself in about {time}.",
     "train.queued": "Waiting for a free place on the server: you are number {position} in line. It starts by itself.",
+    "train.requeued": (
+        "The computer training this stopped answering, so it starts again on another one (attempt {attempt}). "
+        "What it showed so far is gone."
+    ),
+    "train.interrupted": "The training line restarted while this trained, so it was not saved. Start it again.",
     "train.getting_ready": "Getting ready: loading the images and building the network…",
     "train.epoch_of": "Epoch {epoch} of {epochs}",
     "train.elapsed": "{time} elapsed",

@@ -310,6 +310,11 @@ MESSAGES: dict[str, str] = {
     "train.progress.title": "내 학습 ({dataset})",
     "train.queued_wait": "대기 중이에요. {position}번째 차례예요. 약 {time} 뒤에 저절로 시작해요.",
     "train.queued": "서버에 자리가 나기를 기다리는 중이에요. 대기 순서: {position}번째. 차례가 되면 저절로 시작해요.",
+    "train.requeued": (
+        "이 학습을 하던 컴퓨터가 응답하지 않아서 다른 컴퓨터에서 처음부터 다시 시작해요 ({attempt}번째 시도). "
+        "지금까지 보인 진행은 사라져요."
+    ),
+    "train.interrupted": "학습하는 동안 학습 대기열이 다시 시작되어 저장되지 않았어요. 다시 시작해 주세요.",
     "train.getting_ready": "준비하는 중이에요. 이미지를 불러오고 신경망을 만들고 있어요…",
     "train.epoch_of": "에포크 {epoch} / {epochs}",
     "train.elapsed": "{time} 지남",

@@ -53,6 +53,8 @@ def progress_line(snapshot: JobSnapshot) -> str:
         return t("train.queued_wait", position=snapshot.queue_position, time=clock(snapshot.wait_seconds))
     if snapshot.state == JobState.QUEUED:
         return t("train.queued", position=snapshot.queue_position)
+    if snapshot.state == JobState.REQUEUED:
+        return t("train.requeued", attempt=snapshot.attempt)
     if snapshot.state == JobState.RUNNING and snapshot.batches_per_epoch == 0:
         return t("train.getting_ready")  # loading the data, building the model
     if snapshot.state == JobState.RUNNING:
@@ -70,6 +72,8 @@ def progress_line(snapshot: JobSnapshot) -> str:
         return t(f"train.done.{snapshot.state}", epochs=epochs)
     if snapshot.state == JobState.FAILED:
         return t("train.failed", error=snapshot.error or "?")
+    if snapshot.state == JobState.INTERRUPTED:
+        return t("train.interrupted")
     return t("train.cancelled")
 
 
