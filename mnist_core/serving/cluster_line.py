@@ -59,6 +59,7 @@ RESOURCES_SECONDS = 5.0
 STOP_GRACE_SECONDS = 60.0
 WAIT_SECONDS = 0.2  # how often a running job's thread looks at its task
 LOST = (NodeDiedError, WorkerCrashedError)
+GO, STOP, GONE = "go", "stop", "gone"  # the answers to a task's report
 
 log = logging.getLogger(__name__)
 
@@ -133,11 +134,12 @@ class ClassroomLine:
 
     # The tasks' calls
 
-    def report(self, job_id: int, attempt: int, messages: list[tuple]) -> bool:
-        """A task's progress since its last report; True asks it to stop (asked to, or nobody waits for it)."""
+    def report(self, job_id: int, attempt: int, messages: list[tuple]) -> str:
+        """A task's progress since its last report. The answer: GO on, STOP (after this batch, saved as stopped),
+        or GONE: nobody waits for this attempt (a line that restarted since), so it ends without saving."""
         job = self.queue.get(job_id)
         if job is None or job.attempt != attempt or not job.state.active:
-            return True
+            return GONE
         for kind, *arguments in messages:
             if kind == "node":
                 self.where.setdefault(job_id, []).append(arguments[0])
@@ -147,7 +149,7 @@ class ClassroomLine:
                 self.failures[job_id] = arguments[0]
             else:
                 getattr(job, f"on_{kind}")(*arguments)  # start, batch, epoch, weights
-        return job.stop_event.is_set()
+        return STOP if job.stop_event.is_set() else GO
 
     # Records, places, restarts
 

@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 REPORT_SECONDS = 0.25
 
 
-def train_on_node(namespace: str, actor_name: str, job_id: int, attempt: int, settings: TrainingSettings, owner: Owner):
+def train_on_node(
+    namespace: str, actor_name: str, job_id: int, attempt: int, settings: TrainingSettings, owner: Owner
+) -> TrainingOutcome | None:
     """The Ray task: train and save, reporting to the line's actor; returns the outcome (the line has it already
     from the last report: the run's map is made after it, while the student already sees the result)."""
     quiet_tensorflow()
@@ -46,6 +48,8 @@ def train_on_node(namespace: str, actor_name: str, job_id: int, attempt: int, se
     store = RunStore(config.runs_dir())  # MNIST_APP_RUNS_URL, passed in the task's environment, shares it
     try:
         outcome = train_and_save(settings, store, owner, reporter, reporter.stop, with_map=False)
+    except Abandoned:
+        return None
     except Exception as error:
         reporter.send("failed", str(error) or type(error).__name__)
         reporter.close()
@@ -66,6 +70,10 @@ def size_tensorflow_threads(cpus: float) -> None:
     tf.config.threading.set_inter_op_parallelism_threads(min(threads, 2))
 
 
+class Abandoned(Exception):
+    """The line that asked for this training has restarted since and marked it interrupted."""
+
+
 class Reporter(TrainingListener):
     """Collects the training's reports and sends them to the actor every REPORT_SECONDS from a thread of its own;
     the actor's answer says whether to stop (`stop` is what the training checks after each batch)."""
@@ -73,6 +81,7 @@ class Reporter(TrainingListener):
     def __init__(self, actor: Any, job_id: int, attempt: int) -> None:
         self.actor, self.job_id, self.attempt = actor, job_id, attempt
         self.stop = threading.Event()
+        self.gone = False
         self._pending: list[tuple] = []
         self._lock = threading.Lock()
         self._closing = threading.Event()
@@ -82,14 +91,19 @@ class Reporter(TrainingListener):
         self._thread.start()
 
     def send(self, *message: Any) -> None:
+        if self.gone:  # raised in the training's own thread: it ends without saving
+            raise Abandoned("Nobody waits for this training any more (its line restarted).")
         with self._lock:
             self._pending.append(message)
 
     def flush(self) -> None:
         with self._lock:
             messages, self._pending = self._pending, []
-        if ray.get(self.actor.report.remote(self.job_id, self.attempt, messages)):
+        # Lost if the actor cannot take them: progress a page misses, never the outcome (the task's return has it).
+        answer = ray.get(self.actor.report.remote(self.job_id, self.attempt, messages))
+        if answer != "go":
             self.stop.set()
+        self.gone = self.gone or answer == "gone"
 
     def close(self) -> None:
         """The last reports sent (the outcome among them) before the task returns."""
@@ -100,7 +114,10 @@ class Reporter(TrainingListener):
 
     def _loop(self) -> None:
         while not self._closing.wait(REPORT_SECONDS):
-            self.flush()
+            try:
+                self.flush()
+            except ray.exceptions.RayError:  # the actor restarting: the reports wait for the next round
+                continue
 
     # TrainingListener
     def on_start(self, settings: TrainingSettings, batches_per_epoch: int, earlier: dict[str, list[float]]) -> None:
@@ -114,8 +131,3 @@ class Reporter(TrainingListener):
 
     def on_weights(self, epoch: int, weights: np.ndarray) -> None:
         self.send("weights", epoch, weights)
-
-
-def outcome_of(messages: list[tuple]) -> TrainingOutcome | None:
-    """The outcome among a task's reports, if it sent it."""
-    return next((message[1] for message in messages if message[0] == "done"), None)
