@@ -11,7 +11,7 @@ class FakeQueue:
     def __init__(self):
         self.jobs = []
 
-    def submit(self, settings, owner=None):
+    def submit(self, settings, owner=None, class_name="class"):
         job = TrainingJob(id=len(self.jobs) + 1, settings=settings, state=JobState.RUNNING)
         self.jobs.append(job)
         return job

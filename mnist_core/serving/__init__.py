@@ -7,6 +7,9 @@ Streamlit process per core behind a front door).
     quick_training.py  one quick training everybody shares
     worker.py          run_job(): a training in a worker process of its own, at a low priority
     maps.py            the map of what a run learned, made by its training worker or, for an older run, on request
+    cluster.py         the line on a Ray cluster as a class server sees it (imported only with MNIST_APP_CLUSTER)
+    cluster_line.py    the cluster's line: one detached actor for every class, trainings as Ray tasks, requeued
+    cluster_task.py    one training as a Ray task, reporting to that actor
     class_server.py    `python -m mnist_core serve` (imported directly: it brings the front door's aiohttp)
     front_door.py      the front door that keeps each browser with its Streamlit process
     loopback.py        free loopback ports, a health check, the `streamlit run` command line (shared with harness/)

@@ -89,12 +89,13 @@ class ClassroomLine:
         self._take_up()
         threading.Thread(target=self._follow_resources, name="resources", daemon=True).start()
 
-    # The pages' calls (through cluster.py's ClusterLine). A refusal is returned, not raised: Ray would wrap it.
+    # The pages' calls (through cluster.py's ClusterLine). A refusal is returned, not raised: Ray would wrap it in a
+    # RayTaskError, and the pages expect the Refusal itself (its key and text in the person's language).
 
     def submit(self, class_name: str, settings: TrainingSettings, owner: Owner, caps: Caps | None) -> Any:
         try:
             return self.queue.submit(settings, owner=owner, caps=caps, class_name=class_name).id
-        except ValueError as refusal:
+        except Exception as refusal:  # a Refusal, bad settings, or the records' database not answering
             return refusal
 
     def stop(self, job_id: int, by_teacher: bool = False) -> None:
@@ -116,7 +117,7 @@ class ClassroomLine:
     def start_quick(self, class_name: str, settings: TrainingSettings) -> Any:
         try:
             return self._quick_of(class_name).start(settings).id
-        except ValueError as refusal:
+        except Exception as refusal:
             return refusal
 
     def quick_snapshot(self, class_name: str) -> JobSnapshot | None:
@@ -170,7 +171,12 @@ class ClassroomLine:
         interrupted (their tasks died with the actor that owned them)."""
         if self.records is None:
             return
-        for record in self.records.unfinished():
+        try:
+            unfinished = self.records.unfinished()
+        except Exception as error:  # the database not answering: a line that starts empty beats no line
+            log.warning("the line's records could not be read; waiting jobs are not taken up: %s", error)
+            return
+        for record in unfinished:
             owner = Owner(record.owner_name, teacher=record.teacher)
             settings = TrainingSettings.from_dict(record.settings)
             if record.state == JobState.QUEUED:
