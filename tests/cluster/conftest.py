@@ -10,14 +10,11 @@ kill-node` and `start-node` (MNIST_SCHOOL_NODE_SCRIPT may name another script ta
 from __future__ import annotations
 
 import os
-import subprocess
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 CLUSTER = os.environ.get("MNIST_APP_CLUSTER", "")
 
 
@@ -41,19 +38,3 @@ def ray_client() -> Iterator[None]:
     ray.init(address=CLUSTER, namespace=NAMESPACE, log_to_driver=False, configure_logging=False)
     yield
     ray.shutdown()
-
-
-def school(command: str) -> None:
-    """The worker node killed or started again, by the school's script (or MNIST_SCHOOL_NODE_SCRIPT)."""
-    script = os.environ.get("MNIST_SCHOOL_NODE_SCRIPT", str(ROOT / "scripts" / "school.sh"))
-    subprocess.run(["bash", script, command], check=True, cwd=ROOT, timeout=180)
-
-
-def wait_until(condition: Callable[[], object], timeout: float = 240.0, every: float = 0.5) -> object:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(every)

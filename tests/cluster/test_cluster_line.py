@@ -12,13 +12,15 @@ import sys
 import textwrap
 
 import pytest
-from conftest import school, wait_until
+from cluster_helpers import school, wait_until
 
 from mnist_core import config
 from mnist_core.classroom.students import Owner
 from mnist_core.runs.store import RunStore
 from mnist_core.serving.jobs import JobState
 from mnist_core.training.settings import TrainingSettings
+
+pytestmark = pytest.mark.cluster
 
 SHORT = TrainingSettings(epochs=2, train_limit=1000, seed=0)
 LONG = TrainingSettings(epochs=30, train_limit=2000, seed=0)
