@@ -10,10 +10,12 @@ from collections import Counter
 import pytest
 from stand_ins import wait_until
 
+from mnist_core import i18n
 from mnist_core.classroom.students import Owner
 from mnist_core.errors import Refusal
 from mnist_core.serving.jobs import JobState, TrainingJob, TrainingOutcome
 from mnist_core.serving.training_queue import TrainingQueue, next_fair
+from mnist_core.text.training import progress_line
 from mnist_core.training.settings import TrainingSettings
 
 ONE = TrainingSettings(epochs=1)
@@ -132,5 +134,13 @@ def test_a_requeued_job_is_active_shows_its_attempt_and_starts_over(store):
     snapshot = job.snapshot()
     assert (snapshot.state, snapshot.attempt, snapshot.batch, snapshot.active) == (JobState.REQUEUED, 2, 0, True)
     assert snapshot.batch_losses == [] and snapshot.progress == 0.0
+    assert "attempt 2" in progress_line(snapshot) and "2번째 시도" in i18n.t("train.requeued", "ko", attempt=2)
     job.on_start(ONE, 10, {})  # the new attempt began
     assert job.snapshot().state == JobState.RUNNING
+
+
+def test_an_interrupted_job_is_said_to_be_unsaved():
+    job = TrainingJob(id=1, settings=ONE)
+    job.finish(TrainingOutcome(JobState.INTERRUPTED))
+    assert not job.snapshot().active
+    assert progress_line(job.snapshot()) == i18n.t("train.interrupted", "en")

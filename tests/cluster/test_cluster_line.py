@@ -79,8 +79,10 @@ def test_a_node_killed_mid_training_requeues_its_job_which_finishes_on_the_other
         assert (snapshot.state, snapshot.attempt) == (JobState.FINISHED, 2)
         assert line.status()["where"][on_worker][-1] == head
         assert RunStore(config.runs_dir()).get(snapshot.run_id).status == "finished"
+        wait_until(lambda: line.status()["max_running"] == 1, timeout=30)  # the places follow the CPUs
     finally:
         school("start-node")
+    wait_until(lambda: line.status()["max_running"] == 2, timeout=60)
 
 
 def test_the_teachers_stop_saves_a_cluster_job_as_stopped(line):
@@ -134,6 +136,31 @@ def test_one_job_per_student_and_the_caps_hold_across_two_app_processes(line):
     assert json.loads(over.communicate(timeout=120)[0].strip().splitlines()[-1]) == ["refused", "caps.epochs"]
 
 
+APP_SERVER = textwrap.dedent(
+    """
+    import sys, time
+    from mnist_core import config
+    from mnist_core.classroom.students import Owner
+    from mnist_core.serving.cluster import connect_cluster
+    from mnist_core.training.settings import TrainingSettings
+
+    line = connect_cluster(config.cluster_address())
+    print(line.submit(TrainingSettings(epochs=3, train_limit=2000, seed=0), Owner("Left Behind")), flush=True)
+    time.sleep(600)
+    """
+)
+
+
+def test_an_app_server_that_dies_leaves_its_students_trainings_running(line):
+    server = subprocess.Popen([sys.executable, "-c", APP_SERVER], stdout=subprocess.PIPE, text=True, env=os.environ)
+    job = int(server.stdout.readline())
+    wait_until(lambda: line.snapshot(job).batch > 0)
+    server.kill()  # the app process that submitted it, gone without a word
+    server.wait()
+    snapshot = finished(line, job)
+    assert (snapshot.state, snapshot.epoch) == (JobState.FINISHED, 3)
+
+
 def test_a_restarted_line_takes_up_the_waiting_jobs_and_marks_the_running_ones_interrupted(line):
     import ray
 
@@ -146,7 +173,8 @@ def test_a_restarted_line_takes_up_the_waiting_jobs_and_marks_the_running_ones_i
     assert line.snapshot(waiting).state == JobState.QUEUED
     ray.kill(ray.get_actor(ACTOR_NAME), no_restart=False)  # its process dies; Ray starts it again
     records = LineRecords(config.database_url())
-    wait_until(lambda: line.snapshot(running[0]) is not None)
+    # ray.kill returns at once: the old actor may answer a moment longer, then the new one answers.
+    wait_until(lambda: line.snapshot(running[0]).state == JobState.INTERRUPTED, timeout=60)
     assert [line.snapshot(job).state for job in running] == [JobState.INTERRUPTED] * 2
     assert [records.get(job).state for job in running] == ["interrupted"] * 2
     snapshot = finished(line, waiting)
