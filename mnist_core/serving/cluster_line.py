@@ -159,9 +159,12 @@ class ClassroomLine:
         if self.records is None:
             return
         snapshot = job.snapshot()
-        self.records.set_state(
-            job.id, snapshot.state.value, attempt=snapshot.attempt, run_id=snapshot.run_id, error=snapshot.error
-        )
+        try:
+            self.records.set_state(
+                job.id, snapshot.state.value, attempt=snapshot.attempt, run_id=snapshot.run_id, error=snapshot.error
+            )
+        except Exception as error:  # the database away for a moment: the training goes on, its record lags
+            log.warning("job %s: its state %s could not be recorded: %s", job.id, snapshot.state.value, error)
 
     def _new_id(self, class_name: str, owner: Owner, settings: TrainingSettings) -> int:
         return self.records.add(class_name, owner, settings) if self.records is not None else next(self._ids)
