@@ -228,6 +228,12 @@ export RAY_USAGE_STATS_ENABLED=0
 export RAY_AUTH_MODE=token
 export RAY_AUTH_TOKEN_PATH=$STATE/ray-token
 EOF
+        # The caller's own MNIST_APP_ settings (a training limit, the teacher's password ...), so that `run` gives
+        # the tests and benchmarks the settings the app servers and nodes have.
+        local name
+        for name in $(compgen -e | grep '^MNIST_APP_' || true); do
+            grep -q "^export $name=" "$STATE/env" || printf 'export %s=%q\n' "$name" "${!name}" >>"$STATE/env"
+        done
         "$PY" -c 'import secrets; print(secrets.token_hex(32))' >"$STATE/ray-token"
     )
     load_env
