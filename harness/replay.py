@@ -106,12 +106,22 @@ def as_student(request: ClientState, name: str) -> ClientState:
 REJOIN_TRIES = 10  # a lost session is opened again through the door at most this often, a second apart
 
 
+class Rejoined(Exception):
+    """The session's server died and a new session was opened through the door: `page` is what its page showed once
+    opened again. What the old session held (a half-drawn digit, the canvas's place) is gone, as in a browser."""
+
+    def __init__(self, page: RunOutput | None) -> None:
+        super().__init__("rejoined")
+        self.page = page
+
+
 class Student:
     """One light client: its session, its name, and the figures it adds to.
 
     Browser-like (several app servers behind a load balancer): it keeps the cookies the door sets, so its
     websocket and its pictures reach the server that holds its session, and when that server dies it opens a new
-    session through the door, sends again what opened its page (`opening`), and goes on, as a browser reconnects.
+    session through the door, sends again what opened its page (`opening`), and raises Rejoined: the caller goes on
+    from the page as it opens, as a student whose browser reconnected does.
     """
 
     def __init__(
@@ -132,8 +142,7 @@ class Student:
         except (ConnectionClosed, OSError) as error:
             if self.jar is None:
                 raise
-            await self.rejoin(error)
-            output = await self.session.rerun(as_student(request, self.name), self.timeouts.request_seconds)
+            raise Rejoined(await self.rejoin(error)) from error
         self.figures.errors += [f"{self.name}: {problem}" for problem in output.problems]
         missing = await self.session.missing_media(output.media_urls)
         self.figures.errors += [f"{self.name}: picture {picture}" for picture in missing]
@@ -147,6 +156,7 @@ class Student:
             self.figures.wrong_readings.append(
                 f"{self.name}: {step.kind} of digit {step.digit}: read {output.reading!r}, "
                 f"the browser showed {step.shown.reading!r}"
+                + (f" (the page: {output.describe()})" if output.reading is None else "")
             )
         return output
 
@@ -155,16 +165,17 @@ class Student:
         await self.session.close()
         await self.open()
 
-    async def rejoin(self, error: BaseException) -> None:
+    async def rejoin(self, error: BaseException) -> RunOutput | None:
         """The session's server is gone: a new session through the door (which seats it elsewhere), its page opened
-        again as it was."""
+        again as it was; returns what the page then shows."""
         self.figures.rejoins.append(f"{self.name}: {type(error).__name__}")
         for attempt in range(REJOIN_TRIES):
             try:
                 await self.open()
+                page = None
                 for request in self.opening:
-                    await self.session.rerun(as_student(request, self.name), self.timeouts.request_seconds)
-                return
+                    page = await self.session.rerun(as_student(request, self.name), self.timeouts.request_seconds)
+                return page
             except (ConnectionClosed, OSError):
                 if attempt == REJOIN_TRIES - 1:
                     raise
@@ -211,14 +222,17 @@ async def drawing_student(
     async def work(_: None) -> None:
         first = True
         while True:
-            for step in drawing:
-                await asyncio.sleep(pace.pause(step.kind, rng))
-                output = await student.replay(step)
-                if step.kind == "stroke":
-                    student.figures.stroke_seconds.append(output.seconds)
-                    if first:
-                        student.figures.first_stroke_seconds.append(output.seconds)
-                        first = False
+            try:
+                for step in drawing:
+                    await asyncio.sleep(pace.pause(step.kind, rng))
+                    output = await student.replay(step)
+                    if step.kind == "stroke":
+                        student.figures.stroke_seconds.append(output.seconds)
+                        if first:
+                            student.figures.first_stroke_seconds.append(output.seconds)
+                            first = False
+            except Rejoined:
+                continue  # a fresh page, its canvas empty: the student draws the digits again from the first
             student.figures.drawing_ended = max(student.figures.drawing_ended, time.perf_counter())
             if not class_goes_on():
                 return
@@ -269,7 +283,10 @@ async def training_student(student: Student, setup: list[Step], start: StartLine
             poll = ClientState()
             poll.CopyFrom(settings)
             poll.fragment_id, poll.is_auto_rerun = fragment_id, True
-            earlier, output = output, await student.send(poll)
+            try:
+                earlier, output = output, await student.send(poll)
+            except Rejoined as rejoined:  # the page opened again elsewhere: it shows the training going on
+                earlier, output = output, rejoined.page or RunOutput()
             polls += 1
         student.figures.trainings_finished += 1
         student.figures.training_seconds.append(time.perf_counter() - pressed)

@@ -129,7 +129,12 @@ def refusal_box() -> None:
 
 
 def current_job_id() -> int | None:
-    """The job this person has in line (from any tab or device), else this session's last one."""
+    """The job this person has in line (from any tab or device), else this session's last one.
+
+    A job found in line becomes this session's too, so its result stays shown once it ends: in another tab, or after
+    the student's app server died and their page reconnected to another one mid-training."""
     owner = people.owner()
     active = training_line().active_job_id(owner) if owner.identity is not None else None
-    return active if active is not None else st.session_state.get(JOB_KEY)
+    if active is not None:
+        st.session_state[JOB_KEY] = active
+    return st.session_state.get(JOB_KEY)
