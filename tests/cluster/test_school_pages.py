@@ -193,3 +193,32 @@ def test_postgresql_stopped_for_a_moment_a_clear_message_and_nothing_lost(open_a
     wait_idle(teacher)
     unlock(teacher)
     expect(teacher.locator(keyed("teacher-caps"))).to_be_visible()
+
+
+def test_the_students_of_a_killed_app_server_are_served_by_the_other(browser, shared_model):
+    door = os.environ["MNIST_SCHOOL_DOOR"]
+    context = browser.new_context(locale="en-US", viewport=VIEWPORT)
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        page.goto(f"{door}/draw?student=Ha-eun")
+        wait_for_app(page)
+        seated = seat_of(context)
+        killed = 1 if seated == "app1" else 2
+        school("kill-app", str(killed))
+        try:
+            page.reload()  # what a browser does when its server is gone: HAProxy seats it at the other one
+            wait_for_app(page)
+            expect(page.locator(keyed("draw-run")).get_by_role("combobox")).to_be_visible()
+            expect(page.locator("[data-testid=stException]")).to_have_count(0)
+            assert seat_of(context) not in (None, seated)
+            screenshot(page, "school-rejoined")
+        finally:
+            school("start-app", str(killed))
+    finally:
+        context.close()
+
+
+def seat_of(context) -> str | None:
+    """The app server HAProxy seated this browser at: its cookie (deploy/haproxy.cfg)."""
+    return next((cookie["value"] for cookie in context.cookies() if cookie["name"] == "MNIST_APP_SERVER"), None)
