@@ -8,7 +8,7 @@
     ├── RunError                  a run could not be saved or loaded (runs/store.py)
     │   ├── RunsUnreachable       the shared runs store (MNIST_APP_RUNS_URL) did not answer (runs/remote.py)
     │   └── UnsupportedNetwork    a model file with a layer the numpy reader does not run (model/network.py)
-    ├── ClassSetError             the class set cannot be used now (classset/store.py)
+    ├── ClassSetError             the class database cannot be used now (database/, classset/drawings.py)
     │   └── DamagedClassSet       its file is there but not a whole class set of this version
     ├── UnreadableDrawing         the canvas sent something that is not a drawing (reading/canvas_png.py)
     └── Refusal                   a request refused for a reason a person can act on (caps, one job each, limits)
