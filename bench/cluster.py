@@ -12,10 +12,10 @@ app server killed on the way.
 2. Record: one Chromium session draws real pen digits on /draw through HAProxy; another sets /train up.
 3. The class: N light students (30) replay the drawing at a student's pace through HAProxy, keeping its cookie as a
    browser does; M of them (6) also press Start on /train in a tab of their own: short trainings.
-4. While they work: once a training runs on the worker node, that node is killed (SIGKILL, as a lab PC switched off
-   would be) and started again; once a training runs whose student sits at app server 2, app server 2 is killed.
-   Its students open their pages again through HAProxy, which seats them at app server 1, and follow their
-   trainings there.
+4. While they work: once the worker node has finished a training, it is killed during its next one (SIGKILL, as a
+   lab PC switched off would be) and started again; then, while a training runs, the app server its student's Train
+   page sits at is killed. Its students open their pages again through HAProxy, which seats them at the other one,
+   and follow their trainings there.
 5. The figures come from the class (the light clients) and from the line itself (the Ray actor's snapshots: which
    node ran each training, on which attempt). Nothing is assumed: a flag is true only when it was seen.
 
@@ -110,11 +110,11 @@ class LineWatch:
 
 
 class Saboteur(threading.Thread):
-    """Watches the line and, at the right moments, kills the worker node and then app server 2."""
+    """Watches the line and, at the right moments, kills the worker node and then an app server."""
 
-    def __init__(self, students: list[Student], watch: LineWatch, class_done: threading.Event) -> None:
+    def __init__(self, students: list[Student], trainings: int, watch: LineWatch, class_done: threading.Event) -> None:
         super().__init__(name="saboteur", daemon=True)
-        self.students, self.watch, self.class_done = students, watch, class_done
+        self.students, self.trainings, self.watch, self.class_done = students, trainings, watch, class_done
         self.error: BaseException | None = None
 
     def run(self) -> None:
@@ -152,12 +152,15 @@ class Saboteur(threading.Thread):
                 self.event("worker node started again")
             if not app_killed:  # where the door seated each session (a rejoin seats it again, elsewhere)
                 self.watch.seated = Counter(server_of(student) for student in self.students)
-            at_app2 = {student.name for student in self.students if server_of(student) == "app2"}
-            training_at_app2 = [job for job in running if job["owner"] in at_app2]
-            if node_killed and not app_killed and training_at_app2:
-                self.watch.killed_app_jobs = [job["id"] for job in training_at_app2]
-                self.event(f"killing app server 2 while jobs {self.watch.killed_app_jobs} train for its students")
-                school("kill-app", "2")
+            # The training tabs (the first clients made) and where each sits: the app server to kill is that of a
+            # student whose training runs now.
+            tabs = {student.name: server_of(student) for student in self.students[: self.trainings]}
+            followed = [job for job in running if tabs.get(job["owner"])]
+            if node_killed and not app_killed and followed:
+                server = tabs[followed[0]["owner"]]
+                self.watch.killed_app_jobs = [job["id"] for job in followed if tabs[job["owner"]] == server]
+                self.event(f"killing app server {server}: jobs {self.watch.killed_app_jobs} train for its students")
+                school("kill-app", server.removeprefix("app"))
                 app_killed = True
             time.sleep(POLL_SECONDS)
         where = line.status()["where"]
@@ -203,7 +206,7 @@ def run_school_class(
 ) -> dict:
     clients: list[Student] = []
     watch, class_done = LineWatch(), threading.Event()
-    saboteur = Saboteur(clients, watch, class_done)
+    saboteur = Saboteur(clients, trainings, watch, class_done)
     began: list[float] = []
 
     def on_start() -> None:

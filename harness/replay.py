@@ -133,7 +133,17 @@ class Student:
         self.opening: list[ClientState] = []  # the requests that opened the page
 
     async def open(self) -> None:
-        self.session = await StreamlitSession.open(self.url, self.timeouts.request_seconds, jar=self.jar)
+        """A new session. A browser-like client asks again, a second apart, while the door answers with an error (a
+        server that died a moment ago, not yet out of the load balancer), as a student presses reload again."""
+        tries = REJOIN_TRIES if self.jar is not None else 1
+        for attempt in range(tries):
+            try:
+                self.session = await StreamlitSession.open(self.url, self.timeouts.request_seconds, jar=self.jar)
+                return
+            except (ConnectionClosed, OSError):
+                if attempt == tries - 1:
+                    raise
+                await asyncio.sleep(1.0)
 
     async def send(self, request: ClientState) -> RunOutput:
         """One request: its run awaited, the page's problems noted, every picture it shows fetched."""
