@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from harness.server import free_port
+
 HOST = "127.0.0.1"
 START_TIMEOUT = 30  # seconds until moto answers (it imports much of botocore at start)
 # moto checks no signature: any key works. Fixed, so a test's environment is reproducible.
@@ -76,15 +78,6 @@ class S3Server:
             return True
 
         _stop_group(self.process.pid, ended)
-
-
-def free_port() -> int:
-    """A loopback port nobody listens on now."""
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
 
 
 def start_s3(port: int | None = None, bucket: str = "runs", log_path: Path | None = None) -> S3Server:

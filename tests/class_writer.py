@@ -16,6 +16,7 @@ import json
 import os
 import sqlite3
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -42,6 +43,27 @@ def numbered_strokes(number: int) -> str:
 
 def give_numbered(store: ClassDrawings, student: str, number: int) -> int:
     return store.give(student, number % 10, numbered_reading(number), numbered_strokes(number), RUN_ID)
+
+
+def give_from_thirty_threads(store: ClassDrawings) -> list[Exception]:
+    """Thirty students give five drawings each, all starting at the same moment; returns what failed."""
+    start = threading.Barrier(30)
+    errors: list[Exception] = []
+
+    def student(number: int) -> None:
+        start.wait()
+        try:
+            for drawing in range(5):
+                give_numbered(store, f"student {number}", 10 * number + drawing)
+        except Exception as error:  # noqa: BLE001 - every failure is collected and shown
+            errors.append(error)
+
+    threads = [threading.Thread(target=student, args=(number,)) for number in range(30)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
 
 
 def sha256(path: Path) -> str:

@@ -9,20 +9,26 @@ from __future__ import annotations
 
 import itertools
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from class_writer import RUN_ID, check_every_row_whole, give_numbered, numbered_reading, numbered_strokes
+from class_writer import (
+    RUN_ID,
+    check_every_row_whole,
+    give_from_thirty_threads,
+    give_numbered,
+    numbered_reading,
+    numbered_strokes,
+)
 
 from harness.postgres import Postgres, bin_folder
+from harness.server import free_port
 from mnist_core import config
 from mnist_core.classroom.caps import Caps
 from mnist_core.classroom.settings import SETTINGS_FILE, ClassSettings, ClassSettingsStore
@@ -36,12 +42,6 @@ from mnist_core.training.settings import TrainingSettings
 
 VERSION_1_FILE = Path(__file__).resolve().parent / "data" / "class-drawings-v1.sqlite3"
 _names = itertools.count()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -99,23 +99,7 @@ def test_giving_reviewing_and_deleting_on_either_database(database):
 
 def test_thirty_threads_give_at_once_on_either_database(database):
     store = ClassDrawings(database, new_class())
-    start = threading.Barrier(30)
-    errors = []
-
-    def student(number: int) -> None:
-        start.wait()
-        try:
-            for drawing in range(5):
-                give_numbered(store, f"student {number}", 10 * number + drawing)
-        except Exception as error:  # noqa: BLE001 - every failure is collected and shown
-            errors.append(error)
-
-    threads = [threading.Thread(target=student, args=(number,)) for number in range(30)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert give_from_thirty_threads(store) == []
     assert check_every_row_whole(store) == 150 and len(store.students()) == 30
 
 

@@ -18,6 +18,7 @@ from class_writer import (
     RUN_ID,
     check_every_row_whole,
     check_whole,
+    give_from_thirty_threads,
     give_numbered,
     numbered_reading,
     numbered_strokes,
@@ -45,23 +46,7 @@ def path(tmp_path) -> Path:
 
 def test_thirty_threads_give_at_the_same_moment_without_database_is_locked(path):
     store = ClassDrawings(path)
-    start = threading.Barrier(30)
-    errors = []
-
-    def student(number: int) -> None:
-        start.wait()
-        try:
-            for drawing in range(5):
-                give_numbered(store, f"student {number}", 10 * number + drawing)
-        except Exception as error:  # noqa: BLE001 - every failure is collected and shown
-            errors.append(error)
-
-    threads = [threading.Thread(target=student, args=(number,)) for number in range(30)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert give_from_thirty_threads(store) == []
     assert check_every_row_whole(store) == 150
     check_whole(path)
 
