@@ -100,7 +100,7 @@ def test_an_epoch_of_any_network_is_estimated_from_the_line_s_measured_speed(sto
     from mnist_core.model.layers import PRESETS
     from mnist_core.serving.jobs import TrainingJob, TrainingOutcome
     from mnist_core.serving.line import TrainingLine
-    from mnist_core.serving.training_queue import epoch_cost_seconds
+    from mnist_core.training.epoch_cost import epoch_cost_seconds
 
     queue = TrainingQueue(store)
     tutorial = TrainingSettings(layers=PRESETS["tutorial"], epochs=3)

@@ -15,23 +15,10 @@
 - The wait, and the time an epoch of any network will take (estimate_epoch_seconds, for the network builder
   before a training starts), are estimated from the line's real pace on the trainings it ran.
 
-How long an epoch takes. Each network is reduced to what its epoch costs on a reference machine (this project's
-2-core server), from the same plan the builder shows (model/layers.py), so a network nobody trained yet gets an
-estimate too. For each image a forward pass does, per layer:
-
-    Dense      inputs x units multiply-adds              DENSE_MAC_SECONDS each
-    Conv2D     output values x kernel area x channels    CONV_MAC_SECONDS each (slower per multiply-add here)
-    every layer but Reshape and Flatten: the values it writes (pooling: reads), ELEMENT_SECONDS each
-
-A training image costs three forward passes (forward, then the backward pass, about twice the forward), a
-validation image one. On top: each image's share of the pipeline (IMAGE_SECONDS), each training batch's cost per
-layer (LAYER_STEP_SECONDS: the output layer makes it at least one) and per parameter (the optimizer's update,
-OPTIMIZER_SECONDS), an epoch's own cost (EPOCH_SECONDS), and augmentation or noise per training image. These
-constants were fitted to 22 networks measured here, each at its least busy moment of three sittings on a shared
-machine (bench/builder.py checks the result). The line then learns one number, its speed: the
-measured epoch time over this reference cost, smoothed over the trainings it ran, whatever their network. A
-slower or busier server is one factor slower for every network; the first epoch's extra (tracing the graph) and
-the time before training starts are learned apart.
+How long an epoch takes: training/epoch_cost.py prices any network's epoch on a reference machine, and the line
+learns one number, its speed: the measured epoch time over that reference cost, smoothed over the trainings it ran,
+whatever their network. The first epoch's extra (tracing the graph) and the time before training starts are learned
+apart.
 """
 
 from __future__ import annotations
@@ -40,7 +27,6 @@ import dataclasses
 import heapq
 import itertools
 import logging
-import math
 import statistics
 import threading
 import time
@@ -51,28 +37,14 @@ from mnist_core import limits
 from mnist_core.classroom.caps import Caps, caps_for
 from mnist_core.classroom.students import Owner
 from mnist_core.errors import Refusal
-from mnist_core.model.keras_model import IMAGE_SHAPE, ModelKind
-from mnist_core.model.layers import PRESETS, PlannedLayer, parse_layers
 from mnist_core.runs.store import RunStore
 from mnist_core.serving import worker
 from mnist_core.serving.jobs import DEFAULT_CLASS, JobSnapshot, JobState, TrainingJob, TrainingOutcome
+from mnist_core.training.epoch_cost import epoch_cost_seconds, evaluation_cost_seconds
 from mnist_core.training.settings import TrainingSettings
 
-# An epoch's cost on the reference machine, by what it does (see the module's docstring). Fitted to 22 networks
-# from "no hidden layer" to the CNN, batches of 32 to 500, 1,000 to 60,000 images, with augmentation and noise.
-DENSE_MAC_SECONDS = 6.9e-12  # about 145 billion multiply-adds a second on 2 cores
-CONV_MAC_SECONDS = 1.0e-11
-ELEMENT_SECONDS = 2.9e-10
-IMAGE_SECONDS = 1.6e-6
-LAYER_STEP_SECONDS = 4.8e-5
-OPTIMIZER_SECONDS = 7.7e-10
-EPOCH_SECONDS = 0.10
-AUGMENT_IMAGE_SECONDS = 1.4e-5
-NOISE_IMAGE_SECONDS = 8.4e-6
-TRAINING_PASSES = 3  # a forward pass and a backward pass of about twice its cost
 FIRST_GUESS_SETUP_SECONDS = 8.0  # start a worker, import TensorFlow, load the data, build the model
 FIRST_GUESS_FIRST_EPOCH_EXTRA = 1.0  # the first epoch also traces the training and validation graphs
-TEST_IMAGES = 10_000  # both data sets' test sets: the validation data unless a run holds out its own
 PACE_WEIGHT = 0.5  # how much the newest timing counts against what was known
 
 # Runs one job's training to its end and says how it went (raises if it failed): worker.run_job by default.
@@ -304,7 +276,7 @@ class TrainingQueue:
             self._setup_seconds + self._first_epoch_extra + settings.epochs * self.estimate_epoch_seconds(settings)
         )
         if settings.validation_split:
-            seconds += self._speed * _evaluation_seconds(_network(settings), TEST_IMAGES)
+            seconds += self._speed * evaluation_cost_seconds(settings)
         return seconds
 
     def _waits(self) -> dict[int, float]:
@@ -344,64 +316,3 @@ def next_fair(waiting: Sequence[TrainingJob], running: Counter[str]) -> Training
 
 def _blend(known: float, new: float) -> float:
     return (1 - PACE_WEIGHT) * known + PACE_WEIGHT * new
-
-
-@dataclasses.dataclass(frozen=True)
-class NetworkCost:
-    """What one image's forward pass costs a network, from its plan."""
-
-    dense_macs: int  # multiply-adds in Dense layers
-    conv_macs: int  # multiply-adds in Conv2D layers
-    elements: int  # values the layers write (pooling: read)
-    layers: int  # layers that compute (not Reshape or Flatten)
-    parameters: int
-
-    @property
-    def forward_seconds(self) -> float:
-        return DENSE_MAC_SECONDS * self.dense_macs + CONV_MAC_SECONDS * self.conv_macs + ELEMENT_SECONDS * self.elements
-
-
-def network_cost(plan: tuple[PlannedLayer, ...]) -> NetworkCost:
-    """A network's forward cost per image, layer by layer (see the module's docstring)."""
-    dense = conv = elements = layers = 0
-    shape: tuple[int, ...] = IMAGE_SHAPE
-    for planned in plan:
-        inputs, outputs = math.prod(shape), math.prod(planned.output_shape)
-        if planned.kind == "Dense":
-            dense += inputs * outputs
-        elif planned.kind == "Conv2D":
-            conv += outputs * planned.layer.kernel**2 * shape[-1]
-        if planned.kind not in ("Reshape", "Flatten"):
-            elements += inputs if planned.kind == "MaxPooling2D" else outputs
-            layers += 1
-        shape = planned.output_shape
-    return NetworkCost(dense, conv, elements, layers, sum(planned.parameters for planned in plan))
-
-
-def _network(settings: TrainingSettings) -> NetworkCost:
-    """The cost of the network these settings build; the named ones through the spec that builds their layers."""
-    spec = settings.spec()
-    if spec is None and settings.model_kind == ModelKind.CNN:
-        units = min(settings.hidden_units, 128)  # keras_model's CNN caps its dense layer
-        spec = parse_layers(PRESETS["cnn"].replace("dense 128 relu", f"dense {units} relu"))
-    elif spec is None:
-        spec = parse_layers(f"dense {settings.hidden_units} relu")
-    return network_cost(spec.plan)
-
-
-def _evaluation_seconds(network: NetworkCost, images: int) -> float:
-    return images * (network.forward_seconds + IMAGE_SECONDS)
-
-
-def epoch_cost_seconds(settings: TrainingSettings) -> float:
-    """One epoch of these settings on the reference machine: training on its images, then validation."""
-    network = _network(settings)
-    images = settings.train_limit or limits.TRAIN_IMAGES.high  # all of them
-    held_out = settings.held_out(images)
-    training, validation = images - held_out, held_out or TEST_IMAGES
-    batches = math.ceil(training / settings.batch_size)
-    per_image = TRAINING_PASSES * network.forward_seconds + IMAGE_SECONDS
-    per_image += AUGMENT_IMAGE_SECONDS if settings.augment else 0.0
-    per_image += NOISE_IMAGE_SECONDS if settings.noise else 0.0
-    per_batch = LAYER_STEP_SECONDS * network.layers + OPTIMIZER_SECONDS * network.parameters
-    return EPOCH_SECONDS + training * per_image + batches * per_batch + _evaluation_seconds(network, validation)

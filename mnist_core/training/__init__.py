@@ -4,6 +4,7 @@ settings.py    TrainingSettings (what a person chooses), TrainingListener (progr
 fit.py         train(): data, model, fit with progress and a stop signal, the test score
 progress.py    the Keras callback that reports to a listener
 evaluation.py  evaluate(): test accuracy, the misclassified images, the confusion matrix; disagreements() of two runs
+epoch_cost.py  epoch_cost_seconds(): what an epoch of any network costs on a reference machine, before training it
 """
 
 from __future__ import annotations
