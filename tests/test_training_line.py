@@ -140,3 +140,18 @@ def test_a_stopped_training_s_cut_short_epoch_teaches_nothing(store):
     job.finish(TrainingOutcome(JobState.STOPPED))
     queue._learn_pace(job.snapshot(), began=time.monotonic())
     assert queue._speed == 1.0
+
+
+def test_both_lines_have_every_page_method_with_its_parameters():
+    import inspect
+
+    pytest.importorskip("ray")
+    from mnist_core.serving.cluster import ClusterLine
+    from mnist_core.serving.line import PageLine, TrainingLine
+
+    methods = [name for name in vars(PageLine) if not name.startswith("_")]
+    assert "submit" in methods and "estimate_epoch_seconds" in methods
+    for line in (TrainingLine, ClusterLine):
+        for name in methods:
+            wanted = inspect.signature(getattr(PageLine, name))
+            assert inspect.signature(getattr(line, name)).parameters.keys() == wanted.parameters.keys(), (line, name)

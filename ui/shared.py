@@ -18,7 +18,7 @@ from mnist_core.classroom.settings import ClassSettings, ClassSettingsStore
 from mnist_core.data import datasets
 from mnist_core.reading.predict import Predictor
 from mnist_core.runs.store import RunStore
-from mnist_core.serving.line import TrainingLine, connect_line
+from mnist_core.serving.line import PageLine, TrainingLine, connect_line
 from mnist_core.serving.training_queue import TrainingQueue
 from mnist_core.training.evaluation import Evaluation, evaluate
 
@@ -34,13 +34,13 @@ def _run_store(root: str) -> RunStore:
     return RunStore(Path(root))
 
 
-def training_line() -> TrainingLine:
+def training_line() -> PageLine:
     """The server's line of trainings: this process's own, or the one a class server shares between its processes."""
     return _training_line(str(config.runs_dir()), config.line_address())
 
 
 @st.cache_resource(show_spinner=False)
-def _training_line(root: str, shared: tuple[str, bytes] | None) -> TrainingLine:
+def _training_line(root: str, shared: tuple[str, bytes] | None) -> PageLine:
     if shared is not None:
         return connect_line(*shared)
     return TrainingLine(TrainingQueue(_run_store(root), config.max_concurrent_trainings()))

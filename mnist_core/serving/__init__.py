@@ -3,7 +3,7 @@ Streamlit process per core behind a front door).
 
     jobs.py            TrainingJob, JobSnapshot, JobState, TrainingOutcome: a training's progress and end
     training_queue.py  TrainingQueue: the line, one job per student, the caps, the wait estimates
-    line.py            TrainingLine: the line as the pages see it, shared by the class server's processes
+    line.py            TrainingLine, PageLine: the line as the pages see it, shared by the class server's processes
     quick_training.py  one quick training everybody shares
     worker.py          run_job(): a training in a worker process of its own, at a low priority
     maps.py            the map of what a run learned, made by its training worker or, for an older run, on request
@@ -18,7 +18,16 @@ Streamlit process per core behind a front door).
 from __future__ import annotations
 
 from mnist_core.serving.jobs import JobSnapshot, JobState, TrainingJob, TrainingOutcome
-from mnist_core.serving.line import TrainingLine, connect_line
+from mnist_core.serving.line import PageLine, TrainingLine, connect_line
 from mnist_core.serving.training_queue import TrainingQueue
 
-__all__ = ["JobSnapshot", "JobState", "TrainingJob", "TrainingLine", "TrainingOutcome", "TrainingQueue", "connect_line"]
+__all__ = [
+    "JobSnapshot",
+    "JobState",
+    "PageLine",
+    "TrainingJob",
+    "TrainingLine",
+    "TrainingOutcome",
+    "TrainingQueue",
+    "connect_line",
+]

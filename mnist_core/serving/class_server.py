@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from mnist_core import config
 from mnist_core.runs.store import RunStore
 from mnist_core.serving.front_door import run_front_door
-from mnist_core.serving.line import TrainingLine, serve_line
+from mnist_core.serving.line import PageLine, TrainingLine, serve_line
 from mnist_core.serving.loopback import LOOPBACK, free_ports, health_ok, streamlit_command
 from mnist_core.serving.training_queue import TrainingQueue
 from mnist_core.tuning import quiet_tensorflow_env
@@ -119,7 +119,7 @@ def serve_class(host: str, port: int, processes: int, streamlit_options: list[st
                 process.stop()
 
 
-def make_line() -> TrainingLine:
+def make_line() -> PageLine:
     """This server's own line, or, when a cluster is named, the cluster's (cluster.py: Ray is imported only then)."""
     address = config.cluster_address()
     if address is None:
@@ -127,7 +127,7 @@ def make_line() -> TrainingLine:
     from mnist_core.serving.cluster import connect_cluster
 
     print(f"Trainings run on the Ray cluster at {address}, class {config.class_name()!r}", flush=True)
-    return connect_cluster(address)  # type: ignore[return-value]  # TrainingLine's page methods
+    return connect_cluster(address)
 
 
 RESTARTS = threading.Lock()  # a process is never started again while the server stops them all

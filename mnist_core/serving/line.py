@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 from multiprocessing.managers import BaseManager
+from typing import Protocol, cast
 
 from mnist_core.classroom.caps import Caps
 from mnist_core.classroom.students import Owner
@@ -29,6 +30,22 @@ from mnist_core.serving.training_queue import TrainingQueue
 from mnist_core.training.settings import TrainingSettings
 
 Address = str  # a Unix socket's path, or a Windows pipe's name
+
+
+class PageLine(Protocol):
+    """What a page may ask of a line: this server's own (TrainingLine, in this process or over the socket) or a
+    Ray cluster's (cluster.ClusterLine). TrainingLine's methods say what each one does."""
+
+    def submit(self, settings: TrainingSettings, owner: Owner, caps: Caps | None = None) -> int: ...
+    def stop(self, job_id: int, by_teacher: bool = False) -> None: ...
+    def snapshot(self, job_id: int) -> JobSnapshot | None: ...
+    def active_job_id(self, owner: Owner) -> int | None: ...
+    def line(self) -> list[JobSnapshot]: ...
+    def estimate_epoch_seconds(self, settings: TrainingSettings) -> float: ...
+    def request_map(self, run_id: str) -> MapStatus: ...
+    def map_state(self, run_id: str) -> MapStatus: ...
+    def start_quick(self, settings: TrainingSettings) -> int: ...
+    def quick_snapshot(self) -> JobSnapshot | None: ...
 
 
 class TrainingLine:
@@ -83,7 +100,7 @@ class TrainingLine:
         return job.snapshot() if job is not None else None
 
 
-def serve_line(line: TrainingLine, authkey: bytes) -> Address:
+def serve_line(line: PageLine, authkey: bytes) -> Address:
     """Serve `line` to the other processes of this computer from a thread of this one; returns its address. Only
     processes that know `authkey` may connect."""
     manager_class = type("LineServer", (BaseManager,), {})  # a registry of its own for each line served
@@ -93,10 +110,10 @@ def serve_line(line: TrainingLine, authkey: bytes) -> Address:
     return server.address
 
 
-def connect_line(address: Address, authkey: bytes) -> TrainingLine:
-    """The line another process serves, with TrainingLine's methods (a proxy: each call goes over the socket)."""
+def connect_line(address: Address, authkey: bytes) -> PageLine:
+    """The line another process serves, with its page methods (a proxy: each call goes over the socket)."""
     manager_class = type("LineClient", (BaseManager,), {})
     manager_class.register("line")
     manager = manager_class(address=address, authkey=authkey)
     manager.connect()
-    return manager.line()  # type: ignore[attr-defined]
+    return cast(PageLine, manager.line())  # type: ignore[attr-defined]  # registered above, so not known to typing
