@@ -34,6 +34,16 @@ def test_the_drawing_just_given_would_count_twice():
     assert not after_first.would_repeat(None)  # nothing readable: the class set refuses it itself
 
 
+def test_pressing_again_and_again_never_gives_the_same_drawing_twice():
+    drawing = fingerprint(numbered_reading(1))
+    last = LastGive().after(drawing, given=True)
+    for _ in range(3):  # the second press is refused, and so are the third and the fourth
+        assert last.would_repeat(drawing)
+        last = last.after(drawing, given=False)
+    assert last == LastGive(drawing, False)
+    assert not last.would_repeat(fingerprint(numbered_reading(2)))  # the next drawing is given
+
+
 def test_a_refused_press_keeps_the_drawing_given_before():
     given = fingerprint(numbered_reading(1))
     refused = LastGive(given, True).after(fingerprint(numbered_reading(2)), given=False)

@@ -218,6 +218,8 @@ def test_a_named_student_gives_a_drawing_with_one_click(class_file, classroom, r
     assert at.success[0].value == t("class.give.given", language, digit=7, count=1)
     at.button(key="give-7").click().run()  # this drawing is given: not twice
     assert at.warning[0].value == t("class.give.already", language)
+    at.button(key="give-1").click().run()  # nor a third time, whichever digit
+    assert at.warning[0].value == t("class.give.already", language)
     drawings = class_file.drawings()
     assert drawings.students == ("Min-jun",) and list(drawings.labels) == [7] and drawings.run_ids == (run_id,)
     np.testing.assert_array_equal(drawings.images[0], reading.prepared.image)

@@ -36,8 +36,9 @@ class LastGive:
     given: bool = False
 
     def would_repeat(self, drawing: str | None) -> bool:
-        """Whether giving `drawing` now repeats the give just made: the last press gave this very drawing."""
-        return drawing is not None and self.given and self.drawing == drawing
+        """Whether giving `drawing` now repeats a give: it is the drawing last given, however many presses were
+        refused since (each refusal keeps it)."""
+        return drawing is not None and self.drawing == drawing
 
     def after(self, drawing: str | None, given: bool) -> LastGive:
         """The memory after a press: the new drawing when it was given, else still the one given before."""
