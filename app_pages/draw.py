@@ -142,13 +142,14 @@ def answer(key: str, label: str, confidence: float, sure: str, probabilities: np
     ui.probability_chart(probability_rows(probabilities, names))
 
 
-def what_the_model_sees(reading: Reading | None) -> None:
+def what_the_model_sees(reading: Reading | None, test_image: bool = False) -> None:
     """The model's 28x28 input, then the steps that made it, each enlarged so its pixels show.
 
-    With nothing drawn (None), the input alone: all black, as the model would get it from an empty canvas.
+    With nothing drawn (None), the input alone: all black, as the model would get it from an empty canvas. A picked
+    test image (`test_image`) had no steps: it is prepared already.
     """
     st.subheader(t("draw.sees.title"))
-    st.caption(t("draw.sees.help"))
+    st.caption(t("draw.sees.help_test_image") if test_image else t("draw.sees.help"))
     prepared = None if reading is None else reading.prepared
     image = NOTHING_DRAWN if prepared is None else prepared.image
     steps = {} if prepared is None else prepared.steps
@@ -187,7 +188,7 @@ def draw_and_read(record: RunRecord) -> None:
         return
     image_picker.picker(on_pick=clear_canvas)  # a student who cannot draw reads a test image instead
     drawn = reading is not None and reading.prepared.status != DrawingStatus.BLANK
-    what_the_model_sees(reading if drawn else None)
+    what_the_model_sees(reading if drawn else None, test_image=drawn and image_picker.showing_test_image())
     explain_views.where_it_looked(predictor.network, reading if drawn else None)  # the heat maps, about 3 ms
     if st.toggle(t("inside.show"), key=SHOW_INSIDE_KEY, help=t("inside.show_help")):
         ui.inside_network(reading.inside if drawn else None)

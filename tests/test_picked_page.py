@@ -73,6 +73,8 @@ def test_a_picked_test_image_is_read_like_a_drawing_and_given_to_the_class(train
     assert re.fullmatch(r"\d+% sure", at.get("progress")[0].proto.text)
     assert "The model's input: 28 × 28" in captions(at)  # what the model sees: the image, no preparing steps
     assert not any(caption.startswith("2. Cropped") for caption in captions(at))
+    assert i18n.t("draw.sees.help_test_image", "en") in texts(at.caption)  # not "your drawing"
+    assert i18n.t("draw.sees.help", "en") not in texts(at.caption)
     at.toggle(key="show-inside").set_value(True).run()
     assert container(at, "inside-network") is not None and not at.exception
 
@@ -94,6 +96,7 @@ def test_a_random_test_image_of_a_digit_then_a_drawing_takes_its_place(trained_r
 
     draw(at, render_strokes([[(80, 70), (200, 70), (130, 220)]]))  # ink on the canvas wins
     assert shown_test_image(at) is None and container(at, "prediction") is not None
+    assert i18n.t("draw.sees.help", "en") in texts(at.caption)  # the drawing's own steps again
 
     pick(at, how=3)
     assert shown_test_image(at) is not None
@@ -106,4 +109,5 @@ def test_picking_a_test_image_in_korean(trained_runs, class_db):
     at = open_app(DRAW, locale="ko-KR")
     pick(at, number=INDEX)
     assert any(caption.startswith(f"테스트 이미지 {INDEX}:") for caption in captions(at))
+    assert i18n.t("draw.sees.help_test_image", "ko") in texts(at.caption)
     check_language(at, "ko")

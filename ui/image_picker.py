@@ -78,6 +78,11 @@ def read(predictor: Predictor, rgba: np.ndarray | None, inside: bool) -> Reading
     return picked.read_test_image(predictor, _test_set().x_test, index, inside=inside)
 
 
+def showing_test_image() -> bool:
+    """Whether the page reads a picked test image (not a drawing) in this run."""
+    return st.session_state.get(PICKED_KEY) is not None
+
+
 def strokes(drawn: dict | None) -> dict | None:
     """What the give buttons keep as strokes: the picked test image's marker while it is read, else the canvas's."""
     index = st.session_state.get(PICKED_KEY)

@@ -484,6 +484,10 @@ MESSAGES: dict[str, str] = {
         "Your drawing is prepared like the MNIST digits were: cropped to the ink, shrunk so its longer side "
         "is 20 pixels, placed in a 28 × 28 square, and moved so its centre of mass is in the middle."
     ),
+    "draw.sees.help_test_image": (
+        "A test image is already prepared the way the MNIST digits were: the digit in the middle of a 28 × 28 "
+        "square, so the model reads it as it is. Draw on the canvas to see the steps a drawing goes through."
+    ),
     "draw.sees.input": "The model's input: 28 × 28",
     "draw.step.ink": "1. Your drawing",
     "draw.step.cropped": "2. Cropped to the ink",
