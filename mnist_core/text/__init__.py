@@ -16,6 +16,7 @@ figures.py    the tutorial's matplotlib charts: four curves, several runs side b
 pictures.py   PNG pictures from arrays, grey images and signed weights
 exports.py    a run's downloads as bytes: model, record, chart
 notebook.py   a run as a Jupyter notebook that trains it again
+notebook_cells.py  that notebook's code cells, as templates for a run's settings
 """
 
 from __future__ import annotations
