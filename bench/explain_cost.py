@@ -120,7 +120,7 @@ def sign_test(network, images: np.ndarray, labels: np.ndarray) -> None:
 
 
 def fool_cost(network, digits: list[tuple[int, np.ndarray]]) -> float:
-    from mnist_core.reading.explain import fool
+    from mnist_core.reading.fooling import fool
 
     rng = np.random.default_rng(0)
     runs = []

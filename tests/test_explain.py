@@ -19,20 +19,18 @@ from mnist_core.errors import Refusal
 from mnist_core.i18n import in_language, t
 from mnist_core.locales import en, ko
 from mnist_core.model.network import Layer, Network, network_of
-from mnist_core.reading import explain
+from mnist_core.reading import explain, fooling
 from mnist_core.reading.explain import (
-    FOOL_OUTCOMES,
     REGIONS,
     Said,
-    Trace,
     drawing_image,
-    fool,
-    logit_gradient,
     occlusion_map,
     strongest_region,
     where_it_looked,
     why_this_and_not_that,
 )
+from mnist_core.reading.fooling import FOOL_OUTCOMES, fool
+from mnist_core.reading.gradient import Trace, logit_gradient
 from mnist_core.reading.predict import Predictor
 from mnist_core.reading.preprocess import canvas_to_mnist
 from mnist_core.training.fit import train
@@ -283,7 +281,7 @@ def test_a_real_3_is_fooled_into_an_8(networks, test_set, kind):
         assert fooled.seconds <= 2.0
         assert fooled.image.min() >= 0 and fooled.image.max() <= 1
         np.testing.assert_allclose(fooled.change, fooled.image - image, atol=1e-6)
-        assert np.abs(fooled.change).max() <= explain.FOOL_MAX_CHANGE + 1e-6
+        assert np.abs(fooled.change).max() <= fooling.FOOL_MAX_CHANGE + 1e-6
         assert fooled.max_change == pytest.approx(np.abs(fooled.change).max())
         assert 0 < fooled.changed_pixels <= 784 and 0 < fooled.mean_change <= fooled.max_change
         assert fooled.message.key == "explain.fool.done"
@@ -372,7 +370,7 @@ def explain_keys() -> list[str]:
     keys = [f"explain.{side}.{region}" for side in ("for", "against") for region in REGIONS] + [
         f"explain.fool.{outcome}" for outcome in FOOL_OUTCOMES
     ]
-    assert keys == list(explain.MESSAGE_KEYS)
+    assert keys == list(explain.MESSAGE_KEYS) + list(fooling.MESSAGE_KEYS)
     return keys
 
 

@@ -18,7 +18,7 @@ from mnist_core.i18n import language_for_locale, t
 from mnist_core.locales import en, ko
 from mnist_core.model import layers
 from mnist_core.model.keras_model import ALL_MODEL_KINDS, OPTIMIZERS
-from mnist_core.reading import explain
+from mnist_core.reading import explain, fooling
 from mnist_core.reading.preprocess import DrawingStatus
 from mnist_core.runs.store import RunError, RunStatus
 from mnist_core.text import inside_words
@@ -50,6 +50,7 @@ DYNAMIC_KEYS = (
     + [*errors.ADVICE.values(), errors.FALLBACK_ADVICE]
     + list(layers.MESSAGE_KEYS)
     + list(explain.MESSAGE_KEYS)
+    + list(fooling.MESSAGE_KEYS)
     + list(inside_words.REGION_KEYS)
 )
 

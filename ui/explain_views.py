@@ -28,7 +28,8 @@ from mnist_core.errors import DatasetError, Refusal, RunError, advice
 from mnist_core.i18n import current_language, t
 from mnist_core.model.network import Network
 from mnist_core.reading.embedding import EmbeddingMap, load_map, place
-from mnist_core.reading.explain import FOOL_MAX_CHANGE, FOOL_SECONDS, Fooled, drawing_image, fool, why_this_and_not_that
+from mnist_core.reading.explain import drawing_image, why_this_and_not_that
+from mnist_core.reading.fooling import FOOL_MAX_CHANGE, FOOL_SECONDS, Fooled, fool
 from mnist_core.reading.predict import Reading
 from mnist_core.runs.store import RunRecord
 from mnist_core.serving.maps import MapState

@@ -7,7 +7,9 @@ the inside of the network shown.
     picked.py       a test image read instead of a drawing, for a student who cannot draw
     inside.py       the hidden units that fire, the filters and feature maps
     handwriting.py  how well a model reads real pen-written digits
-    explain.py      where the network looked (gradient x input) and how little it takes to fool it
+    gradient.py     the numpy backward pass through a run's Network: a score's gradient, no TensorFlow
+    explain.py      where the network looked (gradient x input), in a map and in words
+    fooling.py      how little it takes to fool it: small gradient steps until it reads another digit
     embedding.py    the map of what a network learned: test images placed in 2-D by its last hidden layer
 """
 

@@ -18,7 +18,8 @@ import numpy as np
 
 from mnist_core.i18n import t
 from mnist_core.reading.embedding import EmbeddingMap, Placed
-from mnist_core.reading.explain import Fooled, HeatMap, WhereItLooked
+from mnist_core.reading.explain import HeatMap, WhereItLooked
+from mnist_core.reading.fooling import Fooled
 from mnist_core.text.alt_text import verdict
 from mnist_core.text.formats import percent
 
