@@ -986,7 +986,8 @@ MESSAGES: dict[str, str] = {
         "the first dense layer."
     ),
     "layers.display.none": "no hidden layers",
-    # Issue #32, why did it answer that (mnist_core/reading/explain.py and fooling.py): where the ink pushed, and fooling it.
+    # Issue #32, why did it answer that (mnist_core/reading/explain.py and fooling.py): where the ink pushed, and
+    # fooling it.
     "explain.for.top": "The ink pushing toward {digit} is mostly at the top of the drawing ({share}% of the push).",
     "explain.for.bottom": (
         "The ink pushing toward {digit} is mostly at the bottom of the drawing ({share}% of the push)."

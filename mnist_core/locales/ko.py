@@ -964,7 +964,8 @@ MESSAGES: dict[str, str] = {
         "dense 층이라 출력이 이미지가 아니라 숫자 목록이에요. 합성곱과 풀링은 첫 dense 층보다 앞에 두세요."
     ),
     "layers.display.none": "은닉층 없음",
-    # Issue #32, why did it answer that (mnist_core/reading/explain.py and fooling.py): where the ink pushed, and fooling it.
+    # Issue #32, why did it answer that (mnist_core/reading/explain.py and fooling.py): where the ink pushed, and
+    # fooling it.
     "explain.for.top": "{digit} 쪽으로 미는 잉크는 주로 그림의 위쪽에 있어요 (전체의 {share}%).",
     "explain.for.bottom": "{digit} 쪽으로 미는 잉크는 주로 그림의 아래쪽에 있어요 (전체의 {share}%).",
     "explain.for.left": "{digit} 쪽으로 미는 잉크는 주로 가운데 높이의 왼쪽에 있어요 (전체의 {share}%).",
