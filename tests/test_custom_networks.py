@@ -14,7 +14,7 @@ from mnist_core.data import datasets
 from mnist_core.data.pixels import scale_images
 from mnist_core.errors import Refusal
 from mnist_core.model import keras_model
-from mnist_core.model.layers import LayerSpec, LayerSpecError, parse_layers
+from mnist_core.model.layers import LayerSpec, LayerSpecError, named_network_text, parse_layers
 from mnist_core.training import fit
 from mnist_core.training.evaluation import disagreements, evaluate, evaluation_from_probabilities
 from mnist_core.training.settings import TrainingListener, TrainingSettings
@@ -168,6 +168,17 @@ def test_the_named_dense_network_starts_where_its_spec_does():
     written = keras_model.build_spec_model(parse_layers("dense 32 relu"), seed=5)
     for mine, theirs in zip(named.get_weights(), written.get_weights(), strict=True):
         np.testing.assert_array_equal(mine, theirs)
+
+
+@pytest.mark.parametrize(("kind", "hidden_units"), [("mlp", 32), ("mlp", 1000), ("cnn", 64), ("cnn", 1000)])
+def test_a_named_network_s_layers_as_a_spec_build_the_same_shapes(kind, hidden_units):
+    """named_network_text: what the builder starts from for a named network, and what its epoch is priced as."""
+    named = keras_model.build_model(kind, hidden_units=hidden_units, seed=5)
+    written = keras_model.build_spec_model(parse_layers(named_network_text(kind, hidden_units)), seed=5)
+    assert [w.shape for w in named.get_weights()] == [w.shape for w in written.get_weights()]
+    assert named.count_params() == written.count_params()
+    with pytest.raises(ValueError, match="not a named network"):
+        named_network_text("custom", hidden_units)
 
 
 def test_a_validation_split_validates_on_the_held_out_images_and_scores_the_test_set(mnist):

@@ -32,6 +32,8 @@ class ModelKind(StrEnum):
     CUSTOM = "custom"  # a network a student wrote as layers (TrainingSettings.layers), built by build_spec_model
 
 
+CNN_HIDDEN_UNITS_HIGH = 128  # the small CNN caps its dense layer here: more only slows it
+
 # The networks build_model makes by name: what the Train page's model choice, a lesson link's `model` and the
 # command line's --model offer. A custom network is chosen by writing its layers instead.
 MODEL_KINDS: tuple[str, ...] = (ModelKind.MLP, ModelKind.CNN)
@@ -242,7 +244,7 @@ def _convolutional_layers(hidden_units: int, weights: Callable[[int], dict]) -> 
         keras.layers.MaxPooling2D(2, name="pool2"),
         keras.layers.Flatten(name="flatten"),
         keras.layers.Dropout(0.3, name="dropout"),
-        keras.layers.Dense(min(hidden_units, 128), activation="relu", name="hidden", **weights(3)),
+        keras.layers.Dense(min(hidden_units, CNN_HIDDEN_UNITS_HIGH), activation="relu", name="hidden", **weights(3)),
         keras.layers.Dense(NUM_CLASSES, activation="softmax", name="output", **weights(4)),
     ]
 

@@ -27,7 +27,7 @@ from itertools import groupby
 from mnist_core.errors import Refusal
 from mnist_core.i18n import t
 from mnist_core.limits import HIDDEN_UNITS
-from mnist_core.model.keras_model import IMAGE_SHAPE, NUM_CLASSES, LayerRow
+from mnist_core.model.keras_model import CNN_HIDDEN_UNITS_HIGH, IMAGE_SHAPE, NUM_CLASSES, LayerRow, ModelKind
 
 ACTIVATIONS: tuple[str, ...] = ("relu", "tanh", "sigmoid", "linear")
 KINDS: tuple[str, ...] = ("dense", "conv", "pool", "dropout", "batchnorm")
@@ -214,6 +214,17 @@ def read_layers(text: str) -> tuple[SpecLayer, ...]:
 def preset(name: str) -> LayerSpec:
     """One of the PRESETS, as a spec."""
     return parse_layers(PRESETS[name])
+
+
+def named_network_text(model_kind: str, hidden_units: int) -> str:
+    """The spec text that builds a named network's layers (mlp: the tutorial's, cnn: the small CNN), for its cost
+    and for the builder to start from."""
+    if model_kind == ModelKind.CNN:
+        units = min(hidden_units, CNN_HIDDEN_UNITS_HIGH)
+        return PRESETS["cnn"].replace("dense 128 relu", f"dense {units} relu")
+    if model_kind != ModelKind.MLP:
+        raise ValueError(f"{model_kind!r} is not a named network: choose mlp or cnn.")
+    return f"dense {hidden_units} relu"
 
 
 _ARGUMENTS_KEYS = {

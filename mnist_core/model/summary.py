@@ -7,7 +7,14 @@ The arithmetic mirrors keras_model.py; tests/test_summary.py checks it against t
 from __future__ import annotations
 
 from mnist_core.limits import HIDDEN_UNITS
-from mnist_core.model.keras_model import IMAGE_SHAPE, MODEL_KINDS, NUM_CLASSES, LayerRow, ModelKind
+from mnist_core.model.keras_model import (
+    CNN_HIDDEN_UNITS_HIGH,
+    IMAGE_SHAPE,
+    MODEL_KINDS,
+    NUM_CLASSES,
+    LayerRow,
+    ModelKind,
+)
 
 PIXELS = IMAGE_SHAPE[0] * IMAGE_SHAPE[1]
 
@@ -33,7 +40,7 @@ def layer_rows(kind: str = ModelKind.MLP, hidden_units: int = HIDDEN_UNITS.defau
     side1 = (IMAGE_SHAPE[0] - 2) // 2  # 26 -> 13
     side2 = (side1 - 2) // 2  # 11 -> 5
     flat = side2 * side2 * 64
-    hidden = min(hidden_units, 128)
+    hidden = min(hidden_units, CNN_HIDDEN_UNITS_HIGH)
     return [
         LayerRow("add_channel", "Reshape", f"(batch, {IMAGE_SHAPE[0]}, {IMAGE_SHAPE[1]}, 1)", 0),
         LayerRow("conv1", "Conv2D", f"(batch, {IMAGE_SHAPE[0] - 2}, {IMAGE_SHAPE[1] - 2}, 32)", (3 * 3 * 1 + 1) * 32),

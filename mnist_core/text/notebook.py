@@ -22,7 +22,7 @@ from mnist_core.data import datasets
 from mnist_core.data.augment import MAX_SHIFT_PIXELS, MAX_TURN_DEGREES, MAX_ZOOM
 from mnist_core.data.datasets import DatasetName
 from mnist_core.i18n import t
-from mnist_core.model.keras_model import ALL_MODEL_KINDS, MOMENTUM, OPTIMIZERS, ModelKind
+from mnist_core.model.keras_model import ALL_MODEL_KINDS, CNN_HIDDEN_UNITS_HIGH, MOMENTUM, OPTIMIZERS, ModelKind
 from mnist_core.model.layers import LayerSpec, PlannedLayer
 from mnist_core.text.names import dataset_title
 from mnist_core.text.notebook_cells import (
@@ -52,7 +52,6 @@ if TYPE_CHECKING:
 
     from mnist_core.runs.store import RunRecord
 
-CNN_HIDDEN_UNITS_HIGH = 128  # model/keras_model.py's small CNN caps its dense layer here
 
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}
 

@@ -31,8 +31,8 @@ import math
 from collections.abc import Mapping
 
 from mnist_core import limits
-from mnist_core.model.keras_model import IMAGE_SHAPE, ModelKind
-from mnist_core.model.layers import PRESETS, LayerSpec, PlannedLayer, parse_layers
+from mnist_core.model.keras_model import IMAGE_SHAPE
+from mnist_core.model.layers import LayerSpec, PlannedLayer, named_network_text, parse_layers
 from mnist_core.training.fit import EVALUATION_BATCH_SIZE
 from mnist_core.training.settings import TrainingSettings
 
@@ -62,10 +62,7 @@ def network_spec(settings: TrainingSettings) -> LayerSpec:
     spec = settings.spec()
     if spec is not None:
         return spec
-    if settings.model_kind == ModelKind.CNN:
-        units = min(settings.hidden_units, 128)  # keras_model's CNN caps its dense layer
-        return parse_layers(PRESETS["cnn"].replace("dense 128 relu", f"dense {units} relu"))
-    return parse_layers(f"dense {settings.hidden_units} relu")
+    return parse_layers(named_network_text(settings.model_kind, settings.hidden_units))
 
 
 def forward_work(plan: tuple[PlannedLayer, ...]) -> dict[str, int]:
