@@ -8,6 +8,7 @@ from harness.language import HANGUL
 from mnist_core import i18n, limits
 from mnist_core.classroom.caps import Caps
 from mnist_core.classroom.lesson_link import PARAMETERS, link_for, read_link
+from mnist_core.model.layers import PRESETS
 from mnist_core.training.settings import TrainingSettings
 
 
@@ -191,3 +192,27 @@ def test_the_teachers_network_caps_apply_to_a_link():
     (notice,) = read_link({"layers": "dense 8 relu"}, Caps(models=("mlp", "cnn"))).notices
     assert "Your own network" in notice
     assert read_link({"layers": "dense 8 relu"}, Caps()).values == {"layers": "dense 8 relu"}
+
+
+@pytest.mark.parametrize(
+    ("query", "layers"),
+    [
+        ({"l2": "0.001"}, "dense 1000 relu"),  # the tutorial's network
+        ({"l2": "0.001", "model": "cnn"}, PRESETS["cnn"]),
+        ({"l2": "0.001", "model": "mlp", "epochs": "3"}, "dense 1000 relu"),
+    ],
+)
+def test_weight_decay_without_layers_opens_the_builder_on_the_named_network(query, layers):
+    read = read_link(query)
+    assert read.notices == [] and read.values["layers"] == layers and read.values["l2"] == 0.001
+    assert "model_kind" not in read.values  # the layers are the network
+    settings = TrainingSettings(**read.values)
+    assert settings.model_kind == "custom" and settings.l2 == 0.001
+    assert "layers" not in read_link({"l2": "0", "model": "cnn"}).values  # no decay: the named network stays
+
+
+def test_weight_decay_is_left_out_with_the_layers_a_teacher_does_not_allow():
+    read = read_link({"l2": "0.001", "epochs": "3"}, Caps(models=("mlp", "cnn")))
+    assert read.values == {"epochs": 3}
+    (notice,) = read.notices
+    assert "Your own network" in notice

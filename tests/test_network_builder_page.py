@@ -97,6 +97,14 @@ def test_a_lesson_link_with_layers_fills_the_builder(empty_runs):
     assert parameters_shown(at) == parse_layers("dense 64 relu; dropout 0.2").parameters
 
 
+def test_a_lesson_link_with_weight_decay_alone_opens_the_builder_on_the_named_network(empty_runs):
+    at = open_app(TRAIN, student="Min-jun", query={"model": "cnn", "l2": "0.001"})
+    assert at.radio(key="train-model").value == "custom"
+    assert at.session_state[LAYERS] == PRESETS["cnn"]
+    assert at.number_input(key="train-l2").value == pytest.approx(0.001)
+    assert "link" not in texts(at.info)  # nothing of the link was left out, so no notice says so
+
+
 def test_layers_added_changed_moved_and_removed_change_the_summary_and_the_count(empty_runs):
     at = builder_page()
     at.selectbox(key="builder-add-kind").set_value("dropout")

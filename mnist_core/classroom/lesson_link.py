@@ -5,6 +5,7 @@
 A link may also carry a network a student would build (issue #31) and the lesson's data settings, each only when
 it is not the default: `layers=dense 256 relu; dropout 0.2` (a spec, model/layers.py; it makes the network a
 custom one), `l2=0.001`, `init=7` (the initial weights' seed), `noise=0.3` and `val=0.1` (the validation split).
+Weight decay is set in the network builder: `l2` without `layers` opens the builder on the named network's layers.
 
 `read_link` turns such a query into TrainingSettings values plus short notices for the values it left out
 (unknown, out of range, or over the teacher's caps); it never raises on what a link says. `link_for` writes
@@ -23,7 +24,7 @@ from mnist_core import limits
 from mnist_core.data.datasets import DATASET_NAMES
 from mnist_core.i18n import t
 from mnist_core.model.keras_model import MODEL_KINDS, OPTIMIZERS, ModelKind
-from mnist_core.model.layers import LayerSpecError, parse_layers
+from mnist_core.model.layers import LayerSpecError, named_network_text, parse_layers
 from mnist_core.text.names import model_title
 
 if TYPE_CHECKING:
@@ -83,9 +84,18 @@ def read_link(query: Mapping[str, str], caps: Caps | None = None) -> LessonLink:
             link.values[setting] = readers[name](name, text)
         except _LeftOut as left_out:
             link.notices.append(str(left_out))
+    _weight_decay_on_layers(link)
     if caps is not None:
         _apply_caps(link, caps)
     return link
+
+
+def _weight_decay_on_layers(link: LessonLink) -> None:
+    """Weight decay is a setting of the network builder, so a link's `l2` without `layers` opens the builder on the
+    named network's own layers (mlp: the tutorial's, cnn: the small CNN), rather than leaving the decay unused."""
+    if link.values.get("l2") and link.values.get("layers") is None:
+        model_kind = link.values.pop("model_kind", ModelKind.MLP)
+        link.values["layers"] = named_network_text(model_kind, limits.HIDDEN_UNITS.default)
 
 
 def link_for(settings: TrainingSettings, base_url: str | None = None) -> str:
@@ -164,6 +174,7 @@ def _apply_caps(link: LessonLink, caps: Caps) -> None:
         if over.setting == "layers":  # the cap's own message says what is too big, or that it is not allowed
             values = {"model": model_title(ModelKind.CUSTOM)} if over.key == "caps.model" else over.values
             link.values.pop(over.setting)
+            link.values.pop("l2", None)  # weight decay is the builder's: without the layers it would go unused
             link.notices.append(t("link.ignored_layers", reason=t(over.key, **values)))
         elif over.within is not None:
             link.notices.append(t("link.capped", asked=link.values[over.setting], cap=over.within))
