@@ -24,7 +24,7 @@ from mnist_core.text.formats import percent
 from mnist_core.text.names import class_names
 from mnist_core.text.readings import probability_rows
 from mnist_core.text.training import progress_line
-from ui import class_views, explain_views, image_picker
+from ui import class_views, explain_views, fool_views, image_picker, map_views
 
 CANVAS_KEY = "canvas-number"  # changing the canvas's key gives an empty canvas
 RUN_KEY = "draw-run"
@@ -192,7 +192,7 @@ def draw_and_read(record: RunRecord) -> None:
     explain_views.where_it_looked(predictor.network, reading if drawn else None)  # the heat maps, about 3 ms
     if st.toggle(t("inside.show"), key=SHOW_INSIDE_KEY, help=t("inside.show_help")):
         ui.inside_network(reading.inside if drawn else None)
-    explain_views.map_switch(record, predictor.network, reading if drawn else None)
+    map_views.map_switch(record, predictor.network, reading if drawn else None)
 
 
 st.title(t("draw.title"))
@@ -211,6 +211,6 @@ default = defaults.drawing_run(records, ui.class_settings().pinned_run)
 record = ui.run_choice(t("draw.model"), records, default, RUN_KEY, help=t("draw.model_help"))
 draw_and_read(record)
 class_views.give_buttons()
-explain_views.fool_it()  # outside the per-stroke fragment, like the give buttons: it fools the latest drawing
+fool_views.fool_it()  # outside the per-stroke fragment, like the give buttons: it fools the latest drawing
 
 ui.lesson(t("learn.prepare.title"), t("learn.prepare.body"))

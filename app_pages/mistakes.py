@@ -16,7 +16,7 @@ from mnist_core.text.alt_text import mistake_alt
 from mnist_core.text.names import class_names, dataset_title
 from mnist_core.text.readings import filter_summary, headline, mistake_caption
 from mnist_core.training.evaluation import cell_filters, gallery_indices
-from ui import explain_views
+from ui import map_views
 
 RUN_KEY = "mistakes-run"
 TRUE_KEY = "mistakes-true"
@@ -120,4 +120,4 @@ with st.container(key="gallery"):
     else:
         st.info(t("mistakes.none_match"), icon=":material/check_circle:")
 
-explain_views.learned_map_fragment(record)  # the map of what it learned: a click reruns only the map
+map_views.learned_map_fragment(record)  # the map of what it learned: a click reruns only the map

@@ -12,7 +12,7 @@ page prepares them), with one BLAS thread as in a page process (ui/server_tuning
   allowed), which run to the step bound: the worst case. Target <= 2 s for the CNN whatever the drawing;
 - the map: its compute time in the worker (2,000 test images: forward pass, PCA and t-SNE), its file size, and
   what a page spends on it (loading the file, placing a drawing); target <= 200 ms for the page. Then the page's
-  whole server time to show it (ui/explain_views.py): the first time in a server process (the file loaded, its
+  whole server time to show it (ui/map_views.py): the first time in a server process (the file loaded, its
   table, where each class's name goes and the map in words, all kept for the next time) and at every later stroke
   (the drawing placed, the chart's spec, its table as Arrow bytes and the spec as JSON, as st.vega_lite_chart
   sends them).
@@ -168,14 +168,14 @@ def map_cost(network) -> float:
 
 
 def page_map_cost(network, folder: Path, images: list[np.ndarray]) -> tuple[list[float], list[float]]:
-    """The Draw page's server time to show the map: first in a process, then at each stroke (ui/explain_views.py)."""
+    """The Draw page's server time to show the map: first in a process, then at each stroke (ui/map_views.py)."""
     import json
 
     from streamlit import dataframe_util
 
     from mnist_core.reading.embedding import load_map, place
     from mnist_core.text import explain_words as words
-    from ui.explain_views import map_table
+    from ui.map_views import map_table
 
     names = [str(digit) for digit in range(10)]
 

@@ -36,7 +36,7 @@ from mnist_core.serving.maps import LOCK_FILE, MapMaker, MapState, make_map
 from mnist_core.serving.training_queue import TrainingQueue
 from mnist_core.text import explain_words as words
 from mnist_core.training.settings import TrainingListener, TrainingSettings
-from ui import explain_views
+from ui import explain_views, fool_views, map_views
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = ("mlp", "cnn")
@@ -98,7 +98,7 @@ def fool_it(at, target: int):
     """Choose the target, press Fool it, wait for the fooling thread, and show its result."""
     at.selectbox(key="fool-target").set_value(target).run()
     at.button(key="fool-it").click().run()
-    state = at.session_state[explain_views.FOOL_KEY]
+    state = at.session_state[fool_views.FOOL_KEY]
     if "future" in state:
         state["future"].result(timeout=30)
     at.run()
@@ -206,7 +206,7 @@ def test_the_draw_page_waits_for_an_older_runs_map(explain_root, tmp_path, monke
     monkeypatch.setenv("MNIST_APP_RUNS_DIR", str(store.root))
     at = open_draw(run_id)
     draw(at, a_three(store.root, run_id, pen_threes))
-    at.toggle(key=explain_views.SHOW_MAP_KEY).set_value(True).run()
+    at.toggle(key=map_views.SHOW_MAP_KEY).set_value(True).run()
     shown = container(at, "embedding-map")
     assert "being made" in texts(shown.info) and not at.get("vega_lite_chart")[1:]
     wait_until(lambda: store.map_path(run_id).is_file(), timeout=120)
@@ -233,7 +233,7 @@ def test_where_it_looked_the_map_and_fooling_on_the_draw_page(explain_runs, expl
     said = texts(where.markdown)
     assert "**Why 3:** The ink pushing toward 3" in said and "**Why not " in said
 
-    at.toggle(key=explain_views.SHOW_MAP_KEY).set_value(True).run()
+    at.toggle(key=map_views.SHOW_MAP_KEY).set_value(True).run()
     assert not at.exception
     chart = next(c for c in at.get("vega_lite_chart") if "picked" in c.proto.spec)
     spec = json.loads(chart.proto.spec)
@@ -258,7 +258,7 @@ def test_a_drawn_3_is_fooled_into_an_8_and_given_to_the_class(explain_runs, expl
     at = open_draw(run_id)
     draw(at, a_three(explain_root, run_id, pen_threes))
     fool_it(at, 8)
-    state = at.session_state[explain_views.FOOL_KEY]
+    state = at.session_state[fool_views.FOOL_KEY]
     fooled = state["future"].result()
     assert fooled.succeeded and fooled.steps > 0
     assert ui.predictor(run_id).probabilities(fooled.image).argmax() == 8  # the page's own reading of it
@@ -288,7 +288,7 @@ def test_a_blank_canvas_and_a_tiny_drawing_are_answered_with_a_message(explain_r
     fool_it(at, 8)
     assert "very small" in texts(container(at, "fooled").warning)
 
-    at.toggle(key=explain_views.SHOW_MAP_KEY).set_value(True).run()  # the map, with no drawing on it
+    at.toggle(key=map_views.SHOW_MAP_KEY).set_value(True).run()  # the map, with no drawing on it
     assert "Your drawing" not in texts(container(at, "embedding-map-words").markdown)
 
 
@@ -305,7 +305,7 @@ def test_all_three_in_korean(explain_runs, explain_root, pen_threes):
     run_id = explain_runs["cnn"]
     at = open_draw(run_id, locale="ko-KR")
     draw(at, a_three(explain_root, run_id, pen_threes))
-    at.toggle(key=explain_views.SHOW_MAP_KEY).set_value(True).run()
+    at.toggle(key=map_views.SHOW_MAP_KEY).set_value(True).run()
     fool_it(at, 8)
     assert container(at, "where-it-looked") and container(at, "embedding-map") and container(at, "fooled")
     assert "이제 네트워크가 8(으)로 읽어요" in texts(container(at, "fooled").success)
@@ -339,10 +339,10 @@ def test_the_draw_page_shows_the_map_without_tensorflow_or_scikit_learn(explain_
 
 
 def test_a_clicked_point_is_read_from_what_the_browser_sends():
-    assert explain_views.picked_rows([{"row": 12}]) == [12]
-    assert explain_views.picked_rows({"row": 3.0}) == [3]
-    assert explain_views.picked_rows({}) == [] and explain_views.picked_rows(None) == []
-    assert explain_views.picked_rows([{"row": "12"}, {"row": True}, {"row": float("nan")}, "x"]) == []
+    assert map_views.picked_rows([{"row": 12}]) == [12]
+    assert map_views.picked_rows({"row": 3.0}) == [3]
+    assert map_views.picked_rows({}) == [] and map_views.picked_rows(None) == []
+    assert map_views.picked_rows([{"row": "12"}, {"row": True}, {"row": float("nan")}, "x"]) == []
 
 
 def a_map(points: np.ndarray, labels: np.ndarray) -> EmbeddingMap:

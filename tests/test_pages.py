@@ -340,7 +340,7 @@ def test_draw_picks_up_a_quick_training(tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_mistakes_headline_and_gallery(trained_runs):
     at = open_app(MISTAKES)
-    headline = at.subheader[0]  # then the map of what it learned (ui/explain_views.py)
+    headline = at.subheader[0]  # then the map of what it learned (ui/map_views.py)
     assert re.fullmatch(r"[\d,]+ of 10,000 test images wrong \(\d+\.\d\d% right\)", headline.value)
     shown = [caption for image in container(at, "gallery").image for caption in image.captions]
     assert len(shown) == 20 and all(re.fullmatch(r"✗ Label: \d · Predict: \d · \d+%", c) for c in shown)

@@ -1197,8 +1197,8 @@ MESSAGES: dict[str, str] = {
     "notebook.code.weights": "A kernel's starting weights and weight decay, as the app set them.",
     "notebook.code.held_out": "The last VALIDATION_SPLIT of the training images, held out to validate with",
     "notebook.code.noise_pipeline": "Fresh noise on every batch of every epoch, clipped back to 0..1",
-    # Issue #32 on the pages (ui/explain_views.py, mnist_core/text/explain_words.py): where it looked, the map of
-    # what it learned, and fooling it.
+    # Issue #32 on the pages (ui/explain_views.py, map_views.py, fool_views.py; mnist_core/text/explain_words.py):
+    # where it looked, the map of what it learned, and fooling it.
     "why.where.title": "Where it looked",
     "why.where.help": (
         "Each square is one pixel of the network's input. Orange: this ink pushed the network toward the digit. "

@@ -1160,8 +1160,8 @@ MESSAGES: dict[str, str] = {
     "notebook.code.weights": "커널 하나의 시작 가중치와 가중치 감쇠, 앱에서 정한 그대로예요.",
     "notebook.code.held_out": "훈련 이미지의 마지막 VALIDATION_SPLIT만큼을 검증용으로 떼어 둬요",
     "notebook.code.noise_pipeline": "에포크와 배치마다 새 잡음을 더하고 다시 0..1 안으로 잘라요",
-    # Issue #32 on the pages (ui/explain_views.py, mnist_core/text/explain_words.py): where it looked, the map of
-    # what it learned, and fooling it.
+    # Issue #32 on the pages (ui/explain_views.py, map_views.py, fool_views.py; mnist_core/text/explain_words.py):
+    # where it looked, the map of what it learned, and fooling it.
     "why.where.title": "어디를 보고 읽었을까요?",
     "why.where.help": (
         "네모 하나가 신경망 입력의 픽셀 하나예요. 주황색: 이 잉크가 신경망을 그 숫자 쪽으로 밀었어요. 점 찍힌 "
