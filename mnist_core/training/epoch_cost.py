@@ -93,12 +93,8 @@ def epoch_work(settings: TrainingSettings) -> dict[str, float]:
     training, validation = images - held_out, held_out or TEST_IMAGES
     training_steps = math.ceil(training / settings.batch_size)
     validation_steps = math.ceil(validation / EVALUATION_BATCH_SIZE)
-    passes = TRAINING_PASSES * training + validation
     return {
-        "dense_mac": passes * network["dense_mac"],
-        "conv_mac": passes * network["conv_mac"],
-        "element": passes * network["element"],
-        "normalized_element": passes * network["normalized_element"],
+        **_passes(network, TRAINING_PASSES * training + validation),
         "image": training + validation,
         "training_step": training_steps,
         "training_step_layer": training_steps * network["layers"],
@@ -116,13 +112,15 @@ def evaluation_work(settings: TrainingSettings, images: int = TEST_IMAGES) -> di
     network = forward_work(network_spec(settings).plan)
     steps = math.ceil(images / EVALUATION_BATCH_SIZE)
     return {
-        "dense_mac": images * network["dense_mac"],
-        "conv_mac": images * network["conv_mac"],
-        "element": images * network["element"],
-        "normalized_element": images * network["normalized_element"],
+        **_passes(network, images),
         "image": images,
         "validation_step_layer": steps * network["layers"],
     }
+
+
+def _passes(network: dict[str, int], passes: int) -> dict[str, float]:
+    """The counts that grow with every image's pass through the network: `passes` of them."""
+    return {name: passes * network[name] for name in ("dense_mac", "conv_mac", "element", "normalized_element")}
 
 
 def priced(work: Mapping[str, float], costs: Mapping[str, float] = COSTS) -> float:
