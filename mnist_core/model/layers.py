@@ -33,6 +33,8 @@ ACTIVATIONS: tuple[str, ...] = ("relu", "tanh", "sigmoid", "linear")
 KINDS: tuple[str, ...] = ("dense", "conv", "pool", "dropout", "batchnorm")
 MOST_UNITS = HIDDEN_UNITS.high  # the tutorial's hidden layer limit, for every dense layer and for filters
 
+CNN_LAYERS = "conv 32 3 relu; pool 2; conv 64 3 relu; pool 2; dropout 0.3"  # keras_model's CNN before its dense layer
+
 # Lessons, each a spec text under a name key. They come in pairs that differ in one thing:
 # deep and narrow with sigmoid, whose gradients vanish, against the same with relu; and a wide network that
 # overfits 1,000 training images against the same with dropout. "cnn" is build_model("cnn")'s network.
@@ -43,7 +45,7 @@ PRESETS: dict[str, str] = {
     "deep_relu": "dense 32 relu; dense 32 relu; dense 32 relu; dense 32 relu; dense 32 relu; dense 32 relu",
     "wide": "dense 1000 relu; dense 1000 relu",
     "wide_dropout": "dense 1000 relu; dropout 0.5; dense 1000 relu; dropout 0.5",
-    "cnn": "conv 32 3 relu; pool 2; conv 64 3 relu; pool 2; dropout 0.3; dense 128 relu",
+    "cnn": f"{CNN_LAYERS}; dense {CNN_HIDDEN_UNITS_HIGH} relu",
 }
 
 # Every catalog key this module uses (the errors are raised as LayerSpecError(key), not t(key)).
@@ -220,8 +222,7 @@ def named_network_text(model_kind: str, hidden_units: int) -> str:
     """The spec text that builds a named network's layers (mlp: the tutorial's, cnn: the small CNN), for its cost
     and for the builder to start from."""
     if model_kind == ModelKind.CNN:
-        units = min(hidden_units, CNN_HIDDEN_UNITS_HIGH)
-        return PRESETS["cnn"].replace("dense 128 relu", f"dense {units} relu")
+        return f"{CNN_LAYERS}; dense {min(hidden_units, CNN_HIDDEN_UNITS_HIGH)} relu"
     if model_kind != ModelKind.MLP:
         raise ValueError(f"{model_kind!r} is not a named network: choose mlp or cnn.")
     return f"dense {hidden_units} relu"
