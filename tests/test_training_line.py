@@ -3,6 +3,7 @@ when joining, stops by the teacher that say so, and a wait estimated from the li
 
 from __future__ import annotations
 
+import inspect
 import time
 from dataclasses import replace
 
@@ -143,9 +144,7 @@ def test_a_stopped_training_s_cut_short_epoch_teaches_nothing(store):
 
 
 def test_both_lines_have_every_page_method_with_its_parameters():
-    import inspect
-
-    pytest.importorskip("ray")
+    pytest.importorskip("ray")  # only for an install without requirements-cluster.txt; setup.sh test installs it
     from mnist_core.serving.cluster import ClusterLine
     from mnist_core.serving.line import PageLine, TrainingLine
 
