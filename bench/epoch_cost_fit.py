@@ -10,7 +10,7 @@
 
 DESIGN covers every count: dense and convolutional networks from 16 units to the CNN, every layer kind, batches of
 20 to 1,000, 1,000 to 60,000 images, augmentation, noise and held-out validation, and the lessons' presets. Run it
-alone, on a quiet machine (it prints the load average at the start and the end); it takes about 10 minutes.
+alone, on a quiet machine (it prints the load average at the start and the end); it takes about 7 minutes.
 
     .venv/bin/python bench/epoch_cost_fit.py --save bench/epoch_costs_measured.json
     .venv/bin/python bench/epoch_cost_fit.py --load bench/epoch_costs_measured.json --check
@@ -31,17 +31,15 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from builder import TEACHING, TEN_LAYERS  # bench/builder.py's networks, whose figures these prices serve
+
 from mnist_core.model.layers import PRESETS
 
-CONV = "conv 32 3 relu; pool 2; conv 64 3 relu; pool 2; dropout 0.3; dense 128 relu"
-TEN_LAYERS = (
-    "conv 32 3 relu; batchnorm; pool 2; conv 64 3 relu; batchnorm; pool 2; dropout 0.25; dense 128 relu; "
-    "dropout 0.5; dense 64 tanh"
-)
+CONV = PRESETS["cnn"]
 # Each: the settings it trains with (TrainingSettings's fields). The lessons' presets as the bench/builder.py
 # figures train them, then networks chosen so that every count varies on its own.
 DESIGN: list[dict[str, Any]] = [
-    {"layers": "dense 128 relu; dropout 0.2", "train_limit": 10_000},  # bench/builder.py's teaching run
+    TEACHING,  # bench/builder.py's teaching run
     *({"layers": PRESETS[name]} for name in ("tutorial", "deep_sigmoid", "deep_relu", "cnn")),
     {"layers": PRESETS["wide"], "train_limit": 1000},
     {"layers": PRESETS["wide_dropout"], "train_limit": 1000},
