@@ -25,10 +25,8 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -36,16 +34,15 @@ from playwright.sync_api import sync_playwright
 from harness.browser import VIEWPORT
 from harness.chromium import launch
 from harness.classroom import Target, run_class
+from harness.haproxy import start_haproxy
 from harness.models import provide_default_drawing_run
 from harness.processes import rss_bytes
 from harness.recording import record_drawing
 from harness.replay import FLAT_OUT, STUDENT_PACE, Timeouts
-from harness.server import free_port, start_app_server, start_class_server
+from harness.server import start_app_server, start_class_server
 from mnist_core import config
 from mnist_core.data.pen_digits import load_pen_digits
-from mnist_core.serving.loopback import health_ok
 
-TEMPLATE = config.PROJECT_ROOT / "deploy" / "haproxy.cfg"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -53,26 +50,6 @@ def cpu_seconds(pid: int) -> float:
     """A process's own CPU time so far (user + system), without its children."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
-
-
-def start_haproxy(scratch: Path, backends: list[str]) -> tuple[subprocess.Popen, str]:
-    """HAProxy from the template on a free loopback port, in front of `backends` ("http://127.0.0.1:PORT")."""
-    port = free_port()
-    filled = TEMPLATE.read_text().replace("${DOOR_ADDRESS}", f"127.0.0.1:{port}")
-    for number, backend in enumerate(backends, start=1):
-        filled = filled.replace(f"${{APP_SERVER_{number}}}", backend.removeprefix("http://"))
-    config_path = scratch / "haproxy.cfg"
-    config_path.write_text(filled)
-    log = open(scratch / "haproxy.log", "ab")  # noqa: SIM115 (open for the process's life)
-    command = ["haproxy", "-db", "-f", str(config_path)]
-    process = subprocess.Popen(command, stdout=log, stderr=log, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while not health_ok(url):
-        if process.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"HAProxy did not start: {(scratch / 'haproxy.log').read_text()[-2000:]}")
-        time.sleep(0.2)
-    return process, url
 
 
 def median(values: list[float | None]) -> float | None:

@@ -5,13 +5,18 @@ say who they are; the real app behind it is in test_class_server.py and the brow
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
+import http.client
 import logging
+import shutil
 from collections.abc import Awaitable, Callable
 
 import aiohttp
+import pytest
 from aiohttp import web
 
+from harness.haproxy import start_haproxy
 from harness.streamlit_ws import run_apart
 from mnist_core.serving.front_door import COOKIE, FrontDoor
 
@@ -198,3 +203,76 @@ def test_a_browser_that_goes_away_mid_answer_costs_nothing_but_its_socket(caplog
     with caplog.at_level(logging.ERROR):
         with_door(test)
     assert not [record for record in caplog.records if record.levelno >= logging.ERROR], caplog.text
+
+
+async def drop_the_second_request(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """A stand-in app server that answers one request per connection, offers to keep it, then drops the next
+    request that comes on it: as uvicorn (Streamlit's server) does when its 5 s idle timeout ends just as one
+    arrives."""
+    with contextlib.suppress(asyncio.IncompleteReadError, ConnectionError):  # a door that closed it after one answer
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok")
+        await writer.drain()
+        await reader.readuntil(b"\r\n\r\n")
+    writer.close()
+
+
+async def get_in_bursts(url: str, browser: aiohttp.ClientSession) -> None:
+    """GETs in bursts of several at once, as a page loads its scripts, so several connections idle in a pool."""
+    for count in (4, 1, 1, 4, 2):
+        answers = await asyncio.gather(*(browser.get(f"{url}/static/js/{n}.js") for n in range(count)))
+        assert [answer.status for answer in answers] == [200] * count
+        assert [await answer.text() for answer in answers] == ["ok"] * count
+
+
+def test_a_kept_alive_connection_the_process_drops_as_a_request_arrives_costs_the_browser_nothing():
+    # With a pool of kept-alive connections to such a process, a GET met two dropped ones in a row (aiohttp retries
+    # once) and the browser got a 502: a page whose scripts did not load (CI, 2026-12-05).
+    async def main() -> None:
+        process = await asyncio.start_server(drop_the_second_request, "127.0.0.1", 0)
+        port = process.sockets[0].getsockname()[1]
+        door_runner, url = await serve(FrontDoor([f"http://127.0.0.1:{port}"]).app())
+        try:
+            async with aiohttp.ClientSession() as browser:
+                await get_in_bursts(url, browser)
+        finally:
+            await door_runner.cleanup()
+            process.close()
+            await process.wait_closed()
+
+    run_apart(main())
+
+
+def statuses_on_one_connection(url: str, count: int) -> list[int]:
+    host, port = url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    statuses = []
+    for number in range(count):
+        connection.request("GET", f"/static/js/{number}.js")
+        answer = connection.getresponse()
+        answer.read()
+        statuses.append(answer.status)
+    connection.close()
+    return statuses
+
+
+@pytest.mark.skipif(
+    shutil.which("haproxy") is None, reason="needs Debian's haproxy (scripts/setup.sh test installs it)"
+)
+def test_the_schools_haproxy_door_too(tmp_path):
+    # deploy/haproxy.cfg's `option http-server-close`: without it HAProxy closed the browser's connection unanswered.
+    async def main() -> None:
+        processes = [await asyncio.start_server(drop_the_second_request, "127.0.0.1", 0) for _ in range(2)]
+        backends = [f"http://127.0.0.1:{process.sockets[0].getsockname()[1]}" for process in processes]
+        haproxy, url = await asyncio.to_thread(start_haproxy, tmp_path, backends)  # the loop serves its checks
+        try:
+            # One connection to HAProxy, kept alive, as a browser's (http.client: no retry of its own to hide a drop).
+            assert await asyncio.to_thread(statuses_on_one_connection, url, 8) == [200] * 8
+        finally:
+            haproxy.terminate()
+            haproxy.wait(10)
+            for process in processes:
+                process.close()
+                await process.wait_closed()
+
+    run_apart(main())

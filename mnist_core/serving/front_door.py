@@ -9,6 +9,7 @@ page, its download files), so every request and the websocket of one browser mus
   pages opened in the same second split evenly) and the answer carries a cookie naming that process.
 - Later requests and the websocket follow the cookie. A client without cookies (a load test's light client)
   is seated the same way for each websocket.
+- Each request goes to its process on a connection of its own (see _open_session for why); websockets too.
 - Everything is passed on as it came: headers (the browser's Host and Origin, which Streamlit checks), bodies
   still compressed, websocket messages one for one.
 """
@@ -69,7 +70,8 @@ class FrontDoor:
             return await self._stream(request, index)
         try:
             response = await self._forward(request, index)
-        except aiohttp.ClientConnectionError:
+        except aiohttp.ClientConnectionError as error:
+            print(f"front door: process {index} unreachable for {request.method} {request.path}: {error!r}", flush=True)
             return web.Response(status=502, text=UNREACHABLE)
         if new:
             response.set_cookie(COOKIE, str(index), httponly=True, samesite="Lax", path="/")
@@ -122,7 +124,12 @@ class FrontDoor:
 
     async def _open_session(self, _app: web.Application) -> None:
         # No pool limit: every student's websocket is one upstream connection for as long as it is open.
-        self._session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0), auto_decompress=False)
+        # A new connection for each request. Streamlit's server (uvicorn) closes one left idle for 5 s, and a
+        # request sent on it in that instant was lost (twice in a row, past aiohttp's one retry, when several had
+        # idled together: a 502). And it leaves Nagle's algorithm on, so each answer on a kept-alive connection
+        # waited for a delayed ACK: 44 ms for a script against 3 ms this way (bench/door_requests.py).
+        connector = aiohttp.TCPConnector(limit=0, force_close=True)
+        self._session = aiohttp.ClientSession(connector=connector, auto_decompress=False)
 
     async def _close_session(self, _app: web.Application) -> None:
         if self._session is not None:
