@@ -79,8 +79,10 @@ def test_where_it_looked_the_map_and_fooling_on_a_real_3(open_app, pen_digits, r
 
     # Fool it: the 3 toward an 8, off the script thread; the changed drawing, the change and the new reading.
     wait_idle(page)
-    # After a click on the chart the next click on a list only gives it the focus (Vega's canvas keeps the pointer
-    # release from the list, here and for a person): a click on the section's text first.
+    # Not the chart's doing: Streamlit's list (a react-aria ComboBox since 1.59) opened with its select near the
+    # bottom of the window, with more page below, scrolls the page to show its options and closes at that scroll.
+    # A person's second click works. Here a click on the section's heading first scrolls the section into view,
+    # after which the list opens at the first click.
     page.locator(keyed("fool-section")).get_by_role("heading").click()
     choose(page, "fool-target", "8")
     started = time.perf_counter()
