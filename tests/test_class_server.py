@@ -6,6 +6,7 @@ door's plain message covers the seconds in between. Stopping the server stops ev
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import time
@@ -101,6 +102,25 @@ def zombie(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
     except OSError:
         return True
+
+
+@pytest.mark.slow
+def test_streamlits_agent_api_is_off_behind_the_door(class_server):
+    # Streamlit 1.67 can serve a page's contents and widgets as JSON over HTTP (server.enableAgentApi): that would
+    # pass by the checks on what a browser's websocket sends. .streamlit/config.toml keeps it off.
+    request = urllib.request.Request(
+        f"{class_server.url}/_stcore/agent/interact",
+        data=b"{}",
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            status, text = response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        status, text = error.code, error.read().decode()
+    assert status >= 400, (status, text[:300])
+    assert json.loads(text)["error"]["code"] == "not_available", text[:300]
 
 
 def test_one_process_per_core_up_to_four_unless_the_teacher_says(monkeypatch):
