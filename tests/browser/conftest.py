@@ -32,7 +32,7 @@ from mnist_core import config, limits
 from mnist_core.classroom.caps import Caps
 from mnist_core.classroom.settings import ClassSettings, ClassSettingsStore
 from mnist_core.data.pen_digits import PenDigit, load_pen_digits, pick_per_label
-from mnist_core.runs.store import RunRecord
+from mnist_core.runs.store import TEMP_PREFIX, RunRecord
 
 SAMPLES_PER_DIGIT = 10  # the Draw test replays 100 real handwritten digits
 # Trainings started from the Train page use this many images, so an epoch takes a second or two.
@@ -73,10 +73,17 @@ def only_reference_run(runs_dir, reference_run) -> Iterator[RunRecord]:
 
 
 def remove_runs_except(runs_dir: Path, keep_id: str) -> None:
-    """Only the reference run is left: other runs, the class's settings (caps, the pinned run) and drawings go."""
+    """Only the reference run is left: other runs, the class's settings (caps, the pinned run) and drawings go.
+
+    A run folder goes as RunStore.delete removes one: renamed out of the list in one step, then removed. A run just
+    finished may still get its map from the training worker; what the worker writes late lands in the renamed
+    folder (a plain rmtree failed there: "Directory not empty"), and the next call removes that folder too.
+    """
     for entry in runs_dir.iterdir():
         if entry.is_dir() and entry.name != keep_id:
-            shutil.rmtree(entry)
+            doomed = entry if entry.name.startswith(TEMP_PREFIX) else runs_dir / f"{TEMP_PREFIX}removed-{entry.name}"
+            entry.rename(doomed)
+            shutil.rmtree(doomed, ignore_errors=True)
         elif entry.is_file():
             entry.unlink()
 
