@@ -24,6 +24,7 @@ import http.client
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -40,7 +41,8 @@ SCRIPT_PATH = "/static/js/"
 
 def a_script(url: str) -> str:
     """The path of one of the page's scripts, as the page names it."""
-    connection = http.client.HTTPConnection(urlsplit(url).hostname, urlsplit(url).port, timeout=10)
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
     connection.request("GET", "/")
     page = connection.getresponse().read().decode()
     connection.close()
@@ -79,28 +81,26 @@ def new_connections(url: str, path: str, count: int) -> list[float]:
 
 
 def serve_door(backend: str) -> tuple[str, Callable[[], None]]:
-    """The class server's front door on a free loopback port, in a thread of its own."""
-    import threading
+    """The class server's front door on a free loopback port, in a thread of its own; its URL and how to stop it."""
+    loop = asyncio.new_event_loop()
+    runner = web.AppRunner(FrontDoor([backend]).app())
+    loop.run_until_complete(runner.setup())
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    loop.run_until_complete(site.start())
+    url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"
 
-    ready: dict[str, object] = {}
-    started = threading.Event()
-
-    def run() -> None:
-        loop = asyncio.new_event_loop()
-        runner = web.AppRunner(FrontDoor([backend]).app())
-        loop.run_until_complete(runner.setup())
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        loop.run_until_complete(site.start())
-        ready["url"] = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"
-        ready["stop"] = lambda: loop.call_soon_threadsafe(loop.stop)
-        started.set()
+    def serve() -> None:
         loop.run_forever()
-        loop.run_until_complete(runner.cleanup())
+        loop.run_until_complete(runner.cleanup())  # its connections to the process closed, not left to the exit
 
-    thread = threading.Thread(target=run, daemon=True)
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
-    started.wait(30)
-    return str(ready["url"]), ready["stop"]  # type: ignore[return-value]
+
+    def stop() -> None:
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+
+    return url, stop
 
 
 def main(argv: list[str] | None = None) -> None:
